@@ -1,0 +1,38 @@
+/**
+ * `stride-lens` — the engine on the command line. Each subcommand lives in its own module
+ * and returns an exit status: 0 ok, 1 findings (check), 2 bad usage or bad input.
+ */
+import { runLayout } from './layout';
+
+type Subcommand = (args: string[]) => Promise<number> | number;
+
+const subcommands: Record<string, { run: Subcommand; summary: string }> = {
+  layout: { run: runLayout, summary: 'analyse a strided view: --itemsize 4 --shape 26,26,3,3 --strides 112,4,112,4' },
+};
+
+function usage(): string {
+  const lines = Object.entries(subcommands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
+  return ['usage: stride-lens <command> [options]', '', 'commands:', ...lines, '', 'Run `stride-lens <command> --help` for its options.'].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const cmd = subcommands[name];
+  if (!cmd) {
+    console.error(`stride-lens: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  return cmd.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err: unknown) => {
+    console.error(`stride-lens: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    process.exitCode = 3;
+  },
+);

@@ -1,0 +1,179 @@
+/**
+ * Strided layouts in NumPy's terms.
+ *
+ * A layout is the header of an array: `shape` (elements per dimension), `strides` (bytes
+ * to step one index along each dimension, any sign), `offset` (bytes from the start of the
+ * buffer to element [0, …, 0]) and `itemsize` (bytes per element). The element at index
+ * `i` starts at byte `offset + Σ i[k]·strides[k]` and covers `itemsize` bytes.
+ *
+ * Inputs are plain numbers that must be safe integers; every product and sum that can pass
+ * 2^53 (sizes, extents, addresses) is computed and returned as a `bigint`, so the answers
+ * are exact for any shape NumPy accepts.
+ */
+
+export interface Layout {
+  readonly shape: readonly number[];
+  readonly strides: readonly number[];
+  readonly offset: number;
+  readonly itemsize: number;
+}
+
+/** Half-open byte range `[low, high)` that a view may touch; `low === high` when empty. */
+export interface Extent {
+  readonly low: bigint;
+  readonly high: bigint;
+}
+
+/** Why a layout is not well formed, naming the bad value; `undefined` when it is fine. */
+export function layoutError(l: Layout): string | undefined {
+  if (l.shape.length !== l.strides.length) {
+    return `shape has ${l.shape.length} dimensions but strides has ${l.strides.length}: shape (${l.shape.join(', ')}), strides (${l.strides.join(', ')})`;
+  }
+  for (const [k, n] of l.shape.entries()) {
+    if (!Number.isSafeInteger(n) || n < 0) return `shape[${k}] = ${n} is not a non-negative integer`;
+  }
+  for (const [k, s] of l.strides.entries()) {
+    if (!Number.isSafeInteger(s)) return `strides[${k}] = ${s} is not an integer`;
+  }
+  if (!Number.isSafeInteger(l.offset)) return `offset ${l.offset} is not an integer`;
+  if (!Number.isSafeInteger(l.itemsize) || l.itemsize < 0) return `itemsize ${l.itemsize} is not a non-negative integer`;
+  return undefined;
+}
+
+/** Number of elements: the product of the shape (1 for a 0-d array). */
+export function elementCount(l: Pick<Layout, 'shape'>): bigint {
+  let n = 1n;
+  for (const d of l.shape) n *= BigInt(d);
+  return n;
+}
+
+/** Byte address of the element at `index` (relative to the buffer start). */
+export function elementAddress(l: Layout, index: readonly number[]): bigint {
+  let a = BigInt(l.offset);
+  for (let k = 0; k < index.length; k++) a += BigInt(index[k]!) * BigInt(l.strides[k]!);
+  return a;
+}
+
+/** Bytes the view may touch: NumPy's `byte_bounds` with `offset` as the origin. */
+export function extent(l: Layout): Extent {
+  const base = BigInt(l.offset);
+  if (l.shape.some((n) => n === 0)) return { low: base, high: base };
+  let low = base;
+  let high = base + BigInt(l.itemsize);
+  for (let k = 0; k < l.shape.length; k++) {
+    const reach = BigInt(l.shape[k]! - 1) * BigInt(l.strides[k]!);
+    if (reach < 0n) low += reach;
+    else high += reach;
+  }
+  return { low, high };
+}
+
+export interface Bounds {
+  /** Every byte the view reads lies in `[0, nbytes)`. */
+  readonly inBounds: boolean;
+  /** How far the extent reaches past the end of the buffer (0 when it does not). */
+  readonly bytesPastEnd: bigint;
+  /** How far the extent reaches before the start of the buffer (0 when it does not). */
+  readonly bytesBeforeStart: bigint;
+  /** The first index in C order whose element is not wholly inside the buffer. */
+  readonly firstOutOfBoundsIndex: number[] | null;
+}
+
+/** Whether the view stays inside a buffer of `nbytes` bytes, and where it first leaves it. */
+export function bounds(l: Layout, nbytes: bigint): Bounds {
+  const e = extent(l);
+  const empty = e.low === e.high;
+  const past = empty || e.high <= nbytes ? 0n : e.high - nbytes;
+  const before = empty || e.low >= 0n ? 0n : -e.low;
+  const inBounds = past === 0n && before === 0n;
+  return {
+    inBounds,
+    bytesPastEnd: past,
+    bytesBeforeStart: before,
+    firstOutOfBoundsIndex: inBounds ? null : firstOutOfBounds(l, nbytes),
+  };
+}
+
+// Greedy in C order: at each dimension take the smallest index from which some element of
+// the remaining dimensions still leaves the buffer. The rest can reach `fixed + i·s + max`
+// and `fixed + i·s + min`, so each choice is a linear inequality in `i`, solved directly.
+function firstOutOfBounds(l: Layout, nbytes: bigint): number[] {
+  const nd = l.shape.length;
+  const maxRest: bigint[] = new Array<bigint>(nd + 1).fill(0n);
+  const minRest: bigint[] = new Array<bigint>(nd + 1).fill(0n);
+  for (let k = nd - 1; k >= 0; k--) {
+    const reach = BigInt(l.shape[k]! - 1) * BigInt(l.strides[k]!);
+    maxRest[k] = maxRest[k + 1]! + (reach > 0n ? reach : 0n);
+    minRest[k] = minRest[k + 1]! + (reach < 0n ? reach : 0n);
+  }
+  const limit = nbytes - BigInt(l.itemsize); // an element starting above this runs past the end
+  const index: number[] = [];
+  let fixed = BigInt(l.offset);
+  for (let k = 0; k < nd; k++) {
+    const s = BigInt(l.strides[k]!);
+    const n = BigInt(l.shape[k]!);
+    const hi = maxRest[k + 1]!;
+    const lo = minRest[k + 1]!;
+    // Out past the end: fixed + i·s + hi > limit. Out before the start: fixed + i·s + lo < 0.
+    const leaves = (i: bigint) => fixed + i * s + hi > limit || fixed + i * s + lo < 0n;
+    let i: bigint;
+    if (leaves(0n)) i = 0n;
+    else if (s > 0n) i = floorDiv(limit - hi - fixed, s) + 1n; // first i past the end
+    else if (s < 0n) i = floorDiv(-lo - fixed - 1n, -s) + 1n; // first i before the start: i·(−s) > fixed + lo
+    else i = n; // zero stride: no index along this axis changes the answer
+    if (i < 0n) i = 0n;
+    if (i >= n) i = n - 1n; // cannot happen when the view leaves the buffer; keeps the index valid
+    index.push(Number(i));
+    fixed += i * s;
+  }
+  return index;
+}
+
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+}
+
+/** NumPy's C_CONTIGUOUS flag: length-1 dimensions are ignored; any 0-length dimension makes it true. */
+export function isCContiguous(l: Layout): boolean {
+  return contiguous(l, [...l.shape.keys()].reverse());
+}
+
+/** NumPy's F_CONTIGUOUS flag, with the same rules as `isCContiguous`. */
+export function isFContiguous(l: Layout): boolean {
+  return contiguous(l, [...l.shape.keys()]);
+}
+
+function contiguous(l: Layout, fastestFirst: number[]): boolean {
+  if (l.shape.some((n) => n === 0)) return true;
+  let expected = BigInt(l.itemsize);
+  for (const k of fastestFirst) {
+    const n = l.shape[k]!;
+    if (n === 1) continue;
+    if (BigInt(l.strides[k]!) !== expected) return false;
+    expected *= BigInt(n);
+  }
+  return true;
+}
+
+/** The strides NumPy gives a new array of this shape in C (row-major) order. */
+export function cStrides(shape: readonly number[], itemsize: number): number[] {
+  const strides = new Array<number>(shape.length);
+  let s = itemsize;
+  for (let k = shape.length - 1; k >= 0; k--) {
+    strides[k] = s;
+    s *= Math.max(shape[k]!, 1);
+  }
+  return strides;
+}
+
+/** The strides NumPy gives a new array of this shape in Fortran (column-major) order. */
+export function fStrides(shape: readonly number[], itemsize: number): number[] {
+  const strides = new Array<number>(shape.length);
+  let s = itemsize;
+  for (let k = 0; k < shape.length; k++) {
+    strides[k] = s;
+    s *= Math.max(shape[k]!, 1);
+  }
+  return strides;
+}

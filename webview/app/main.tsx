@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<div />, document.body);
