@@ -119,7 +119,7 @@ function firstOutOfBounds(l: Layout, nbytes: bigint): number[] {
     let i: bigint;
     if (leaves(0n)) i = 0n;
     else if (s > 0n) i = floorDiv(limit - hi - fixed, s) + 1n; // first i past the end
-    else if (s < 0n) i = floorDiv(-lo - fixed - 1n, -s) + 1n; // first i before the start: i·(−s) > fixed + lo
+    else if (s < 0n) i = floorDiv(fixed + lo, -s) + 1n; // first i before the start: i·(−s) > fixed + lo
     else i = n; // zero stride: no index along this axis changes the answer
     if (i < 0n) i = 0n;
     if (i >= n) i = n - 1n; // cannot happen when the view leaves the buffer; keeps the index valid
