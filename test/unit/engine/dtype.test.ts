@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dtypeDescr, parseDtype, type DescrList, type Dtype } from '../../../src/engine/dtype';
+
+interface Expected {
+  ok: boolean; kind?: string; itemsize?: number; str?: string; name?: string; unit?: string; descr?: unknown;
+  fields?: { name: string; offset: number; title?: string; dtype: Expected }[];
+  subarray?: { base: Expected; shape: number[] }; hasobject?: boolean; error?: string;
+}
+type Case = Expected & { spec: string | DescrList };
+
+function load(): Case[] {
+  const file = join('test', 'fixtures', 'generated', 'dtype.json');
+  if (!existsSync(file)) throw new Error(`${file} is missing: run npm run fixtures`);
+  return JSON.parse(readFileSync(file, 'utf8')) as Case[];
+}
+
+function check(d: Dtype, e: Expected, where: string): void {
+  expect({ kind: d.kind, itemsize: d.itemsize, str: d.str, name: d.name }, where)
+    .toEqual({ kind: e.kind, itemsize: e.itemsize, str: e.str, name: e.name });
+  expect(d.byteOrder, where).toBe(e.str![0]);
+  if (e.unit !== undefined) expect(d.unit, where).toBe(e.unit);
+  expect(Boolean(d.needsPickle), where).toBe(e.hasobject);
+  expect(dtypeDescr(d), where).toEqual(e.descr);
+  expect((d.fields ?? []).map((f) => [f.name, f.offset, f.title]), where)
+    .toEqual((e.fields ?? []).map((f) => [f.name, f.offset, f.title]));
+  (e.fields ?? []).forEach((f, k) => check(d.fields![k]!.dtype, f.dtype, `${where}.${f.name}`));
+  expect(d.subarray?.shape, where).toEqual(e.subarray?.shape);
+  if (e.subarray) check(d.subarray!.base, e.subarray.base, `${where}[sub]`);
+}
+
+describe('parseDtype against numpy.dtype', () => {
+  const cases = load();
+  it('has a large table', () => expect(cases.length).toBeGreaterThan(400));
+  for (const c of cases) {
+    it(`${JSON.stringify(c.spec)} → ${c.ok ? c.str : 'error'}`, () => {
+      const r = parseDtype(c.spec);
+      if (!c.ok) {
+        expect(r.ok, `NumPy refused it: ${c.error}`).toBe(false);
+        if (!r.ok && typeof c.spec === 'string' && c.error!.includes('not understood')) {
+          expect(r.error).toBe(`data type '${c.spec}' not understood`);
+        }
+        return;
+      }
+      if (!r.ok) throw new Error(`NumPy accepts ${JSON.stringify(c.spec)} but we said: ${r.error}`);
+      check(r.value, c, JSON.stringify(c.spec));
+    });
+  }
+});
+
+describe('parseDtype errors name the bad value', () => {
+  it('float33', () => expect(parseDtype('float33')).toEqual({ ok: false, error: "data type 'float33' not understood" }));
+  it('bad datetime unit', () => {
+    const r = parseDtype('M8[xx]');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toContain('[xx]');
+  });
+});
