@@ -1,3 +1,35 @@
+/**
+ * Extension entry point: creates the log channel, registers every command and provider,
+ * and reports failures where the user sees them. Everything registered is disposed with
+ * the extension (context.subscriptions); no module-level mutable state.
+ */
 import * as vscode from 'vscode';
-export function activate(_context: vscode.ExtensionContext): void {}
+import { PRESETS } from '../engine/calculator';
+import { CalculatorPanel } from './calculatorPanel';
+import { Commands } from './commands';
+import { reportFailure } from './log';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel('Stride Lens', { log: true });
+  context.subscriptions.push(log);
+  try {
+    const command = (id: string, what: string, fn: (...args: unknown[]) => unknown) =>
+      vscode.commands.registerCommand(id, (...args: unknown[]) => reportFailure(log, what, () => fn(...args)));
+
+    context.subscriptions.push(
+      command(Commands.layoutCalculator, 'Layout Calculator', (preset?: unknown) => {
+        // A panel disposes its own subscriptions when closed; VS Code closes it on shutdown.
+        CalculatorPanel.open(context.extensionUri, log, typeof preset === 'string' ? preset : undefined);
+      }),
+      command(Commands.showLog, 'Show Log', () => log.show()),
+    );
+    log.info(`activated (${PRESETS.length} calculator presets)`);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    log.error(`activation failed: ${err instanceof Error ? err.stack ?? message : message}`);
+    void vscode.window.showErrorMessage(`Stride Lens failed to start: ${message}`);
+    throw err;
+  }
+}
+
 export function deactivate(): void {}

@@ -1,2 +1,18 @@
+/** Webview app entry: the host names the app to show in `<body data-view>`. */
 import { render } from 'preact';
-render(<div />, document.body);
+import './styles.css';
+import { Calculator } from './calculator/Calculator';
+import { post } from './vscodeApi';
+
+const root = document.getElementById('root');
+window.addEventListener('error', (e) => post({ type: 'error', message: String(e.message) }));
+
+if (root) {
+  switch (document.body.dataset.view) {
+    case 'calculator':
+      render(<Calculator />, root);
+      break;
+    default:
+      root.textContent = `Stride Lens: unknown view '${document.body.dataset.view ?? ''}'`;
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The layout calculator: the seed's byte-offset calculator as plain functions. Turns what
+ * the user typed (dtype, shape, strides, offset, buffer) into a layout report and a Python
+ * snippet that rebuilds the same view, in NumPy (bytes) or PyTorch (elements) units.
+ */
+import type { CalculatorInputs } from '../protocol';
+import { dtypeToString, parseDtype, type Dtype } from './dtype';
+import { elementCount } from './layout';
+import { formatTuple, parseInteger, parseIntTuple } from './parse';
+import { analyzeLayout, type LayoutReport, type Result } from './report';
+
+export interface Preset {
+  readonly name: string;
+  readonly label: string;
+  readonly inputs: CalculatorInputs;
+}
+
+/** The seed's canonical cases (inputs, not answers: the engine computes those). */
+export const PRESETS: readonly Preset[] = [
+  {
+    name: 'im2col',
+    label: 'im2col: 3×3 patches of a 28×28 float32 image',
+    inputs: { dtype: 'float32', shape: '26, 26, 3, 3', strides: '112, 4, 112, 4', offset: '0', buffer: '28, 28', unit: 'bytes' },
+  },
+  {
+    name: 'maxpool',
+    label: 'max-pool: 2×2 windows, stride 2, over 32 channels of 26×26',
+    inputs: { dtype: 'float32', shape: '32, 13, 13, 2, 2', strides: '2704, 208, 8, 104, 4', offset: '0', buffer: '32, 26, 26', unit: 'bytes' },
+  },
+  {
+    name: 'transpose',
+    label: 'transpose: a 28×28 float32 image with its strides swapped',
+    inputs: { dtype: 'float32', shape: '28, 28', strides: '4, 112', offset: '0', buffer: '28, 28', unit: 'bytes' },
+  },
+  {
+    name: 'oob',
+    label: 'mistake: shape (100, 100, 3, 3) over the 28×28 image',
+    inputs: { dtype: 'float32', shape: '100, 100, 3, 3', strides: '112, 4, 112, 4', offset: '0', buffer: '28, 28', unit: 'bytes' },
+  },
+];
+
+export interface CalculatorResult {
+  readonly dtype: Dtype;
+  readonly unit: 'bytes' | 'elements';
+  /** The base array's shape when the buffer was given as one. */
+  readonly baseShape: number[] | null;
+  readonly report: LayoutReport;
+  readonly snippet: string;
+}
+
+/** Evaluate the calculator's inputs; an error names the field and the bad value. */
+export function evaluateCalculator(inputs: CalculatorInputs): Result<CalculatorResult> {
+  const dtype = parseDtype(inputs.dtype.trim());
+  if (!dtype.ok) return { ok: false, error: `dtype: ${dtype.error}` };
+  const itemsize = dtype.value.itemsize;
+  const shape = parseIntTuple(inputs.shape, 'shape');
+  if (!shape.ok) return shape;
+  const strides = parseIntTuple(inputs.strides, 'strides');
+  if (!strides.ok) return strides;
+  const offset = inputs.offset.trim() === '' ? { ok: true as const, value: 0 } : parseInteger(inputs.offset, 'offset');
+  if (!offset.ok) return offset;
+  const scale = inputs.unit === 'elements' ? itemsize : 1;
+
+  let nbytes: bigint | undefined;
+  let baseShape: number[] | null = null;
+  const buffer = inputs.buffer.trim();
+  if (/^\d+$/.test(buffer)) {
+    const n = parseInteger(buffer, 'buffer');
+    if (!n.ok) return n;
+    nbytes = BigInt(n.value);
+  } else if (buffer !== '') {
+    const base = parseIntTuple(buffer, 'buffer shape');
+    if (!base.ok) return base;
+    const bad = base.value.findIndex((n) => n < 0);
+    if (bad >= 0) return { ok: false, error: `buffer shape: ${base.value[bad]} at position ${bad + 1} is negative` };
+    baseShape = base.value;
+    nbytes = elementCount({ shape: base.value }) * BigInt(itemsize);
+  }
+
+  const report = analyzeLayout({
+    shape: shape.value,
+    strides: strides.value.map((s) => s * scale),
+    offset: offset.value * scale,
+    itemsize,
+    ...(nbytes === undefined ? {} : { nbytes }),
+  });
+  if (!report.ok) return report;
+  return {
+    ok: true,
+    value: { dtype: dtype.value, unit: inputs.unit, baseShape, report: report.value, snippet: snippet(inputs.unit, dtype.value, baseShape, report.value) },
+  };
+}
+
+function pyString(s: string): string {
+  return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+const TORCH_DTYPES: Record<string, string> = {
+  b1: 'bool', i1: 'int8', i2: 'int16', i4: 'int32', i8: 'int64', u1: 'uint8',
+  f2: 'float16', f4: 'float32', f8: 'float64', c8: 'complex64', c16: 'complex128',
+};
+
+function snippet(unit: 'bytes' | 'elements', dtype: Dtype, baseShape: number[] | null, r: LayoutReport): string {
+  const { shape, strides, offset, itemsize } = r.layout;
+  const warn = r.inBounds === false ? '  # reads outside the buffer: undefined memory, may crash' : '';
+  if (unit === 'elements') {
+    const torchDtype = TORCH_DTYPES[`${dtype.kind}${itemsize}`];
+    const base = baseShape ? formatTuple(baseShape) : `(${r.nbytes === null ? r.extent.high : r.nbytes / BigInt(itemsize)},)`;
+    return [
+      'import torch',
+      '',
+      `base = torch.zeros(${base}${torchDtype ? `, dtype=torch.${torchDtype}` : ''})`,
+      `view = torch.as_strided(base, size=${formatTuple(shape)}, stride=${formatTuple(strides.map((s) => s / itemsize))}, storage_offset=${offset / itemsize})${warn}`,
+      '',
+    ].join('\n');
+  }
+  const npDtype = `np.dtype(${pyString(dtypeToString(dtype))})`;
+  if (baseShape && offset === 0) {
+    return [
+      'import numpy as np',
+      'from numpy.lib.stride_tricks import as_strided',
+      '',
+      `base = np.zeros(${formatTuple(baseShape)}, dtype=${npDtype})`,
+      `view = as_strided(base, shape=${formatTuple(shape)}, strides=${formatTuple(strides)})${warn}`,
+      '',
+    ].join('\n');
+  }
+  // With an offset or a raw byte count, np.ndarray over a byte buffer says it exactly (and
+  // raises "buffer is too small" where as_strided would read out of bounds).
+  const nbytes = r.nbytes ?? (r.extent.high > 0n ? r.extent.high : 0n);
+  return [
+    'import numpy as np',
+    '',
+    `buffer = np.zeros(${nbytes}, dtype=np.uint8)`,
+    `view = np.ndarray(shape=${formatTuple(shape)}, dtype=${npDtype}, buffer=buffer, offset=${offset}, strides=${formatTuple(strides)})${warn}`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import type { HostToWebview, WebviewToHost } from '../protocol';
+import { PRESETS } from '../engine/calculator';
+import { webviewHtml, webviewOptions } from './webviewHtml';
+
+const VIEW_TYPE = 'strideLens.layoutCalculator';
+
+/**
+ * The layout calculator panel. The webview computes with the engine itself (no round trip
+ * per keystroke); the host only opens the panel, answers `ready` and does the clipboard
+ * and editor work the webview cannot.
+ */
+export class CalculatorPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+    private preset: string | undefined,
+  ) {
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'calculator', 'Layout Calculator');
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: WebviewToHost) => this.onMessage(m)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  /** Open a calculator panel, optionally on one of the presets (`im2col`, `maxpool`, …). */
+  static open(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, preset?: string): CalculatorPanel {
+    if (preset !== undefined && !PRESETS.some((p) => p.name === preset)) {
+      throw new Error(`unknown preset '${preset}' (known: ${PRESETS.map((p) => p.name).join(', ')})`);
+    }
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Layout Calculator', vscode.ViewColumn.Active, { retainContextWhenHidden: false });
+    return new CalculatorPanel(panel, extensionUri, log, preset);
+  }
+
+  private post(message: HostToWebview): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async onMessage(m: WebviewToHost): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        this.post({ type: 'init', ...(this.preset ? { preset: this.preset } : {}) });
+        this.preset = undefined; // a reload restores the webview's own persisted state
+        return;
+      case 'copy':
+        await vscode.env.clipboard.writeText(m.text);
+        void vscode.window.showInformationMessage('Stride Lens: snippet copied.');
+        return;
+      case 'openSnippet': {
+        const doc = await vscode.workspace.openTextDocument({ language: 'python', content: m.text });
+        await vscode.window.showTextDocument(doc, vscode.ViewColumn.Beside);
+        return;
+      }
+      case 'error':
+        this.log.error(`layout calculator webview: ${m.message}`);
+        return;
+      default: {
+        const never: never = m;
+        this.log.warn(`layout calculator: unknown message ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  dispose(): void {
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

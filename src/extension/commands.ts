@@ -1,0 +1,5 @@
+/** Every command id in one place; package.json `contributes.commands` lists the same ids. */
+export const Commands = {
+  layoutCalculator: 'strideLens.layoutCalculator',
+  showLog: 'strideLens.showLog',
+} as const;
