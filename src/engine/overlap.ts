@@ -1,0 +1,345 @@
+/**
+ * Memory overlap of strided views, decided the way NumPy decides it.
+ *
+ * Whether two views share a byte, or one view reaches a byte through two different indices,
+ * is a bounded linear Diophantine problem:
+ *
+ *     Σ a[i]·x[i] = b,   a[i] > 0,   0 ≤ x[i] ≤ ub[i]
+ *
+ * (negative strides become positive by counting the index from the other end; the itemsize
+ * is one more term with a = 1). NumPy (`numpy/core/src/common/mem_overlap.c`) solves it by a
+ * depth-first search over the chain of pairwise GCD reductions, counting the candidates it
+ * rejects; `max_work` caps that count. This module follows the same search, the same
+ * simplification and the same term order, so it gives NumPy's verdict for every budget —
+ * including NumPy's "too hard" — but in exact bigint arithmetic, so it never overflows
+ * where NumPy would give up with an OverflowError. When memory is shared it also returns a
+ * witness: the two indices and the byte they both read.
+ */
+import { elementAddress, extent, isCContiguous, layoutError, type Layout } from './layout';
+import type { Result } from './report';
+
+/** How much work the solver may do: NumPy's `max_work`. */
+export type MaxWork =
+  /** Solve exactly, however long it takes (`max_work=None` / `MAY_SHARE_EXACT`). */
+  | 'exact'
+  /** Only compare the extents (`max_work=0` / `MAY_SHARE_BOUNDS`). */
+  | 'bounds'
+  /** At most this many rejected candidates, then answer "too-hard". */
+  | number;
+
+/** `true` shared, `false` disjoint, `'too-hard'` the budget ran out before a decision. */
+export type OverlapVerdict = boolean | 'too-hard';
+
+/** Two indices that reach one byte (for self-overlap: two different indices of one view). */
+export interface OverlapWitness {
+  readonly first: number[];
+  readonly second: number[];
+  /** The byte both elements cover, relative to the buffer start. */
+  readonly byte: bigint;
+}
+
+export interface OverlapResult {
+  readonly verdict: OverlapVerdict;
+  /** Present exactly when `verdict === true`. */
+  readonly witness: OverlapWitness | null;
+}
+
+/** One term `a·x` with `0 ≤ x ≤ ub` of a bounded Diophantine equation. */
+export interface DiophantineTerm {
+  readonly a: bigint;
+  readonly ub: bigint;
+}
+
+/** Outcome of `solveDiophantine`: the verdict and, when solvable, one solution `x`. */
+export interface DiophantineResult {
+  readonly verdict: OverlapVerdict;
+  readonly x: bigint[] | null;
+}
+
+/** Solve `Σ a·x = b, 0 ≤ x ≤ ub` (or, with `requireUbNontrivial`, `Σ a·x = Σ a·ub/2` with `x ≠ ub/2`) as NumPy's `solve_diophantine` does, terms in the given order. */
+export function solveDiophantine(
+  terms: readonly DiophantineTerm[],
+  b: bigint,
+  maxWork: MaxWork = 'exact',
+  requireUbNontrivial = false,
+): Result<DiophantineResult> {
+  for (const [j, t] of terms.entries()) {
+    if (t.a <= 0n) return { ok: false, error: `coefficient a[${j}] = ${t.a} is not positive` };
+    if (t.ub < 0n) return { ok: true, value: { verdict: false, x: null } };
+  }
+  if (requireUbNontrivial) {
+    let sum = 0n;
+    for (const [j, t] of terms.entries()) {
+      if (t.ub % 2n !== 0n) return { ok: false, error: `bound ub[${j}] = ${t.ub} is odd` };
+      sum += t.a * (t.ub / 2n);
+    }
+    b = sum;
+  }
+  return { ok: true, value: solve(terms, b, budget(maxWork), requireUbNontrivial) };
+}
+
+function budget(maxWork: MaxWork): number {
+  return maxWork === 'exact' ? -1 : maxWork === 'bounds' ? 0 : maxWork;
+}
+
+function maxWorkError(maxWork: MaxWork): string | undefined {
+  if (maxWork === 'exact' || maxWork === 'bounds') return undefined;
+  return Number.isSafeInteger(maxWork) && maxWork >= 0 ? undefined : `max_work ${String(maxWork)} is not 'exact', 'bounds' or a non-negative integer`;
+}
+
+function solve(E: readonly DiophantineTerm[], b: bigint, maxWork: number, nontrivial: boolean): DiophantineResult {
+  const n = E.length;
+  if (b < 0n) return { verdict: false, x: null };
+  if (n === 0) return nontrivial || b !== 0n ? { verdict: false, x: null } : { verdict: true, x: [] };
+  if (n === 1) {
+    if (nontrivial) return { verdict: false, x: null };
+    const t = E[0]!;
+    if (b % t.a === 0n && b / t.a <= t.ub) return { verdict: true, x: [b / t.a] };
+    return { verdict: false, x: null };
+  }
+  const p = precompute(E);
+  const x = new Array<bigint>(n).fill(0n);
+  const state = { count: 0, maxWork, nontrivial, E, p, x };
+  const verdict = dfs(state, n - 1, b);
+  return { verdict, x: verdict === true ? x : null };
+}
+
+interface Reduction {
+  /** gcd chain: Ep[j].a = gcd(a[0..j+1]), with its bound Ep[j].ub. */
+  readonly epA: bigint[];
+  readonly epUb: bigint[];
+  readonly gamma: bigint[];
+  readonly epsilon: bigint[];
+}
+
+function precompute(E: readonly DiophantineTerm[]): Reduction {
+  const n = E.length;
+  const epA: bigint[] = new Array<bigint>(n).fill(0n);
+  const epUb: bigint[] = new Array<bigint>(n).fill(0n);
+  const gamma: bigint[] = new Array<bigint>(n).fill(0n);
+  const epsilon: bigint[] = new Array<bigint>(n).fill(0n);
+  let [g, ga, ep] = euclid(E[0]!.a, E[1]!.a);
+  epA[0] = g; gamma[0] = ga; epsilon[0] = ep;
+  if (n > 2) epUb[0] = E[0]!.ub * (E[0]!.a / g) + E[1]!.ub * (E[1]!.a / g);
+  for (let j = 2; j < n; j++) {
+    [g, ga, ep] = euclid(epA[j - 2]!, E[j]!.a);
+    epA[j - 1] = g; gamma[j - 1] = ga; epsilon[j - 1] = ep;
+    if (j < n - 1) epUb[j - 1] = (epA[j - 2]! / g) * epUb[j - 2]! + (E[j]!.a / g) * E[j]!.ub;
+  }
+  return { epA, epUb, gamma, epsilon };
+}
+
+// Extended Euclid in NumPy's exact variant (the Bézout pair it picks matters for the search order).
+function euclid(a1: bigint, a2: bigint): [bigint, bigint, bigint] {
+  let g1 = 1n, g2 = 0n, e1 = 0n, e2 = 1n;
+  for (;;) {
+    if (a2 > 0n) {
+      const r = a1 / a2;
+      a1 -= r * a2; g1 -= r * g2; e1 -= r * e2;
+    } else return [a1, g1, e1];
+    if (a1 > 0n) {
+      const r = a2 / a1;
+      a2 -= r * a1; g2 -= r * g1; e2 -= r * e1;
+    } else return [a2, g2, e2];
+  }
+}
+
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a % b !== 0n && (a < 0n) !== (b < 0n) ? q - 1n : q;
+}
+
+function ceilDiv(a: bigint, b: bigint): bigint {
+  return -floorDiv(-a, b);
+}
+
+interface Search {
+  count: number;
+  readonly maxWork: number;
+  readonly nontrivial: boolean;
+  readonly E: readonly DiophantineTerm[];
+  readonly p: Reduction;
+  readonly x: bigint[];
+}
+
+function dfs(s: Search, v: number, b: bigint): OverlapVerdict {
+  if (s.maxWork >= 0 && s.count >= s.maxWork) return 'too-hard';
+  const { E, p, x } = s;
+  const a1 = v === 1 ? E[0]!.a : p.epA[v - 2]!;
+  const u1 = v === 1 ? E[0]!.ub : p.epUb[v - 2]!;
+  const a2 = E[v]!.a;
+  const u2 = E[v]!.ub;
+  const g = p.epA[v - 1]!;
+  if (b % g !== 0n) { s.count++; return false; }
+  const c = b / g;
+  const c1 = a2 / g;
+  const c2 = a1 / g;
+  // Candidates: x1 = gamma·c + c1·t, x2 = epsilon·c − c2·t with 0 ≤ x1 ≤ u1, 0 ≤ x2 ≤ u2.
+  const x10 = p.gamma[v - 1]! * c;
+  const x20 = p.epsilon[v - 1]! * c;
+  const tLow = bigMax(ceilDiv(-x10, c1), ceilDiv(x20 - u2, c2));
+  const tHigh = bigMin(floorDiv(u1 - x10, c1), floorDiv(x20, c2));
+  if (tLow > tHigh) { s.count++; return false; }
+  const x1 = x10 + c1 * tLow;
+  const x2 = x20 - c2 * tLow;
+  const span = tHigh - tLow;
+  if (v === 1) {
+    x[0] = x1;
+    x[1] = x2;
+    if (s.nontrivial && E.every((t, j) => x[j] === t.ub / 2n)) { s.count++; return false; }
+    return true;
+  }
+  for (let t = 0n; t <= span; t++) {
+    x[v] = x2 - c2 * t;
+    const r = dfs(s, v - 1, b - a2 * x[v]!);
+    if (r !== false) return r;
+  }
+  s.count++;
+  return false;
+}
+
+function bigMax(a: bigint, b: bigint): bigint { return a > b ? a : b; }
+function bigMin(a: bigint, b: bigint): bigint { return a < b ? a : b; }
+
+// Terms sorted by decreasing coefficient; Array.prototype.sort is stable, like glibc's qsort (a merge sort).
+function sortTerms<T extends DiophantineTerm>(terms: T[]): T[] {
+  return terms.sort((p, q) => (p.a < q.a ? 1 : p.a > q.a ? -1 : 0));
+}
+
+/** Where a term of an overlap problem came from: a dimension of one view, or the bytes of its element. */
+interface Origin {
+  readonly view: 0 | 1;
+  /** Dimension index, or -1 for the byte-within-element term. */
+  readonly dim: number;
+  readonly ub: bigint;
+}
+interface Tagged extends DiophantineTerm {
+  readonly from: Origin[];
+}
+
+function dimTerms(l: Layout, view: 0 | 1, skipEmpty: boolean): Tagged[] {
+  const out: Tagged[] = [];
+  for (let k = 0; k < l.shape.length; k++) {
+    const n = l.shape[k]!;
+    const s = l.strides[k]!;
+    if (skipEmpty && (n <= 1 || s === 0)) continue;
+    const ub = BigInt(n - 1);
+    out.push({ a: BigInt(Math.abs(s)), ub, from: [{ view, dim: k, ub }] });
+  }
+  return out;
+}
+
+function itemTerm(l: Layout, view: 0 | 1): Tagged[] {
+  if (l.itemsize <= 1) return [];
+  const ub = BigInt(l.itemsize - 1);
+  return [{ a: 1n, ub, from: [{ view, dim: -1, ub }] }];
+}
+
+function checkInputs(layouts: Layout[], maxWork: MaxWork): string | undefined {
+  for (const l of layouts) {
+    const e = layoutError(l);
+    if (e) return e;
+  }
+  return maxWorkError(maxWork);
+}
+
+/** NumPy's `shares_memory(a, b, max_work)` for two views on one buffer (offsets from its start), with a witness when they share. */
+export function sharesMemory(a: Layout, b: Layout, maxWork: MaxWork = 'exact'): Result<OverlapResult> {
+  const err = checkInputs([a, b], maxWork);
+  if (err) return { ok: false, error: err };
+  const ea = extent(a);
+  const eb = extent(b);
+  if (!(ea.low < eb.high && eb.low < ea.high && ea.low < ea.high && eb.low < eb.high)) {
+    return { ok: true, value: { verdict: false, witness: null } };
+  }
+  if (maxWork === 'bounds' || maxWork === 0) return { ok: true, value: { verdict: 'too-hard', witness: null } };
+  // Problem 1: byte = low(a) + Σ|s|·x (a counted from its low end) = high(b) − 1 − Σ|s|·x' (b from its high end).
+  // Problem 2 swaps the roles; NumPy takes the one with the smaller right-hand side (the second on a tie).
+  const rhs1 = eb.high - 1n - ea.low;
+  const rhs2 = ea.high - 1n - eb.low;
+  const fromLow: 0 | 1 = rhs1 < rhs2 ? 0 : 1;
+  const rhs = rhs1 < rhs2 ? rhs1 : rhs2;
+  const terms = simplify([...dimTerms(a, 0, true), ...dimTerms(b, 1, true), ...itemTerm(a, 0), ...itemTerm(b, 1)], rhs);
+  const r = solve(terms, rhs, budget(maxWork), false);
+  if (r.verdict !== true) return { ok: true, value: { verdict: r.verdict, witness: null } };
+  const views = [a, b] as const;
+  const values = [new Map<number, bigint>(), new Map<number, bigint>()];
+  terms.forEach((t, j) => splitValue(r.x![j]!, t.from, values));
+  const idx = views.map((l, v) => l.shape.map((n, k) => {
+    const x = values[v]!.get(k) ?? 0n;
+    const counted = v === fromLow ? l.strides[k]! >= 0 : l.strides[k]! < 0; // x counts up from index 0
+    return Number(counted ? x : BigInt(n - 1) - x);
+  }));
+  const within = values[fromLow]!.get(-1) ?? 0n;
+  const start = elementAddress(views[fromLow], idx[fromLow]!);
+  return { ok: true, value: { verdict: true, witness: { first: idx[0]!, second: idx[1]!, byte: start + within } } };
+}
+
+
+// Share one merged term's value among the terms it came from, each up to its own bound.
+function splitValue(value: bigint, from: readonly Origin[], out: Map<number, bigint>[]): void {
+  let rest = value;
+  for (const o of from) {
+    const take = rest < o.ub ? rest : o.ub;
+    out[o.view]!.set(o.dim, (out[o.view]!.get(o.dim) ?? 0n) + take);
+    rest -= take;
+  }
+}
+
+// NumPy's diophantine_simplify: sort, merge equal coefficients, trim bounds to b/a, drop zero bounds.
+function simplify(terms: Tagged[], b: bigint): Tagged[] {
+  if (terms.some((t) => t.ub < 0n) || b < 0n) return terms;
+  const merged: Tagged[] = [];
+  for (const t of sortTerms(terms)) {
+    const last = merged[merged.length - 1];
+    if (last && last.a === t.a) merged[merged.length - 1] = { a: t.a, ub: last.ub + t.ub, from: [...last.from, ...t.from] };
+    else merged.push(t);
+  }
+  const out: Tagged[] = [];
+  for (const t of merged) {
+    const ub = bigMin(t.ub, b / t.a);
+    if (ub !== 0n) out.push({ a: t.a, ub, from: t.from });
+  }
+  return out;
+}
+
+/** NumPy's internal-overlap test (`solve_may_have_internal_overlap`): do two different indices of the view reach a common byte? */
+export function internalOverlap(l: Layout, maxWork: MaxWork = 'exact'): Result<OverlapResult> {
+  const err = checkInputs([l], maxWork);
+  if (err) return { ok: false, error: err };
+  const no = { ok: true as const, value: { verdict: false, witness: null } };
+  if (isCContiguous(l)) return no; // NumPy's quick exit (PyArray_ISCONTIGUOUS)
+  const kept: Tagged[] = [];
+  for (const t of [...dimTerms(l, 0, false), ...itemTerm(l, 0)]) {
+    if (t.ub === 0n) continue;
+    if (t.ub < 0n) return no;
+    if (t.a === 0n) {
+      const dim = t.from[0]!.dim;
+      const first = l.shape.map(() => 0);
+      const second = l.shape.map((_, k) => (k === dim ? 1 : 0));
+      return { ok: true, value: { verdict: true, witness: { first, second, byte: elementAddress(l, first) } } };
+    }
+    kept.push(t);
+  }
+  // z = x0' + x1' with 0 ≤ z ≤ 2·ub, Σ a·z = Σ a·ub and z ≠ ub (see mem_overlap.c).
+  const terms = sortTerms(kept.map((t) => ({ ...t, ub: t.ub * 2n })));
+  let b = 0n;
+  for (const t of terms) b += t.a * (t.ub / 2n);
+  const r = solve(terms, b, budget(maxWork), true);
+  if (r.verdict !== true) return { ok: true, value: { verdict: r.verdict, witness: null } };
+  // Split each z into x0' = min(z, ub), x1' = z − x0', then undo the sign mapping per stride.
+  const first = l.shape.map(() => 0);
+  const second = l.shape.map(() => 0);
+  let byte0 = 0n;
+  terms.forEach((t, j) => {
+    const o = t.from[0]!;
+    const z = r.x![j]!;
+    const x0p = z < o.ub ? z : o.ub;
+    const x1p = z - x0p;
+    if (o.dim < 0) { byte0 = x0p; return; }
+    const positive = l.strides[o.dim]! > 0;
+    first[o.dim] = Number(positive ? x0p : o.ub - x0p);
+    second[o.dim] = Number(positive ? o.ub - x1p : x1p);
+  });
+  return { ok: true, value: { verdict: true, witness: { first, second, byte: elementAddress(l, first) + byte0 } } };
+}
