@@ -1,0 +1,14 @@
+/** The renderer's stylesheet (a constant; notebook outputs get no stylesheet link). Theme colours only. */
+export const RENDERER_CSS = `
+.stride-lens-output { color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
+.stride-lens-output h3 { font-size: 1.05em; margin: 4px 0 8px; }
+.stride-lens-output h2 { font-size: 1em; margin: 12px 0 4px; }
+.stride-lens-output table { border-collapse: collapse; }
+.stride-lens-output th { text-align: left; font-weight: normal; color: var(--vscode-descriptionForeground); padding: 1px 14px 1px 0; }
+.stride-lens-output td { font-family: var(--vscode-editor-font-family); padding: 1px 12px 1px 0; }
+.stride-lens-output .dims th { font-weight: 600; color: var(--vscode-foreground); }
+.stride-lens-output .good { color: var(--vscode-testing-iconPassed, var(--vscode-foreground)); }
+.stride-lens-output .bad, .stride-lens-output .error { color: var(--vscode-errorForeground); }
+.stride-lens-output .note { color: var(--vscode-descriptionForeground); }
+.stride-lens-output .snippet { font-family: var(--vscode-editor-font-family); background: var(--vscode-textCodeBlock-background); padding: 6px 8px; }
+`;

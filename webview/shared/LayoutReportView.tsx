@@ -1,0 +1,74 @@
+/** The facts of one evaluated view: shared by the calculator panel and the notebook renderer. */
+import type { CalculatorResult } from '../../src/engine/calculator';
+import { formatTuple } from '../../src/engine/parse';
+
+/** Props: the evaluated view; snippet actions are shown only when the host can do them. */
+export function LayoutReportView({ r, onCopy, onOpen }: { r: CalculatorResult; onCopy?: (snippet: string) => void; onOpen?: (snippet: string) => void }) {
+  const { report, dtype } = r;
+  const { layout } = report;
+  const last = (x: bigint) => (x - 1n).toString();
+  const empty = report.extent.low === report.extent.high;
+  const inElements = report.dims.map((d) => d.strideInElements ?? '—');
+  return (
+    <>
+      <table class="facts">
+        <tbody>
+          <Row label="view shape" testid="view-shape" value={formatTuple(layout.shape)} />
+          <Row label="strides (bytes)" testid="strides-bytes" value={formatTuple(layout.strides)} />
+          <Row label="strides (elements)" testid="strides-elements" value={formatTuple(inElements)} />
+          <Row label="offset" value={`${layout.offset} B${r.unit === 'elements' ? ` (storage_offset ${layout.offset / layout.itemsize})` : ''}`} />
+          <Row label="element" value={`${dtype.name} · ${layout.itemsize} B`} />
+          <Row label="elements" testid="size" value={`${report.size} (${report.viewBytes} B of view)`} />
+          <Row label="bytes reached" testid="extent" value={empty ? 'none (empty view)' : `${report.extent.low}–${last(report.extent.high)}  [${report.extent.low}, ${report.extent.high})`} />
+          <Row label="buffer" testid="buffer-size" value={report.nbytes === null ? 'unknown' : `${report.nbytes} B`}
+            note={r.baseShape ? `base ${formatTuple(r.baseShape)} ${dtype.name}` : undefined} />
+          <tr>
+            <th>bounds</th>
+            <td data-testid="verdict" class={report.inBounds === false ? 'bad' : report.inBounds ? 'good' : ''}>{verdict(r)}</td>
+          </tr>
+          {report.firstOutOfBoundsIndex && <Row label="first index out" testid="first-oob" value={formatTuple(report.firstOutOfBoundsIndex)} />}
+          <Row label="C contiguous" testid="c-contiguous" value={report.cContiguous ? 'yes' : 'no'} />
+          <Row label="F contiguous" testid="f-contiguous" value={report.fContiguous ? 'yes' : 'no'} />
+        </tbody>
+      </table>
+      <h2>Dimensions</h2>
+      <table class="dims" data-testid="dims">
+        <thead><tr><th>dim</th><th>size</th><th>stride (B)</th><th>stride (elements)</th><th>meaning</th></tr></thead>
+        <tbody>
+          {report.dims.map((d, k) => (
+            <tr key={k}><td>{k}</td><td>{d.size}</td><td>{d.stride}</td><td>{d.strideInElements ?? '—'}</td><td>{d.explanation}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{r.unit === 'bytes' ? 'NumPy' : 'PyTorch'} snippet</h2>
+      <pre class="snippet" data-testid="snippet">{r.snippet}</pre>
+      {(onCopy || onOpen) && (
+        <div class="actions">
+          {onCopy && <button type="button" onClick={() => onCopy(r.snippet)}>Copy</button>}
+          {onOpen && <button type="button" onClick={() => onOpen(r.snippet)}>Open in editor</button>}
+        </div>
+      )}
+    </>
+  );
+}
+
+function verdict({ report }: CalculatorResult): string {
+  if (report.inBounds === null) return 'buffer size unknown: give it to check bounds';
+  if (report.inBounds) {
+    if (report.extent.low === report.extent.high) return '✓ in bounds (empty view reads nothing)';
+    return `✓ in bounds: reads bytes ${report.extent.low}–${report.extent.high - 1n} of ${report.nbytes}`;
+  }
+  const parts: string[] = [];
+  if (report.bytesPastEnd > 0n) parts.push(`reads ${report.bytesPastEnd} B past the end of the buffer (${report.nbytes} B)`);
+  if (report.bytesBeforeStart > 0n) parts.push(`reads ${report.bytesBeforeStart} B before the start of the buffer`);
+  return `⚠ ${parts.join('; ')}`;
+}
+
+function Row({ label, value, testid, note }: { label: string; value: string; testid?: string; note?: string | undefined }) {
+  return (
+    <tr>
+      <th>{label}</th>
+      <td data-testid={testid}>{value}{note && <span class="note"> · {note}</span>}</td>
+    </tr>
+  );
+}
