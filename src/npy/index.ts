@@ -36,3 +36,5 @@ export type { NpyArray } from './npy';
 export { openNpy, readPage } from './npy';
 export type { Page, PageSpec, Scalar } from '../engine/gather';
 export { scalarToNumber } from '../engine/gather';
+export type { NpzMemberInfo, ZipMember } from './zip';
+export { inflateSource, inspectNpz, listNpz, openNpzMember } from './zip';

@@ -34,7 +34,8 @@ export async function readAll(arr: NpyArray): Promise<Scalar[]> {
     const idx: number[] = [];
     let rest = flat;
     for (let k = lead.length - 1; k >= 0; k--) { idx.unshift(rest % lead[k]!); rest = Math.floor(rest / lead[k]!); }
-    out.push(...await page(arr, { rowAxis: nd - 2, colAxis: nd - 1, index: [...idx, 0, 0], rowStart: 0, rowCount: shape[nd - 2]!, colStart: 0, colCount: shape[nd - 1]! }));
+    const values = await page(arr, { rowAxis: nd - 2, colAxis: nd - 1, index: [...idx, 0, 0], rowStart: 0, rowCount: shape[nd - 2]!, colStart: 0, colCount: shape[nd - 1]! });
+    for (const v of values) out.push(v);
   }
   return out;
 }
