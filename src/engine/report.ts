@@ -3,10 +3,16 @@
  * lens say about one view, as plain data. JSON-safe through `reportToJson`.
  */
 import { bounds, elementCount, extent, isCContiguous, isFContiguous, layoutError, type Layout } from './layout';
+import { internalOverlap, type MaxWork, type OverlapVerdict, type OverlapWitness } from './overlap';
+
+/** Work budget of the self-overlap check when the caller gives none: enough for any real view, and bounded. */
+export const DEFAULT_MAX_WORK = 100_000;
 
 export interface LayoutQuery extends Layout {
   /** Size of the buffer the view reads, in bytes; bounds are only checked when given. */
   readonly nbytes?: bigint;
+  /** Budget of the self-overlap solver (NumPy's `max_work`); `DEFAULT_MAX_WORK` when absent. */
+  readonly maxWork?: MaxWork;
 }
 
 export interface DimReport {
@@ -30,6 +36,10 @@ export interface LayoutReport {
   readonly firstOutOfBoundsIndex: number[] | null;
   readonly cContiguous: boolean;
   readonly fContiguous: boolean;
+  /** Whether two different indices read a common byte (NumPy's internal overlap), or `'too-hard'` within the budget. */
+  readonly internalOverlap: OverlapVerdict;
+  /** Two indices that read one byte, when `internalOverlap` is `true`. */
+  readonly overlapWitness: OverlapWitness | null;
   readonly dims: readonly DimReport[];
 }
 
@@ -43,6 +53,8 @@ export function analyzeLayout(q: LayoutQuery): Result<LayoutReport> {
   const layout: Layout = { shape: [...q.shape], strides: [...q.strides], offset: q.offset, itemsize: q.itemsize };
   const size = elementCount(layout);
   const b = q.nbytes === undefined ? undefined : bounds(layout, q.nbytes);
+  const overlap = internalOverlap(layout, q.maxWork ?? DEFAULT_MAX_WORK);
+  if (!overlap.ok) return overlap;
   return {
     ok: true,
     value: {
@@ -57,6 +69,8 @@ export function analyzeLayout(q: LayoutQuery): Result<LayoutReport> {
       firstOutOfBoundsIndex: b?.firstOutOfBoundsIndex ?? null,
       cContiguous: isCContiguous(layout),
       fContiguous: isFContiguous(layout),
+      internalOverlap: overlap.value.verdict,
+      overlapWitness: overlap.value.witness,
       dims: layout.shape.map((n, k) => dimReport(n, layout.strides[k]!, layout.itemsize)),
     },
   };
