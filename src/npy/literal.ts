@@ -96,7 +96,7 @@ function value(p: P, depth: number): PyValue {
   if (c === '{') return dict(p, depth);
   if (c === '(') return seq(p, depth, ')', 'tuple');
   if (c === '[') return seq(p, depth, ']', 'list');
-  if (c === "'" || c === '"') return str(p, '');
+  if (c === "'" || c === '"') return strings(p, '');
   if (c === '-' || c === '+') {
     p.i++;
     skipSpace(p);
@@ -111,7 +111,7 @@ function value(p: P, depth: number): PyValue {
     const next = p.s[p.i + w.length];
     if ((next === "'" || next === '"') && /^[rRuUbB]{1,2}$/.test(w)) {
       p.i += w.length;
-      return str(p, w.toLowerCase());
+      return strings(p, w.toLowerCase());
     }
     p.i += w.length;
     if (w === 'True') return true;
@@ -178,6 +178,21 @@ function number(p: P): bigint | number {
   const f = Number(clean);
   if (Number.isNaN(f)) fail(p, `malformed number '${text}'`);
   return f;
+}
+
+/** One string literal and any adjacent ones (Python joins `'a' 'b'` into `'ab'`). */
+function strings(p: P, prefix: string): string {
+  let out = str(p, prefix);
+  for (;;) {
+    const save = p.i;
+    skipSpace(p);
+    const c = p.s[p.i];
+    if (c === "'" || c === '"') { out += str(p, ''); continue; }
+    const w = /^[rRuUbB]{1,2}(?=['"])/.exec(p.s.slice(p.i, p.i + 3));
+    if (w) { p.i += w[0].length; out += str(p, w[0].toLowerCase()); continue; }
+    p.i = save;
+    return out;
+  }
 }
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0', '\n': '' };
