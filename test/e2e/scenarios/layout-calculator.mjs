@@ -1,0 +1,66 @@
+// The layout calculator in a real VS Code: palette command → webview panel → presets and a
+// bad input. Expected numbers come from NumPy (as_strided + byte_bounds), not typed by hand.
+export const name = 'layout calculator: im2col in bounds, out-of-bounds preset, bad stride';
+
+/** What NumPy says about the seed's views of a 28×28 float32 image. */
+function numpyTruth(python) {
+  return python(`
+import json, numpy as np
+from numpy.lib.stride_tricks import as_strided
+byte_bounds = getattr(np, 'byte_bounds', None) or np.lib.array_utils.byte_bounds
+img = np.zeros((28, 28), np.float32)
+base_low, _ = byte_bounds(img)
+def case(shape):
+    v = as_strided(img, shape=shape, strides=img.strides + img.strides)
+    low, high = byte_bounds(v)
+    return {"shape": list(v.shape), "shapeText": str(v.shape), "strides": list(v.strides),
+            "low": int(low - base_low), "high": int(high - base_low)}
+print(json.dumps({"nbytes": int(img.nbytes), "baseShape": list(img.shape),
+                  "im2col": case((26, 26, 3, 3)), "oob": case((100, 100, 3, 3))}))
+`);
+}
+
+const ints = (text) => text.split(/[\s,()]+/).filter(Boolean).map(Number);
+const sameInts = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+export async function run({ page, helpers, shot }) {
+  const { runCommand, findFrame, tab, waitForText, check, python } = helpers;
+  const np = numpyTruth(python);
+
+  await runCommand(page, 'Stride Lens: Layout Calculator');
+  await tab(page, 'Layout Calculator').first().waitFor({ timeout: 15_000 });
+  const frame = await findFrame(page, 'Layout Calculator');
+  const result = frame.locator('#result');
+  const field = (id) => frame.locator(`#${id}`);
+
+  // im2col: the seed's 3×3 patches of the 28×28 image, inside the buffer.
+  await frame.locator('select#preset').selectOption('im2col');
+  check(sameInts(ints(await field('shape').inputValue()), np.im2col.shape), 'im2col preset shape', np.im2col.shape, await field('shape').inputValue());
+  check(sameInts(ints(await field('strides').inputValue()), np.im2col.strides), 'im2col preset strides', np.im2col.strides, await field('strides').inputValue());
+  await waitForText(result.locator('[data-testid="view-shape"]'), np.im2col.shapeText, 'im2col view shape');
+  await waitForText(result.locator('[data-testid="buffer-size"]'), (t) => t.startsWith(`${np.nbytes} B`), `buffer size ${np.nbytes} B`);
+  check(np.im2col.low >= 0 && np.im2col.high <= np.nbytes, 'NumPy: im2col stays in the buffer', true, np.im2col);
+  await waitForText(result.locator('[data-testid="verdict"]'), /in bounds/, 'im2col verdict');
+  await shot('im2col');
+
+  // The seed's mistake: shape (100, 100, 3, 3) over the same image reads past its end.
+  await frame.locator('select#preset').selectOption('oob');
+  check(sameInts(ints(await field('shape').inputValue()), np.oob.shape), 'oob preset shape', np.oob.shape, await field('shape').inputValue());
+  check(sameInts(ints(await field('buffer').inputValue()), np.baseShape) || ints(await field('buffer').inputValue())[0] === np.nbytes,
+    'oob preset buffer', np.baseShape, await field('buffer').inputValue());
+  const past = np.oob.high - np.nbytes;
+  check(past > 0, 'NumPy: the oob view ends past the buffer', '> 0', past);
+  await waitForText(result.locator('[data-testid="view-shape"]'), np.oob.shapeText, 'oob view shape');
+  const verdict = await waitForText(result.locator('[data-testid="verdict"]'), /reads [\d\s,\u202f]+ B past the end/, 'oob verdict');
+  const shown = Number(verdict.match(/reads ([\d\s,\u202f]+) B past the end/)[1].replace(/[^\d]/g, ''));
+  check(shown === past, 'bytes past the end (NumPy byte_bounds high − nbytes)', past, verdict);
+  check(!/in bounds/.test(verdict), 'oob verdict does not also say in bounds', 'no "in bounds"', verdict);
+  await shot('out-of-bounds');
+
+  // A bad stride: the error names the field and the bad value, and no result is shown.
+  await field('strides').fill('112,4,x');
+  const error = await waitForText(frame.locator('[data-testid="error"]'), (t) => t.length > 0, 'error for strides 112,4,x');
+  check(/strides/.test(error) && /['"`‘“]x['"`’”]/.test(error), 'error names the field and the bad value x', "strides: … 'x' …", error);
+  check(await result.locator('[data-testid="verdict"]').count() === 0, 'no verdict while the input is bad', 0, await result.locator('[data-testid="verdict"]').count());
+  await shot('bad-stride');
+}
