@@ -187,7 +187,11 @@ function extendedToNumber(bytes: Uint8Array, at: number, le: boolean): number {
   const se = b(8) | (b(9) << 8);
   const sign = se & 0x8000 ? -1 : 1;
   const exp = se & 0x7fff;
-  if (exp === 0x7fff) return (mant & 0x7fffffffffffffffn) === 0n ? sign * Infinity : NaN;
+  const integerBit = (mant >> 63n) === 1n;
+  // x87 rules: exponent all ones is ±inf only with the integer bit set and no fraction; an
+  // "unnormal" (exponent not 0, integer bit clear) is invalid and loads as NaN.
+  if (exp === 0x7fff) return integerBit && (mant & 0x7fffffffffffffffn) === 0n ? sign * Infinity : NaN;
+  if (exp !== 0 && !integerBit) return NaN;
   if (mant === 0n) return sign * 0;
   // value = mant · 2^(exp − 16383 − 63); scale in two steps to avoid intermediate overflow.
   const e = (exp === 0 ? 1 : exp) - 16383 - 63;

@@ -1,0 +1,80 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseDtype, type DescrList } from '../../../src/engine/dtype';
+import { gatherPage, halfToNumber, pageAddresses, type PageSpec } from '../../../src/engine/gather';
+import { cStrides } from '../../../src/engine/layout';
+import { encode } from '../npy/helpers';
+
+interface Case { dtype: string | DescrList; buffer: string; shape: number[]; strides: number[]; offset: number; page: PageSpec; values: unknown[] }
+
+function load(): Case[] {
+  const file = join('test', 'fixtures', 'generated', 'dtype_gather.json');
+  if (!existsSync(file)) throw new Error(`${file} is missing: run npm run fixtures`);
+  return (JSON.parse(readFileSync(file, 'utf8')) as { cases: Case[] }).cases;
+}
+
+function hex(s: string): Uint8Array {
+  const b = new Uint8Array(s.length / 2);
+  for (let k = 0; k < b.length; k++) b[k] = parseInt(s.slice(2 * k, 2 * k + 2), 16);
+  return b;
+}
+
+describe('gatherPage against NumPy views', () => {
+  const cases = load();
+  it('has many cases', () => expect(cases.length).toBeGreaterThan(300));
+  cases.forEach((c, k) => {
+    it(`case ${k}: ${JSON.stringify(c.dtype)} shape (${c.shape.join(', ')}) strides (${c.strides.join(', ')}) offset ${c.offset}`, () => {
+      const d = parseDtype(c.dtype);
+      if (!d.ok) throw new Error(d.error);
+      const bytes = hex(c.buffer);
+      const r = gatherPage({ shape: c.shape, strides: c.strides, offset: c.offset, itemsize: d.value.itemsize }, d.value, c.page, (a) => [bytes, a]);
+      if (!r.ok) throw new Error(r.error);
+      expect(r.value.values.map((v) => encode(d.value, v))).toEqual(c.values);
+    });
+  });
+});
+
+describe('gather invariants', () => {
+  it('float16: every bit pattern decodes like the float32 it widens to', () => {
+    // Independent check: build the float32 bit pattern by the widening rule and let DataView decode it.
+    const dv = new DataView(new ArrayBuffer(4));
+    for (let h = 0; h < 65536; h++) {
+      const sign = (h & 0x8000) << 16;
+      const exp = (h >> 10) & 0x1f;
+      const frac = h & 0x3ff;
+      let want: number;
+      if (exp === 0) want = (sign ? -1 : 1) * frac * 2 ** -24;
+      else {
+        dv.setUint32(0, sign | ((exp === 31 ? 255 : exp - 15 + 127) << 23) | (frac << 13));
+        want = dv.getFloat32(0);
+      }
+      expect(Object.is(halfToNumber(h), want) || (Number.isNaN(want) && Number.isNaN(halfToNumber(h))), `0x${h.toString(16)}`).toBe(true);
+    }
+  });
+
+  it('page addresses are the element addresses of the layout', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 2, maxLength: 4 }), fc.integer({ min: 1, max: 8 }), fc.nat(), (shape, itemsize, seed) => {
+      const strides = cStrides(shape, itemsize);
+      const nd = shape.length;
+      const row = seed % nd;
+      const col = (row + 1 + (seed % (nd - 1))) % nd;
+      const spec: PageSpec = { rowAxis: row, colAxis: col, index: shape.map((n) => n - 1), rowStart: 0, rowCount: shape[row]!, colStart: 0, colCount: shape[col]! };
+      const r = pageAddresses({ shape, strides, offset: 3, itemsize }, spec);
+      if (!r.ok) throw new Error(r.error);
+      for (let i = 0; i < shape[row]!; i++) for (let j = 0; j < shape[col]!; j++) {
+        const idx = shape.map((n) => n - 1);
+        idx[row] = i;
+        idx[col] = j;
+        expect(r.value[i * shape[col]! + j]).toBe(3 + idx.reduce((a, x, k) => a + x * strides[k]!, 0));
+      }
+    }), { seed: 7, numRuns: 200 });
+  });
+
+  it('refuses pages that do not fit, naming the bad value', () => {
+    const l = { shape: [3, 4], strides: [16, 4], offset: 0, itemsize: 4 };
+    const r = pageAddresses(l, { rowAxis: 0, colAxis: 5, index: [0, 0], rowStart: 0, rowCount: 1, colStart: 0, colCount: 1 });
+    expect(r).toEqual({ ok: false, error: 'colAxis 5 is not an axis of a 2-d array' });
+  });
+});
