@@ -1,0 +1,216 @@
+/**
+ * Array facts for new arrays and for the views NumPy and PyTorch make without copying:
+ * basic slicing, transposes, reshapes of contiguous arrays. Sizes may be symbolic (`Lin`).
+ */
+import { constOf, lin, linAdd, linFloorDiv, linMul, linScale, linSub, type Lin } from './linear';
+import type { ArrayFact, DType, Lib } from './values';
+
+/** Strides of a new C-ordered array (bytes for NumPy, elements for PyTorch), or `undefined` if not linear. */
+export function cStridesLin(shape: readonly Lin[], unit: number): Lin[] | undefined {
+  const out: Lin[] = new Array<Lin>(shape.length);
+  let s: Lin = lin(unit);
+  for (let k = shape.length - 1; k >= 0; k--) {
+    out[k] = s;
+    const n = shape[k]!;
+    const c = constOf(n);
+    const next = linMul(s, c !== undefined ? lin(Math.max(c, 1)) : n);
+    if (!next) {
+      if (k === 0) break;
+      return undefined;
+    }
+    s = next;
+  }
+  return out;
+}
+
+/** Product of the shape, or `undefined` when it is not linear. */
+export function sizeLin(shape: readonly Lin[]): Lin | undefined {
+  let s: Lin | undefined = lin(1);
+  for (const n of shape) {
+    if (!s) return undefined;
+    s = linMul(s, n);
+  }
+  return s;
+}
+
+/** A new C-ordered array owning its buffer. */
+export function newArray(lib: Lib, label: string, shape: readonly Lin[], dtype: DType): ArrayFact {
+  const unit = lib === 'numpy' ? dtype.itemsize : 1;
+  const strides = cStridesLin(shape, unit);
+  const count = sizeLin(shape);
+  const size = count && (lib === 'numpy' ? linScale(count, dtype.itemsize) : count);
+  return {
+    lib, label, dtype, itemsize: lin(dtype.itemsize), shape: [...shape], strides,
+    offset: lin(0), buffer: { label, size }, writeable: true, symbolic: undefined,
+  };
+}
+
+/** Whether a concrete array is C-contiguous (NumPy's rule: length-1 dims ignored). */
+export function isCContiguousFact(a: ArrayFact): boolean {
+  if (!a.shape || !a.strides) return false;
+  const unit = a.lib === 'numpy' ? constOf(a.itemsize) : 1;
+  if (unit === undefined) return false;
+  let expected = unit;
+  for (let k = a.shape.length - 1; k >= 0; k--) {
+    const n = constOf(a.shape[k]!);
+    const s = constOf(a.strides[k]!);
+    if (n === undefined || s === undefined) return false;
+    if (n === 0) return true;
+    if (n === 1) continue;
+    if (s !== expected) return false;
+    expected *= n;
+  }
+  return true;
+}
+
+/** `a.T` / `a.transpose(axes)`: the same buffer with dimensions permuted. */
+export function transposed(a: ArrayFact, axes?: readonly number[]): ArrayFact | undefined {
+  if (!a.shape || !a.strides) return undefined;
+  const nd = a.shape.length;
+  const perm = axes ?? [...Array(nd).keys()].reverse();
+  if (perm.length !== nd) return undefined;
+  const norm = perm.map((p) => (p < 0 ? p + nd : p));
+  if (norm.some((p) => p < 0 || p >= nd) || new Set(norm).size !== nd) return undefined;
+  return { ...a, label: a.label, shape: norm.map((p) => a.shape![p]!), strides: norm.map((p) => a.strides![p]!) };
+}
+
+/** `a.reshape(shape)` for a C-contiguous array (a view); a copy otherwise. `-1` is inferred. */
+export function reshaped(a: ArrayFact, shape: readonly Lin[]): ArrayFact | undefined {
+  if (!a.shape) return undefined;
+  const total = sizeLin(a.shape);
+  const minus = shape.findIndex((n) => constOf(n) === -1);
+  const dims = [...shape];
+  if (minus >= 0) {
+    const rest = sizeLin(shape.filter((_, i) => i !== minus));
+    const r = rest && constOf(rest);
+    const t = total && constOf(total);
+    if (r === undefined || t === undefined || r === 0) {
+      const q = total && rest && constOf(rest) !== undefined ? linFloorDiv(total, rest) : undefined;
+      if (!q) return undefined;
+      dims[minus] = q;
+    } else dims[minus] = lin(Math.floor(t / r));
+  }
+  if (dims.some((n) => (constOf(n) ?? 0) < 0)) return undefined;
+  const unit = a.lib === 'numpy' ? constOf(a.itemsize) : 1;
+  if (unit === undefined) return undefined;
+  const strides = cStridesLin(dims, unit);
+  if (isCContiguousFact(a) || a.shape.length === 1 && dims.length === 1) {
+    return { ...a, shape: dims, strides };
+  }
+  if (!a.dtype) return undefined;
+  return newArray(a.lib, a.label, dims, a.dtype);
+}
+
+/** One item of a subscript: an integer, a slice, `None` (new axis) or `...`. */
+export type IndexItem =
+  | { readonly k: 'int'; readonly v: Lin }
+  | { readonly k: 'slice'; readonly start?: Lin; readonly stop?: Lin; readonly step?: Lin }
+  | { readonly k: 'newaxis' }
+  | { readonly k: 'ellipsis' };
+
+/** Basic indexing (`a[1:, ::2, None, 3]`): the view NumPy returns, or `undefined` when unknown. */
+export function indexed(a: ArrayFact, items: readonly IndexItem[]): ArrayFact | undefined {
+  if (!a.shape || !a.strides) return undefined;
+  const nd = a.shape.length;
+  const used = items.filter((i) => i.k === 'int' || i.k === 'slice').length;
+  if (used > nd || items.filter((i) => i.k === 'ellipsis').length > 1) return undefined;
+  const expanded: IndexItem[] = [];
+  for (const it of items) {
+    if (it.k === 'ellipsis') for (let j = 0; j < nd - used; j++) expanded.push({ k: 'slice' });
+    else expanded.push(it);
+  }
+  while (expanded.filter((i) => i.k !== 'newaxis').length < nd) expanded.push({ k: 'slice' });
+  const shape: Lin[] = [];
+  const strides: Lin[] = [];
+  let offset: Lin | undefined = a.offset;
+  let dim = 0;
+  for (const it of expanded) {
+    if (it.k === 'newaxis') {
+      shape.push(lin(1));
+      strides.push(lin(0));
+      continue;
+    }
+    const n = a.shape[dim]!;
+    const s = a.strides[dim]!;
+    dim++;
+    if (it.k === 'int') {
+      let i: Lin | undefined = it.v;
+      const ci = constOf(i);
+      if (ci !== undefined && ci < 0) i = linAdd(n, lin(ci));
+      if (!i || !offset) return undefined;
+      offset = linAdd(offset, linMul(i, s) ?? lin(NaN));
+      if (!offset || Number.isNaN(offset.c)) return undefined;
+      continue;
+    }
+    if (it.k !== 'slice') return undefined;
+    const r = sliceRange(n, it);
+    if (!r || !offset) return undefined;
+    const step = r.step;
+    const startOff = linMul(r.start, s);
+    const stride = linScale(s, step);
+    if (!startOff || !stride) return undefined;
+    offset = linAdd(offset, startOff);
+    shape.push(r.count);
+    strides.push(stride);
+  }
+  if (!offset) return undefined;
+  return { ...a, shape, strides, offset };
+}
+
+/** Python's `slice.indices` for a length `n`: start, step and element count. */
+function sliceRange(n: Lin, s: { start?: Lin; stop?: Lin; step?: Lin }): { start: Lin; step: number; count: Lin } | undefined {
+  const step = s.step ? constOf(s.step) : 1;
+  if (step === undefined || step === 0) return undefined;
+  const cn = constOf(n);
+  if (cn !== undefined) {
+    const st = s.start ? constOf(s.start) : undefined;
+    const sp = s.stop ? constOf(s.stop) : undefined;
+    if ((s.start && st === undefined) || (s.stop && sp === undefined)) return undefined;
+    const [start, stop] = pyIndices(cn, st, sp, step);
+    const count = step > 0 ? Math.max(0, Math.ceil((stop - start) / step)) : Math.max(0, Math.ceil((start - stop) / -step));
+    return { start: lin(start), step, count: lin(count) };
+  }
+  // Symbolic length: only forward slices with constant, non-negative bounds or negative stops.
+  if (step < 0) return undefined;
+  const st = s.start ? constOf(s.start) : 0;
+  if (st === undefined || st < 0) return undefined;
+  let stop: Lin | undefined = n;
+  if (s.stop) {
+    const sp = constOf(s.stop);
+    if (sp === undefined) stop = s.stop;
+    else stop = sp < 0 ? linAdd(n, lin(sp)) : lin(sp);
+  }
+  if (!stop) return undefined;
+  const span = linSub(stop, lin(st));
+  const count = span && (step === 1 ? span : linFloorDiv(linAdd(span, lin(step - 1)) ?? span, lin(step)));
+  if (!count) return undefined;
+  return { start: lin(st), step, count };
+}
+
+function pyIndices(n: number, start: number | undefined, stop: number | undefined, step: number): [number, number] {
+  const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi);
+  if (step > 0) {
+    const a = start === undefined ? 0 : clamp(start < 0 ? start + n : start, 0, n);
+    const b = stop === undefined ? n : clamp(stop < 0 ? stop + n : stop, 0, n);
+    return [a, b];
+  }
+  const a = start === undefined ? n - 1 : clamp(start < 0 ? start + n : start, -1, n - 1);
+  const b = stop === undefined ? -1 : clamp(stop < 0 ? stop + n : stop, -1, n - 1);
+  return [a, b];
+}
+
+/** `np.broadcast_to(a, shape)`: new leading dimensions and stretched length-1 ones get stride 0. */
+export function broadcastTo(a: ArrayFact, shape: readonly Lin[]): ArrayFact | undefined {
+  if (!a.shape || !a.strides || shape.length < a.shape.length) return undefined;
+  const lead = shape.length - a.shape.length;
+  const strides: Lin[] = [];
+  for (let k = 0; k < shape.length; k++) {
+    if (k < lead) { strides.push(lin(0)); continue; }
+    const n = constOf(a.shape[k - lead]!);
+    const m = constOf(shape[k]!);
+    if (n === 1 && m !== 1) strides.push(lin(0));
+    else if (n !== undefined && m !== undefined && n !== m) return undefined;
+    else strides.push(a.strides[k - lead]!);
+  }
+  return { ...a, shape: [...shape], strides, writeable: false };
+}

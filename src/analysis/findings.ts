@@ -1,0 +1,629 @@
+/**
+ * From what the interpreter learned about a stride call to what the user sees: the resolved
+ * view, bounds and overlap (through the engine), the lens text, the hover explanation per
+ * dimension, diagnostics with stable codes, and quick fixes as plain text edits.
+ */
+import { elementAddress, elementCount, type Layout } from '../engine/layout';
+import { analyzeLayout, jsonInteger } from '../engine/report';
+import { CODES, type Code, type Severity, type SeverityOverrides } from './codes';
+import type { CallFacts, Span } from './interp';
+import {
+  constOf, lin, linAdd, linAtoms, linEqual, linFloorDiv, linLowerBound, linScale, linSub, linText, linVar, type Lin,
+} from './linear';
+import type { ArrayFact } from './values';
+
+/** A replacement of `span` (offsets in the call's unit) by `newText`. */
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface Diagnostic {
+  readonly code: Code;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly fixes: readonly Fix[];
+}
+
+/** One row of the hover table: a dimension of the view in numbers and in words. */
+export interface DimExplanation {
+  readonly dim: number;
+  /** Size as text (a number, or a Python expression when symbolic). */
+  readonly size: string;
+  /** Stride in the library's unit (bytes for NumPy, elements for PyTorch), as text. */
+  readonly stride: string;
+  /** Stride in elements, as text, or `null` when not a whole number of elements. */
+  readonly strideElements: string | null;
+  /** What one step means in the source: `next patch row = one row of image = 112 B`. */
+  readonly meaning: string;
+}
+
+export interface CallFinding {
+  readonly fn: CallFacts['fn'];
+  readonly unit: number;
+  readonly span: Span;
+  /** Spans that show the hover: the callee and the shape/strides arguments. */
+  readonly hoverSpans: readonly Span[];
+  readonly units: 'bytes' | 'elements';
+  /** Source array name as written, or null. */
+  readonly source: string | null;
+  /** Resolved view as numbers (strides/offset in `units`), when everything is known. */
+  readonly shape: readonly number[] | null;
+  readonly strides: readonly number[] | null;
+  readonly offset: number | null;
+  readonly itemsize: number | null;
+  /** Symbolic shape/strides as Python expressions when not all numbers. */
+  readonly shapeText: readonly string[] | null;
+  readonly stridesText: readonly string[] | null;
+  /** The buffer read: its name and size in `units`. */
+  readonly buffer: { readonly label: string; readonly size: number | string } | null;
+  /** First and last unit read, `[low, high)`, as JSON integers. */
+  readonly reach: { readonly low: number | string; readonly high: number | string } | null;
+  readonly inBounds: boolean | null;
+  readonly overlap: boolean | null;
+  /** What an unknown source must satisfy: `image.shape ≥ (28, 28)`. */
+  readonly requires: readonly string[];
+  readonly lens: string;
+  readonly hover: { readonly title: string; readonly dims: readonly DimExplanation[]; readonly notes: readonly string[] };
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface FindingOptions {
+  /** Severity per code, or `off`. */
+  readonly severities?: SeverityOverrides;
+  /** NumPy version in use (`"2.5.0"`): `check_bounds=True` is offered from 2.5 on. */
+  readonly numpyVersion?: string;
+}
+
+const THIN = '\u2009';
+
+/** A count with thin-space thousands separators from five digits on (`37 744`, `3136`). */
+export function formatCount(n: bigint | number): string {
+  const s = n.toString();
+  const neg = s.startsWith('-');
+  const digits = neg ? s.slice(1) : s;
+  if (digits.length < 5) return s;
+  const groups: string[] = [];
+  for (let i = digits.length; i > 0; i -= 3) groups.unshift(digits.slice(Math.max(0, i - 3), i));
+  return (neg ? '-' : '') + groups.join(THIN);
+}
+
+function tupleText(xs: readonly (string | number)[]): string {
+  return xs.length === 1 ? `(${xs[0]},)` : `(${xs.join(', ')})`;
+}
+
+/** How view dimension `d` moves through the source: `coef` steps along source axis `axis`. */
+interface Step {
+  readonly axis: number;
+  readonly coef: number;
+}
+
+/** Integer `c` with `s = c·t`, or `undefined`. */
+function ratio(s: Lin, t: Lin): number | undefined {
+  const ct = constOf(t);
+  if (ct !== undefined) {
+    const cs = constOf(s);
+    if (cs === undefined || ct === 0 || cs % ct !== 0) return undefined;
+    return cs / ct;
+  }
+  const key = Object.keys(t.terms)[0]!;
+  const tk = t.terms[key]!.coef;
+  const sk = s.terms[key]?.coef ?? 0;
+  if (sk % tk !== 0) return undefined;
+  const c = sk / tk;
+  const scaled = linScale(t, c);
+  return scaled && linEqual(scaled, s) ? c : undefined;
+}
+
+/** Each view dimension as a multiple of one source stride (the smallest multiple wins). */
+function decompose(strides: readonly Lin[], source: ArrayFact): (Step | null)[] | undefined {
+  if (!source.strides) {
+    if (!source.symbolic) return undefined;
+    const out: (Step | null)[] = [];
+    for (const s of strides) {
+      if (constOf(s) === 0) { out.push(null); continue; }
+      const keys = linAtoms(s);
+      const m = keys.length === 1 && s.c === 0 ? new RegExp(`^${escapeRe(source.symbolic)}\\.strides\\[(\\d+)\\]$`).exec(keys[0]!) : null;
+      if (!m) return undefined;
+      out.push({ axis: Number(m[1]), coef: s.terms[keys[0]!]!.coef });
+    }
+    return out;
+  }
+  const out: (Step | null)[] = [];
+  for (const s of strides) {
+    if (constOf(s) === 0) { out.push(null); continue; }
+    let best: Step | undefined;
+    source.strides.forEach((t, k) => {
+      if (constOf(t) === 0 || (source.shape && constOf(source.shape[k]!) === 1)) return;
+      const c = ratio(s, t);
+      if (c !== undefined && c !== 0 && (!best || Math.abs(c) < Math.abs(best.coef))) best = { axis: k, coef: c };
+    });
+    if (!best) return undefined;
+    out.push(best);
+  }
+  return out;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Size of source axis `k` as a Lin (an atom for unknown sources). */
+function axisLen(source: ArrayFact, k: number): Lin | undefined {
+  if (source.shape) return source.shape[k];
+  return source.symbolic ? linVar(`${source.symbolic}.shape[${k}]`) : undefined;
+}
+
+interface AxisReach {
+  readonly axis: number;
+  /** Largest and smallest source index reached along the axis. */
+  readonly hi: Lin;
+  readonly lo: Lin;
+}
+
+/** Source index range each axis reaches, starting from source index 0 (offset unchanged). */
+function axisReach(shape: readonly Lin[], steps: readonly (Step | null)[]): AxisReach[] | undefined {
+  const byAxis = new Map<number, { hi: Lin; lo: Lin }>();
+  for (let d = 0; d < shape.length; d++) {
+    const st = steps[d];
+    if (!st) continue;
+    const span = linSub(shape[d]!, lin(1));
+    const r = span && linScale(span, st.coef);
+    if (!r) return undefined;
+    const cur = byAxis.get(st.axis) ?? { hi: lin(0), lo: lin(0) };
+    const hi = st.coef > 0 ? linAdd(cur.hi, r) : cur.hi;
+    const lo = st.coef < 0 ? linAdd(cur.lo, r) : cur.lo;
+    if (!hi || !lo) return undefined;
+    byAxis.set(st.axis, { hi, lo });
+  }
+  return [...byAxis.entries()].sort((a, b) => a[0] - b[0]).map(([axis, r]) => ({ axis, ...r }));
+}
+
+/** The window structure of a view: grid dims first (one per source axis), then window dims. */
+interface WindowPattern {
+  /** Per source axis: the window size (undefined when not windowed) and the step. */
+  readonly axes: readonly { readonly window: Lin | undefined; readonly step: number; readonly gridDim: number; readonly windowDim: number | undefined }[];
+}
+
+function windowPattern(shape: readonly Lin[], steps: readonly (Step | null)[], ndSource: number): WindowPattern | undefined {
+  if (shape.length < ndSource || steps.length !== shape.length) return undefined;
+  const axes: { window: Lin | undefined; step: number; gridDim: number; windowDim: number | undefined }[] = [];
+  for (let k = 0; k < ndSource; k++) {
+    const st = steps[k];
+    if (!st || st.axis !== k || st.coef < 1) return undefined;
+    axes.push({ window: undefined, step: st.coef, gridDim: k, windowDim: undefined });
+  }
+  let last = -1;
+  for (let d = ndSource; d < shape.length; d++) {
+    const st = steps[d];
+    if (!st || st.coef !== 1 || st.axis <= last) return undefined;
+    last = st.axis;
+    axes[st.axis]!.window = shape[d]!;
+    axes[st.axis]!.windowDim = d;
+  }
+  if (shape.length === ndSource) return undefined;
+  for (const a of axes) if (a.window === undefined && a.step !== 1) return undefined;
+  return { axes };
+}
+
+/** The window count NumPy's `sliding_window_view(...)[::step]` gives along an axis of length n. */
+function correctCount(n: Lin, window: Lin, step: number): Lin | undefined {
+  const span = linSub(n, window);
+  const q = span && linFloorDiv(span, lin(step));
+  return q && linAdd(q, lin(1));
+}
+
+function countText(srcName: string | undefined, k: number, n: Lin, w: Lin, step: number): string {
+  const nText = srcName ? `${srcName}.shape[${k}]` : linText(n);
+  const wText = linText(w);
+  const cn = constOf(n); const cw = constOf(w);
+  if (!srcName && cn !== undefined && cw !== undefined) return String(Math.floor((cn - cw) / step) + 1);
+  if (step === 1) return `${nText} - ${wText} + 1`;
+  if (constOf(w) === step) return `${nText} // ${step}`;
+  return `(${nText} - ${wText}) // ${step} + 1`;
+}
+
+const IDENT = /^[A-Za-z_][\w]*(\.[A-Za-z_]\w*)*$/;
+
+/** Words for source axis `k` of an `nd`-dimensional array. */
+function axisNoun(k: number, nd: number | undefined): string {
+  if (nd === 1) return 'element';
+  if (nd !== undefined && k === nd - 1) return 'column';
+  if (nd !== undefined && k === nd - 2) return 'row';
+  if (nd !== undefined && k === nd - 3) return 'plane';
+  return `step along axis ${k}`;
+}
+
+function countNoun(c: number, noun: string): string {
+  const m = Math.abs(c);
+  const word = m === 1 ? `one ${noun}` : `${m} ${noun}${noun.endsWith('s') ? '' : 's'}`;
+  return c < 0 ? `back ${word}` : word;
+}
+
+/** Severity after the user's overrides; `undefined` when switched off. */
+function severityOf(code: Code, o: FindingOptions): Severity | undefined {
+  const s = o.severities?.[code];
+  if (s === 'off') return undefined;
+  return s ?? CODES[code].severity;
+}
+
+function versionAtLeast(v: string | undefined, major: number, minor: number): boolean {
+  if (!v) return false;
+  const m = /^(\d+)\.(\d+)/.exec(v);
+  if (!m) return false;
+  const a = Number(m[1]); const b = Number(m[2]);
+  return a > major || (a === major && b >= minor);
+}
+
+/** Whether two indices of a concrete view share a byte: exact for up to 2^20 elements, else `null`. */
+export function selfOverlaps(l: Layout): boolean | null {
+  const dims = l.shape.map((n, k) => ({ n, s: Math.abs(l.strides[k]!) })).filter((d) => d.n > 1);
+  if (l.shape.some((n) => n === 0) || l.itemsize === 0) return false;
+  if (dims.some((d) => d.s === 0)) return true;
+  // Sufficient for no overlap: sorted by stride, each stride clears everything below it.
+  dims.sort((a, b) => a.s - b.s);
+  let reach = l.itemsize;
+  let clear = true;
+  for (const d of dims) {
+    if (d.s < reach) { clear = false; break; }
+    reach += (d.n - 1) * d.s;
+  }
+  if (clear) return false;
+  const count = elementCount(l);
+  if (count > 1n << 20n) return null;
+  const addrs = new Float64Array(Number(count));
+  const idx = new Array<number>(l.shape.length).fill(0);
+  for (let i = 0; i < addrs.length; i++) {
+    addrs[i] = Number(elementAddress(l, idx));
+    for (let k = idx.length - 1; k >= 0; k--) {
+      idx[k]!++;
+      if (idx[k]! < l.shape[k]!) break;
+      idx[k] = 0;
+    }
+  }
+  addrs.sort();
+  for (let i = 1; i < addrs.length; i++) if (addrs[i]! - addrs[i - 1]! < l.itemsize) return true;
+  return false;
+}
+
+function concrete(xs: readonly Lin[] | undefined): number[] | undefined {
+  if (!xs) return undefined;
+  const out: number[] = [];
+  for (const x of xs) {
+    const c = constOf(x);
+    if (c === undefined) return undefined;
+    out.push(c);
+  }
+  return out;
+}
+
+/** Everything the user sees about one stride call. */
+export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFinding {
+  const isTorch = f.fn === 'torch.as_strided' || f.fn === 'Tensor.as_strided';
+  const units = isTorch ? 'elements' : 'bytes';
+  const unitAbbr = isTorch ? ' elements' : ' B';
+  const source = f.source;
+  const srcName = f.sourceText && IDENT.test(f.sourceText) ? f.sourceText : undefined;
+  const diags: Diagnostic[] = [];
+  const notes: string[] = [];
+  const requires: string[] = [];
+  const push = (code: Code, message: string, fixes: Fix[] = [], sp: Span = f.span) => {
+    const severity = severityOf(code, options);
+    if (severity) diags.push({ code, severity, message, span: sp, fixes });
+  };
+  const itemsize = source ? constOf(source.itemsize) : undefined;
+
+  const shape = concrete(f.shape);
+  const strides = concrete(f.strides);
+  const offset = f.offset ? constOf(f.offset) : undefined;
+  const bufSize = source?.buffer.size ? constOf(source.buffer.size) : undefined;
+  const bufLabel = source?.buffer.label ?? f.sourceText ?? 'the source';
+
+  if (f.problem) push('SL008', f.problem);
+  let lengthsMatch = true;
+  if (f.shape && f.strides && f.shape.length !== f.strides.length) {
+    lengthsMatch = false;
+    push('SL004', isTorch
+      ? `mismatch in length of sizes and strides: size has ${f.shape.length} entries, stride has ${f.strides.length}`
+      : `mismatch in length of strides and shape: shape has ${f.shape.length} entries, strides has ${f.strides.length}`,
+    [], f.stridesArg?.span ?? f.span);
+  }
+  const negative = shape?.findIndex((n) => n < 0) ?? -1;
+  if (negative >= 0) push('SL008', `negative dimensions are not allowed: shape[${negative}] = ${shape![negative]}`, [], f.shapeArg?.span ?? f.span);
+
+  // SL005: NumPy strides must be whole elements to make sense.
+  if (!isTorch && itemsize && f.strides) {
+    f.strides.forEach((s, k) => {
+      const c = constOf(s);
+      if (c !== undefined && c % itemsize !== 0) {
+        push('SL005', `strides[${k}] = ${c} B is not a multiple of the itemsize ${itemsize} B of ${bufLabel} (${source?.dtype?.name ?? 'its dtype'}): elements would start mid-element`, [], f.stridesArg?.items?.[k]?.span ?? f.stridesArg?.span ?? f.span);
+      }
+    });
+  }
+
+  const steps = f.strides && source && lengthsMatch ? decompose(f.strides, source) : undefined;
+  const ndSource = source?.shape?.length ?? (steps ? Math.max(-1, ...steps.map((s) => s?.axis ?? -1)) + 1 : undefined);
+  const pattern = steps && f.shape && ndSource !== undefined ? windowPattern(f.shape, steps, ndSource) : undefined;
+
+  // ---- concrete layout through the engine
+  let inBounds: boolean | null = null;
+  let reach: CallFinding['reach'] = null;
+  let overlap: boolean | null = null;
+  let outOfBounds = false;
+  let lens = '';
+  const unitSize = isTorch ? 1 : itemsize;
+  const layout: Layout | undefined = shape && strides && offset !== undefined && unitSize !== undefined && lengthsMatch && negative < 0
+    ? { shape, strides, offset, itemsize: unitSize } : undefined;
+  if (layout) {
+    const r = analyzeLayout({ ...layout, nbytes: bufSize === undefined ? undefined : BigInt(bufSize) });
+    if (r.ok) {
+      const rep = r.value;
+      reach = { low: jsonInteger(rep.extent.low), high: jsonInteger(rep.extent.high) };
+      inBounds = rep.inBounds;
+      overlap = selfOverlaps(layout);
+      const view = `view ${tupleText(shape!)} · strides ${tupleText(strides!)}${isTorch ? ' elements' : ''}`;
+      if (rep.inBounds === false) {
+        outOfBounds = true;
+        const what = isTorch ? `${bufLabel}'s storage (${formatCount(bufSize!)}${unitAbbr})` : `${bufLabel} (${formatCount(bufSize!)}${unitAbbr})`;
+        const head = rep.bytesPastEnd > 0n
+          ? `⚠ reads ${formatCount(rep.bytesPastEnd)}${unitAbbr} past the end of ${what}`
+          : `⚠ reads ${formatCount(rep.bytesBeforeStart)}${unitAbbr} before the start of ${what}`;
+        lens = `${head} · ${view}`;
+        const idx = rep.firstOutOfBoundsIndex;
+        const fixes = windowFixes(f, source, pattern, srcName, options, true);
+        push('SL001', `${head.slice(2)}${idx ? `; first index outside: ${tupleText(idx)}` : ''}${isTorch ? ' (torch raises: out of bounds for storage)' : ''}`, fixes);
+      } else {
+        const empty = rep.extent.low === rep.extent.high;
+        const bytes = empty ? `${units} none (empty view)` : `${units} ${formatCount(rep.extent.low)}–${formatCount(rep.extent.high - 1n)}${bufSize !== undefined ? ` of ${formatCount(bufSize)}` : ''}${rep.inBounds ? ' ✓' : ''}`;
+        lens = `${view} · ${bytes}`;
+      }
+      const zero = shape!.findIndex((n, k) => n > 1 && strides![k] === 0);
+      if (zero >= 0) lens += ` · stride 0 on dim ${zero} repeats elements`;
+      else if (overlap) lens += ' · windows overlap';
+    } else {
+      lens = `⚠ ${r.error}`;
+    }
+  }
+
+  // ---- source axes: wraps (concrete) and requirements (unknown sizes)
+  const reachByAxis = steps && f.shape && lengthsMatch && (f.offset === undefined || !source || linEqual(f.offset, source.offset)) ? axisReach(f.shape, steps) : undefined;
+  let wraps = false;
+  if (source && reachByAxis) {
+    const needs: { axis: number; text: string; value: number | undefined }[] = [];
+    const wrapMsgs: string[] = [];
+    const alwaysMsgs: string[] = [];
+    for (const r of reachByAxis) {
+      const n = axisLen(source, r.axis);
+      if (!n) continue;
+      const needHi = linAdd(r.hi, lin(1));
+      const slack = linSub(linSub(n, lin(1)) ?? n, r.hi);
+      const lb = slack ? linLowerBound(slack) : undefined;
+      const loC = constOf(r.lo);
+      const loBad = loC !== undefined && loC < 0;
+      const slackC = slack ? constOf(slack) : undefined;
+      if ((slackC !== undefined && slackC < 0) || loBad) {
+        const noun = axisNoun(r.axis, source.shape?.length);
+        if (!outOfBounds && inBounds) {
+          wrapMsgs.push(loBad
+            ? `steps back to index ${loC} along axis ${r.axis} of ${source.label}, before its first ${noun}`
+            : `runs to index ${constOf(r.hi)} along axis ${r.axis} of ${source.label}, which has ${linText(n)}: past the end of one ${noun === 'column' ? 'row' : noun} into the next`);
+        } else if (!layout && source.symbolic) {
+          alwaysMsgs.push(loBad ? `it reads before the start of ${source.label} along axis ${r.axis}` : `it needs ${source.label}.shape[${r.axis}] ≥ ${linText(needHi ?? r.hi)}`);
+        }
+      } else if (lb === undefined || lb < 0) {
+        if (needHi) needs.push({ axis: r.axis, text: linText(needHi), value: constOf(needHi) });
+      }
+    }
+    if (wrapMsgs.length) {
+      wraps = true;
+      push('SL002', `the view stays inside the buffer but a window ${wrapMsgs.join('; and ')}`, windowFixes(f, source, pattern, srcName, options, false));
+    }
+    if (alwaysMsgs.length) {
+      outOfBounds = true;
+      push('SL001', `the view reads past the end of ${source.label} for every size: ${alwaysMsgs.join('; ')}`, windowFixes(f, source, pattern, srcName, options, true));
+    }
+    if (needs.length > 0 && !layout) {
+      const all = needs.length === ndSource && needs.every((x, i) => x.axis === i);
+      if (all) requires.push(`${source.label}.shape ≥ ${tupleText(needs.map((x) => x.text))}`);
+      else for (const x of needs) requires.push(`${source.label}.shape[${x.axis}] ≥ ${x.text}`);
+    }
+  }
+
+  // ---- symbolic / unresolved lens
+  if (!layout && !lens) {
+    const shText = f.shape ? tupleText(f.shape.map(linText)) : '?';
+    const stText = f.strides ? tupleText(f.strides.map(linText)) : '?';
+    const parts = [`view ${shText} · strides ${stText}${isTorch ? ' elements' : ''}`];
+    if (!f.shape || !f.strides || !source) parts.push(source ? 'not all sizes known' : 'source unknown');
+    else if (outOfBounds) parts.unshift('⚠');
+    else if (requires.length > 0) parts.push(`needs ${requires.join(', ').replace(`${source.label}.shape`, `${source.label}.shape`)}`);
+    else if (reachByAxis && source.symbolic) parts.push(`fits any ${source.label} ✓`);
+    if (steps && f.shape) {
+      const ov = symbolicOverlap(f.shape, steps);
+      if (ov) { overlap = true; parts.push('windows overlap'); }
+    }
+    lens = parts.join(' · ');
+    if (!source) notes.push('The source array is not known here; add `# stride-lens: NAME float32[H, W]` to describe it.');
+  }
+
+  // ---- SL003: overlapping, writeable
+  if (overlap && f.writeable && !isTorch) {
+    const fixes: Fix[] = [];
+    const wEdit = writeableEdit(f);
+    if (wEdit) fixes.push({ title: 'Make the view read-only (writeable=False)', edits: [wEdit] });
+    push('SL003', `the windows of this view share ${units}, and it is writeable: writing through it changes several elements at once`, fixes);
+  }
+
+  // ---- SL006: hard-coded byte strides where x.strides would do
+  if (!isTorch && source?.strides && srcName && f.stridesArg && steps && !wraps && !outOfBounds) {
+    const items = f.stridesArg.items;
+    const literal = items ? items.some((i) => i.literal) : false;
+    if (literal && steps.every((s, d) => s !== null || constOf(f.strides![d]!) === 0)) {
+      const text = tupleText(steps.map((s) => (s === null ? '0' : `${srcName}.strides[${s.axis}]${s.coef === 1 ? '' : ` * ${s.coef}`}`)));
+      push('SL006', `strides ${tupleText(f.strides!.map(linText))} are hard-coded bytes; ${srcName}.strides gives them and stays right if the dtype or shape of ${srcName} changes`,
+        [{ title: `Derive strides from ${srcName}.strides`, edits: [{ span: f.stridesArg.span, newText: text }] }], f.stridesArg.span);
+    }
+  }
+
+  // ---- SL007: torch strides that look like bytes
+  if (isTorch && source?.dtype && source.dtype.itemsize > 1 && strides && shape && offset !== undefined && bufSize !== undefined && outOfBounds) {
+    const isz = source.dtype.itemsize;
+    if (strides.some((s) => s !== 0) && strides.every((s) => s % isz === 0)) {
+      const scaled = strides.map((s) => s / isz);
+      const r = analyzeLayout({ shape, strides: scaled, offset, itemsize: 1, nbytes: BigInt(bufSize) });
+      if (r.ok && r.value.inBounds) {
+        const edits: TextEdit[] = f.stridesArg ? [{ span: f.stridesArg.span, newText: tupleText(scaled) }] : [];
+        push('SL007', `torch strides count elements, not bytes: ${tupleText(strides)} divided by the element size ${isz} gives ${tupleText(scaled)}, which fits the storage`,
+          edits.length ? [{ title: `Use element strides ${tupleText(scaled)}`, edits }] : []);
+      }
+    }
+  }
+
+  // ---- equivalent sliding_window_view (information: offered as a fix on the lens/hover)
+  const rewrite = !outOfBounds && !wraps && f.fn === 'as_strided' ? swvRewrite(f, source, pattern, true) : undefined;
+  const extraFixes: Fix[] = rewrite ? [rewrite] : [];
+
+  // ---- hover
+  const dims: DimExplanation[] = [];
+  if (f.shape && f.strides && lengthsMatch) {
+    for (let d = 0; d < f.shape.length; d++) {
+      const s = f.strides[d]!;
+      const cs = constOf(s);
+      let elems: string | null = null;
+      if (isTorch) elems = linText(s);
+      else if (itemsize && cs !== undefined) elems = cs % itemsize === 0 ? String(cs / itemsize) : null;
+      else if (steps?.[d] && source?.symbolic) elems = null;
+      dims.push({ dim: d, size: linText(f.shape[d]!), stride: linText(s), strideElements: elems, meaning: meaning(d, s, steps?.[d], pattern, source, isTorch, ndSource) });
+    }
+  }
+  const title = `${f.fn} view of ${f.sourceText ?? 'an unknown array'}${source?.dtype ? ` (${source.dtype.name})` : ''}`;
+  if (requires.length) notes.push(`needs ${requires.join(', ')}`);
+  if (isTorch) notes.push('PyTorch counts strides and storage_offset in elements, not bytes.');
+
+  const finding: CallFinding = {
+    fn: f.fn, unit: f.unit, span: f.span,
+    hoverSpans: [f.calleeSpan, ...(f.shapeArg ? [f.shapeArg.span] : []), ...(f.stridesArg ? [f.stridesArg.span] : [])],
+    units, source: f.sourceText ?? null,
+    shape: shape ?? null, strides: strides ?? null, offset: offset ?? null, itemsize: itemsize ?? null,
+    shapeText: f.shape ? f.shape.map(linText) : null, stridesText: f.strides ? f.strides.map(linText) : null,
+    buffer: source && bufSize !== undefined ? { label: bufLabel, size: bufSize } : null,
+    reach, inBounds, overlap, requires, lens,
+    hover: { title, dims, notes },
+    diagnostics: diags,
+  };
+  return extraFixes.length ? { ...finding, hover: { ...finding.hover, notes: [...notes, `Same view: ${extraFixes[0]!.edits[extraFixes[0]!.edits.length - 1]!.newText}`] }, diagnostics: diags } : finding;
+}
+
+/** Quick fixes that rewrite a view offered even without a diagnostic (the equivalent `sliding_window_view`). */
+export function refactorings(f: CallFacts): Fix[] {
+  if (f.fn !== 'as_strided' || !f.source || !f.strides || !f.shape) return [];
+  const steps = decompose(f.strides, f.source);
+  const nd = f.source.shape?.length ?? (steps ? Math.max(-1, ...steps.map((s) => s?.axis ?? -1)) + 1 : undefined);
+  const pattern = steps && nd !== undefined ? windowPattern(f.shape, steps, nd) : undefined;
+  const r = swvRewrite(f, f.source, pattern, true);
+  return r ? [r] : [];
+}
+
+function symbolicOverlap(shape: readonly Lin[], steps: readonly (Step | null)[]): boolean {
+  for (let d = 0; d < steps.length; d++) {
+    for (let e = 0; e < steps.length; e++) {
+      const a = steps[d]; const b = steps[e];
+      if (d === e || !a || !b || a.axis !== b.axis) continue;
+      const ne = constOf(shape[e]!);
+      const nd = constOf(shape[d]!);
+      if (ne === undefined || (nd !== undefined && nd < 2)) continue;
+      if (a.coef % b.coef === 0 && a.coef / b.coef >= 1 && a.coef / b.coef <= ne - 1) return true;
+    }
+  }
+  return false;
+}
+
+function meaning(d: number, s: Lin, step: Step | null | undefined, pattern: WindowPattern | undefined, source: ArrayFact | undefined, isTorch: boolean, nd: number | undefined): string {
+  const unit = isTorch ? ' elements' : ' B';
+  const amount = `${linText(s)}${unit}`;
+  if (constOf(s) === 0) return 'stride 0: every index along this dimension reads the same elements (broadcast)';
+  if (!step || !source) return `${amount} per step`;
+  const noun = axisNoun(step.axis, nd);
+  const of = `${countNoun(step.coef, noun)} of ${source.label}`;
+  let role = '';
+  if (pattern) {
+    const ax = pattern.axes[step.axis];
+    const twoD = pattern.axes.filter((a) => a.window !== undefined).length >= 2;
+    const thing = twoD ? 'patch' : 'window';
+    if (ax && ax.gridDim === d) role = ax.window === undefined ? `next ${noun}` : twoD ? `next ${thing} ${noun === 'column' ? 'column' : noun === 'row' ? 'row' : noun}` : `next ${thing}`;
+    else if (ax && ax.windowDim === d) role = noun === 'row' ? `down within a ${thing}` : noun === 'column' ? `right within a ${thing}` : `next ${noun} within a ${thing}`;
+  }
+  return role ? `${role} = ${of} = ${amount}` : `${of} = ${amount}`;
+}
+
+function writeableEdit(f: CallFacts): TextEdit | undefined {
+  const close = f.argsSpan.to - 1;
+  if (f.writeableArg) return undefined;
+  if (f.argsSpan.to - f.argsSpan.from < 2) return undefined;
+  return { span: { from: close, to: close }, newText: ', writeable=False' };
+}
+
+function swvRewrite(f: CallFacts, source: ArrayFact | undefined, pattern: WindowPattern | undefined, needEqual: boolean): Fix | undefined {
+  if (!source || !pattern || !f.shape || !f.sourceText || f.fn !== 'as_strided') return undefined;
+  if (f.offset && !linEqual(f.offset, source.offset)) return undefined;
+  const windowed = pattern.axes.map((a, k) => ({ ...a, k })).filter((a) => a.window !== undefined);
+  if (windowed.length === 0) return undefined;
+  let equal = true;
+  for (const a of pattern.axes.map((x, k) => ({ ...x, k }))) {
+    const n = axisLen(source, a.k);
+    if (!n) return undefined;
+    const want = a.window === undefined ? n : correctCount(n, a.window, a.step);
+    if (!want || !linEqual(want, f.shape[a.gridDim]!)) equal = false;
+  }
+  if (needEqual && !equal) return undefined;
+  const nd = pattern.axes.length;
+  const wText = windowed.length === 1 ? linText(windowed[0]!.window!) : tupleText(windowed.map((a) => linText(a.window!)));
+  const axisText = windowed.length === nd ? '' : windowed.length === 1 ? `, axis=${windowed[0]!.k}` : `, axis=${tupleText(windowed.map((a) => a.k))}`;
+  const sl = pattern.axes.map((a) => (a.step === 1 ? ':' : `::${a.step}`));
+  while (sl.length && sl[sl.length - 1] === ':') sl.pop();
+  const suffix = sl.length ? `[${sl.join(', ')}]` : '';
+  const call = `${f.swvName.text}(${f.sourceText}, ${wText}${axisText})${suffix}`;
+  const edits: TextEdit[] = [];
+  if (f.swvName.importLine) edits.push({ span: { from: 0, to: 0 }, newText: f.swvName.importLine });
+  edits.push({ span: f.span, newText: call });
+  return { title: equal ? `Rewrite as ${call} (same view)` : `Rewrite as ${call} (computes the window count)`, edits };
+}
+
+/** Fixes for a view that reads too far: correct the window count, rewrite as swv, add check_bounds. */
+function windowFixes(f: CallFacts, source: ArrayFact | undefined, pattern: WindowPattern | undefined, srcName: string | undefined, options: FindingOptions, oob: boolean): Fix[] {
+  const fixes: Fix[] = [];
+  if (source && pattern && f.shape && f.shapeArg) {
+    const texts: string[] = [];
+    let changed = false;
+    const items = f.shapeArg.items;
+    for (let d = 0; d < f.shape.length; d++) {
+      const ax = pattern.axes.findIndex((a) => a.gridDim === d && a.window !== undefined);
+      const a = pattern.axes[ax];
+      const n = ax >= 0 ? axisLen(source, ax) : undefined;
+      const want = a && n ? correctCount(n, a.window!, a.step) : undefined;
+      if (a && n && want && !linEqual(want, f.shape[d]!)) {
+        texts.push(countText(srcName, ax, n, a.window!, a.step));
+        changed = true;
+      } else texts.push(linText(f.shape[d]!));
+    }
+    if (changed) {
+      const edits: TextEdit[] = items && items.length === f.shape.length
+        ? items.map((it, d) => ({ span: it.span, newText: texts[d]! })).filter((e, d) => e.newText !== linText(f.shape![d]!))
+        : [{ span: f.shapeArg.span, newText: tupleText(texts) }];
+      fixes.push({ title: `Correct the window count: shape ${tupleText(texts)}`, edits });
+    }
+  }
+  const rw = swvRewrite(f, source, pattern, false);
+  if (rw) fixes.push(rw);
+  if (oob && f.fn === 'as_strided' && versionAtLeast(options.numpyVersion, 2, 5)) {
+    const close = f.argsSpan.to - 1;
+    fixes.push({ title: 'Let NumPy check the bounds (check_bounds=True)', edits: [{ span: { from: close, to: close }, newText: ', check_bounds=True' }] });
+  }
+  return fixes;
+}

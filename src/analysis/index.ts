@@ -1,0 +1,152 @@
+/**
+ * The Python analysis, as plain data for the editor and the CLI.
+ *
+ * `analyzePython(text)` and `analyzeNotebook(cells)` parse Python with Lezer's error-tolerant
+ * grammar, follow what the code says about arrays (constructors, reshapes, slices, `.strides`,
+ * annotations, `# stride-lens: NAME float32[28, 28]` directives, `np.load` through an injected
+ * header reader) and return, for every `as_strided`, `sliding_window_view`, `torch.as_strided`
+ * and `tensor.as_strided` call, a `Call`:
+ *
+ * - `lens`: one line for a code lens (`view (26, 26, 3, 3) · strides (112, 4, 112, 4) · bytes
+ *   0–3135 of 3136 ✓ · windows overlap`, or `⚠ reads 37 744 B past the end of image (3136 B)`);
+ *   counts of five digits and more use U+2009 THIN SPACE as the thousands separator.
+ * - `hover`: a title, one row per view dimension (size, stride in the library's unit and in
+ *   elements, and its meaning: "next patch row = one row of image = 112 B") and notes. All
+ *   plain text: the extension escapes it before putting it in Markdown.
+ * - `diagnostics`: codes SL001–SL008 (see `CODES` for severities and docs), each with quick
+ *   fixes as plain text edits; `refactorings`: rewrites offered without a diagnostic.
+ * - resolved numbers (`shape`, `strides`, `offset`, `inBounds`, `reach`, `overlap`) or, for an
+ *   unknown source, symbolic text and `requires` (`image.shape ≥ (28, 28)`).
+ *
+ * Ranges carry offsets into their unit's text and 0-based line/column (UTF-16 code units, as
+ * VS Code counts). The analysis is total: any input text gives a result, never an exception.
+ * For edits, pass the previous result and the changes: the parse reuses the old tree.
+ */
+import { CODES, type Code, type CodeInfo, type Severity, type SeverityOverrides } from './codes';
+import { callFinding, formatCount, refactorings, type CallFinding, type DimExplanation, type Fix, type FindingOptions } from './findings';
+import { interpretUnit, type CallFacts, type Env, type InterpOptions, type NpyHeader, type Span } from './interp';
+import { diffTexts, parseUnit, type ParsedUnit, type TextChange } from './parse';
+
+export { CODES, formatCount, diffTexts };
+export type { Code, CodeInfo, Severity, SeverityOverrides, NpyHeader, TextChange, DimExplanation };
+
+export interface Position {
+  /** 0-based line. */
+  readonly line: number;
+  /** 0-based column in UTF-16 code units. */
+  readonly col: number;
+}
+
+export interface Range {
+  /** Which text: 0 for a file, the cell index for a notebook. */
+  readonly unit: number;
+  readonly from: number;
+  readonly to: number;
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export interface Edit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+export interface QuickFix {
+  readonly title: string;
+  readonly edits: readonly Edit[];
+}
+
+export interface AnalysisDiagnostic {
+  readonly code: Code;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  readonly fixes: readonly QuickFix[];
+}
+
+export interface Call extends Omit<CallFinding, 'span' | 'hoverSpans' | 'diagnostics'> {
+  readonly range: Range;
+  readonly hoverRanges: readonly Range[];
+  readonly diagnostics: readonly AnalysisDiagnostic[];
+  readonly refactorings: readonly QuickFix[];
+}
+
+export interface AnalysisOptions extends InterpOptions, FindingOptions {}
+
+export interface Analysis {
+  readonly calls: readonly Call[];
+  /** Every call's diagnostics, in document order. */
+  readonly diagnostics: readonly AnalysisDiagnostic[];
+  /** The parsed texts, to hand back for incremental re-analysis. */
+  readonly parsed: readonly ParsedUnit[];
+  /** Set when the analysis itself failed (a bug): the result is then empty. */
+  readonly internalError?: string;
+}
+
+/** Analyse one Python file. Pass the previous analysis (and optionally the changes) after an edit. */
+export function analyzePython(text: string, options: AnalysisOptions = {}, previous?: Analysis, changes?: readonly TextChange[]): Analysis {
+  return analyzeNotebook([text], options, previous, changes ? [changes] : undefined);
+}
+
+/** Analyse notebook code cells in order; facts flow from cell to cell. */
+export function analyzeNotebook(cells: readonly string[], options: AnalysisOptions = {}, previous?: Analysis, changes?: readonly (readonly TextChange[] | undefined)[]): Analysis {
+  try {
+    const parsed = cells.map((text, i) => {
+      const prev = previous?.parsed[i];
+      if (prev && prev.text === text) return prev;
+      if (prev) return parseUnit(text, prev, changes?.[i] ?? diffTexts(prev.text, text));
+      return parseUnit(text);
+    });
+    const env: Env = new Map();
+    const facts: CallFacts[] = [];
+    parsed.forEach((p, i) => { facts.push(...interpretUnit(p.tree, p.text, i, env, options)); });
+    const lineIndex = parsed.map((p) => lineStarts(p.text));
+    const calls = facts.map((f) => toCall(f, callFinding(f, options), refactorings(f), lineIndex[f.unit]!));
+    return { calls, diagnostics: calls.flatMap((c) => c.diagnostics), parsed };
+  } catch (e) {
+    return { calls: [], diagnostics: [], parsed: [], internalError: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function toCall(f: CallFacts, c: CallFinding, refs: Fix[], lines: readonly number[]): Call {
+  const range = (s: Span): Range => toRange(f.unit, s, lines);
+  const fix = (x: Fix): QuickFix => ({ title: x.title, edits: x.edits.map((e) => ({ range: range(e.span), newText: e.newText })) });
+  const { span, hoverSpans, diagnostics, ...rest } = c;
+  return {
+    ...rest,
+    range: range(span),
+    hoverRanges: hoverSpans.map(range),
+    diagnostics: diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: range(d.span), fixes: d.fixes.map(fix) })),
+    refactorings: refs.map(fix),
+  };
+}
+
+/** Offsets where each line starts. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) starts.push(i + 1);
+    else if (ch === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** 0-based line and column of `offset`. */
+export function positionAt(lines: readonly number[], offset: number): Position {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, col: offset - lines[lo]! };
+}
+
+function toRange(unit: number, s: Span, lines: readonly number[]): Range {
+  return { unit, from: s.from, to: s.to, start: positionAt(lines, s.from), end: positionAt(lines, s.to) };
+}

@@ -1,0 +1,1352 @@
+/**
+ * A small abstract interpreter over a Lezer Python tree: it walks statements in document
+ * order, tracks what each name holds (integers, tuples, arrays, library references) and
+ * records every `as_strided` / `sliding_window_view` / `torch.as_strided` call with what is
+ * known about its source and arguments. Function bodies run once with their parameters
+ * unknown (symbolic). Anything it does not understand becomes `unknown`; nothing throws.
+ */
+import type { SyntaxNode, Tree } from '@lezer/common';
+import {
+  broadcastTo, indexed, isCContiguousFact, newArray, reshaped, sizeLin, transposed, type IndexItem,
+} from './arrays';
+import {
+  constOf, lin, linAdd, linFloorDiv, linMod, linMul, linScale, linSub, linVar, type Lin,
+} from './linear';
+import {
+  attrAtom, BOOL, dtypeByName, FLOAT32, FLOAT64, INT64, UNKNOWN, unknownArray,
+  type ArrayFact, type DType, type Lib, type Val,
+} from './values';
+
+/** A half-open range of character offsets in one text unit (a file or a notebook cell). */
+export interface Span {
+  readonly from: number;
+  readonly to: number;
+}
+
+export type StrideFn = 'as_strided' | 'sliding_window_view' | 'torch.as_strided' | 'Tensor.as_strided';
+
+/** What the interpreter learned about one stride call. */
+export interface CallFacts {
+  readonly fn: StrideFn;
+  readonly unit: number;
+  readonly span: Span;
+  readonly calleeSpan: Span;
+  readonly argsSpan: Span;
+  readonly calleeText: string;
+  readonly source: ArrayFact | undefined;
+  readonly sourceText: string | undefined;
+  /** The view's shape and strides as written (or kept from the source when omitted). */
+  readonly shape: readonly Lin[] | undefined;
+  readonly strides: readonly Lin[] | undefined;
+  readonly shapeArg: ArgInfo | undefined;
+  readonly stridesArg: ArgInfo | undefined;
+  /** Offset of the view from its buffer's start (bytes for NumPy, elements for PyTorch). */
+  readonly offset: Lin | undefined;
+  readonly writeable: boolean;
+  readonly writeableArg: boolean;
+  readonly window: { readonly shape: readonly Lin[]; readonly axis: readonly number[] | undefined } | undefined;
+  /** Why the call raises or cannot be resolved, in words. */
+  readonly problem: string | undefined;
+  /** Python text that names `sliding_window_view` here, and an import to add if needed. */
+  readonly swvName: { readonly text: string; readonly importLine: string | undefined };
+}
+
+/** A shape/strides argument: its span and, for a literal tuple, each item's span and whether it is a number literal. */
+export interface ArgInfo {
+  readonly span: Span;
+  readonly items: readonly { readonly span: Span; readonly literal: boolean }[] | undefined;
+}
+
+/** What the NumPy `.npy` header of a file says, as the host reads it. */
+export interface NpyHeader {
+  readonly shape: readonly number[];
+  readonly dtype: string;
+  readonly itemsize: number;
+  readonly fortranOrder: boolean;
+}
+
+export interface InterpOptions {
+  /** Reads the header of a `.npy` file named in `np.load('…')`; `undefined` when unreadable. */
+  readonly readNpyHeader?: (path: string) => NpyHeader | undefined;
+}
+
+export type Env = Map<string, Val>;
+
+interface Ctx {
+  readonly text: string;
+  readonly unit: number;
+  env: Env;
+  readonly calls: CallFacts[];
+  readonly options: InterpOptions;
+  /** Per-name directive facts from `# stride-lens:` comments (applied where they appear). */
+  depth: number;
+}
+
+const MAX_DEPTH = 60;
+
+/** Interpret one parsed unit, continuing from `env` (mutated); returns the stride calls found. */
+export function interpretUnit(tree: Tree, text: string, unit: number, env: Env, options: InterpOptions): CallFacts[] {
+  const ctx: Ctx = { text, unit, env, calls: [], options, depth: 0 };
+  execBlock(tree.topNode, ctx);
+  return ctx.calls;
+}
+
+/** Interpret the statements of one top-level statement node (used by incremental re-analysis). */
+export function interpretStatement(node: SyntaxNode, text: string, unit: number, env: Env, options: InterpOptions): CallFacts[] {
+  const ctx: Ctx = { text, unit, env, calls: [], options, depth: 0 };
+  execStatement(node, ctx);
+  return ctx.calls;
+}
+
+// ---------------------------------------------------------------- tree helpers
+
+function kids(n: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let c = n.firstChild; c; c = c.nextSibling) out.push(c);
+  return out;
+}
+
+function src(ctx: Ctx, n: { from: number; to: number }): string {
+  return ctx.text.slice(n.from, n.to);
+}
+
+const PUNCT = new Set(['(', ')', '[', ']', '{', '}', ',', ':', '.', '⚠']);
+
+/** Split children on `,` tokens, dropping brackets. */
+function commaGroups(nodes: SyntaxNode[]): SyntaxNode[][] {
+  const groups: SyntaxNode[][] = [[]];
+  for (const n of nodes) {
+    if (n.name === ',') groups.push([]);
+    else if (n.name !== '(' && n.name !== ')' && n.name !== '[' && n.name !== ']' && n.name !== '{' && n.name !== '}' && !n.type.isError) groups[groups.length - 1]!.push(n);
+  }
+  return groups.filter((g) => g.length > 0);
+}
+
+// ---------------------------------------------------------------- statements
+
+function execBlock(block: SyntaxNode, ctx: Ctx): void {
+  for (let c = block.firstChild; c; c = c.nextSibling) execStatement(c, ctx);
+}
+
+const DIRECTIVE = /^#\s*stride-lens:\s*([A-Za-z_][\w.]*)\s+(torch\.)?([A-Za-z0-9_]+)\s*\[([^\]]*)\]/;
+
+/** Parse `# stride-lens: NAME [torch.]DTYPE[d0, d1, …]`: the array NAME holds, from here on. */
+export function parseDirective(comment: string): { name: string; fact: ArrayFact } | undefined {
+  const m = DIRECTIVE.exec(comment);
+  if (!m) return undefined;
+  const lib: Lib = m[2] ? 'torch' : 'numpy';
+  const dtype = dtypeByName(m[3]!, lib);
+  if (!dtype) return undefined;
+  const dims = m[4]!.split(',').map((d) => d.trim()).filter((d) => d !== '');
+  const shape: Lin[] = [];
+  for (const d of dims) {
+    if (/^\d+$/.test(d)) shape.push(lin(Number(d)));
+    else if (/^[A-Za-z_]\w*$/.test(d)) shape.push(linVar(d));
+    else return undefined;
+  }
+  return { name: m[1]!, fact: newArray(lib, m[1]!, shape, dtype) };
+}
+
+function execStatement(n: SyntaxNode, ctx: Ctx): void {
+  switch (n.name) {
+    case 'Comment': {
+      const d = parseDirective(src(ctx, n));
+      if (d) ctx.env.set(d.name, { k: 'array', a: d.fact });
+      return;
+    }
+    case 'ImportStatement': return execImport(n, ctx);
+    case 'AssignStatement': return execAssign(n, ctx);
+    case 'UpdateStatement': return execUpdate(n, ctx);
+    case 'StatementGroup': return execBlock(n, ctx);
+    case 'FunctionDefinition': return execFunction(n, ctx, []);
+    case 'DecoratedStatement': {
+      const comments: SyntaxNode[] = [];
+      for (const c of kids(n)) {
+        if (c.name === 'FunctionDefinition') execFunction(c, ctx, comments);
+        else if (c.name === 'ClassDefinition') execClass(c, ctx);
+      }
+      return;
+    }
+    case 'ClassDefinition': return execClass(n, ctx);
+    case 'ForStatement': {
+      // Targets become unknown; the iterable and the body are walked once.
+      let seenIn = false;
+      for (const c of kids(n)) {
+        if (c.name === 'in') { seenIn = true; continue; }
+        if (c.name === 'Body') execBody(c, ctx);
+        else if (!seenIn && c.name === 'VariableName') ctx.env.set(src(ctx, c), UNKNOWN);
+        else if (!seenIn && c.name === 'TupleExpression') for (const v of c.getChildren('VariableName')) ctx.env.set(src(ctx, v), UNKNOWN);
+        else if (seenIn) evalExpr(c, ctx);
+      }
+      return;
+    }
+    case 'WithStatement': {
+      const cs = kids(n);
+      for (let i = 0; i < cs.length; i++) {
+        const c = cs[i]!;
+        if (c.name === 'Body') execBody(c, ctx);
+        else if (c.name === 'as' && cs[i + 1]?.name === 'VariableName') { ctx.env.set(src(ctx, cs[i + 1]!), UNKNOWN); i++; }
+        else if (c.name !== 'with' && c.name !== 'async' && c.name !== ',') evalExpr(c, ctx);
+      }
+      return;
+    }
+    case 'IfStatement': case 'WhileStatement': case 'TryStatement': case 'MatchStatement': case 'MatchBody': case 'MatchClause':
+      for (const c of kids(n)) {
+        if (c.name === 'Body' || c.name === 'MatchBody' || c.name === 'MatchClause') execBody(c, ctx);
+        else if (c.name !== 'as' && c.name !== 'VariableName' || n.name !== 'TryStatement') evalExpr(c, ctx);
+        else if (c.name === 'VariableName') ctx.env.set(src(ctx, c), UNKNOWN);
+      }
+      return;
+    case 'Body': return execBody(n, ctx);
+    default:
+      // Expression statements, return, print, assert, del, raise, error nodes: evaluate what
+      // is an expression so the stride calls inside are still found.
+      for (const c of kids(n)) evalExpr(c, ctx);
+  }
+}
+
+function execBody(n: SyntaxNode, ctx: Ctx): void {
+  if (ctx.depth > MAX_DEPTH) return;
+  ctx.depth++;
+  try {
+    execBlock(n, ctx);
+  } finally {
+    ctx.depth--;
+  }
+}
+
+function execImport(n: SyntaxNode, ctx: Ctx): void {
+  const cs = kids(n);
+  const isFrom = cs[0]?.name === 'from';
+  let i = 1;
+  const dotted = (): string => {
+    const parts: string[] = [];
+    while (i < cs.length && (cs[i]!.name === 'VariableName' || cs[i]!.name === '.')) {
+      if (cs[i]!.name === 'VariableName') parts.push(src(ctx, cs[i]!));
+      i++;
+    }
+    return parts.join('.');
+  };
+  if (isFrom) {
+    while (i < cs.length && (cs[i]!.name === '.' || cs[i]!.name === 'Ellipsis')) i++;
+    const mod = dotted();
+    while (i < cs.length && cs[i]!.name !== 'import') i++;
+    i++;
+    while (i < cs.length) {
+      const c = cs[i]!;
+      if (c.name === 'VariableName') {
+        const name = src(ctx, c);
+        let bound = name;
+        if (cs[i + 1]?.name === 'as' && cs[i + 2]?.name === 'VariableName') { bound = src(ctx, cs[i + 2]!); i += 2; }
+        ctx.env.set(bound, mod ? { k: 'ref', path: canonical(`${mod}.${name}`) } : UNKNOWN);
+      }
+      i++;
+    }
+    return;
+  }
+  while (i < cs.length) {
+    const c = cs[i]!;
+    if (c.name === 'VariableName') {
+      const first = src(ctx, c);
+      const path = dotted();
+      if (cs[i]?.name === 'as' && cs[i + 1]?.name === 'VariableName') {
+        ctx.env.set(src(ctx, cs[i + 1]!), { k: 'ref', path: canonical(path) });
+        i += 2;
+      } else ctx.env.set(first, { k: 'ref', path: canonical(first) });
+      continue;
+    }
+    i++;
+  }
+}
+
+/** Library paths under their public names (`numpy.lib.stride_tricks.as_strided`). */
+function canonical(path: string): string {
+  return path
+    .replace(/^numpy\.lib\._stride_tricks_impl\b/, 'numpy.lib.stride_tricks')
+    .replace(/^numpy\.lib\.stride_tricks\.lib\b/, 'numpy.lib.stride_tricks');
+}
+
+function execAssign(n: SyntaxNode, ctx: Ctx): void {
+  const cs = kids(n);
+  const groups: SyntaxNode[][] = [[]];
+  let annotation: SyntaxNode | undefined;
+  for (const c of cs) {
+    if (c.name === 'AssignOp') groups.push([]);
+    else if (c.name === 'TypeDef') annotation = c;
+    else groups[groups.length - 1]!.push(c);
+  }
+  const valueNodes = groups[groups.length - 1]!;
+  let value: Val;
+  if (groups.length === 1) {
+    value = UNKNOWN; // a bare annotation `x: T`
+  } else {
+    value = evalGroup(valueNodes, ctx);
+  }
+  if (annotation) {
+    const ann = annotationFact(annotation, ctx, src(ctx, groups[0]![0] ?? n));
+    if (ann && (value.k !== 'array' || !value.a.shape)) value = ann;
+  }
+  for (const g of groups.slice(0, -1).concat(groups.length === 1 ? [groups[0]!] : [])) bindTargets(g, value, ctx);
+}
+
+function evalGroup(nodes: SyntaxNode[], ctx: Ctx): Val {
+  const items = nodes.filter((c) => c.name !== ',');
+  if (items.length === 1 && !nodes.some((c) => c.name === ',')) return evalExpr(items[0]!, ctx);
+  return { k: 'tuple', items: items.map((c) => evalExpr(c, ctx)) };
+}
+
+function bindTargets(nodes: SyntaxNode[], value: Val, ctx: Ctx): void {
+  const targets = nodes.filter((c) => c.name !== ',');
+  if (targets.length === 1 && !nodes.some((c) => c.name === ',')) return bindTarget(targets[0]!, value, ctx);
+  bindSequence(targets, value, ctx);
+}
+
+function bindSequence(targets: SyntaxNode[], value: Val, ctx: Ctx): void {
+  if (value.k === 'symtuple') {
+    if ((value.times ?? 1) === 1) learnNdim(value.base, targets.length, ctx);
+    targets.forEach((t, i) => bindTarget(t, indexSymtuple(value.base, i % Math.max(1, Math.floor(targets.length / (value.times ?? 1)))), ctx));
+    return;
+  }
+  const items = value.k === 'tuple' && value.items.length === targets.length ? value.items : undefined;
+  targets.forEach((t, i) => bindTarget(t, items ? items[i]! : UNKNOWN, ctx));
+}
+
+/** `h, w = x.shape` of an unknown `x`: from here on `x` has that many dimensions, all symbolic. */
+function learnNdim(base: string, nd: number, ctx: Ctx): void {
+  const m = /^([A-Za-z_]\w*)\.(shape|strides)$/.exec(base);
+  if (!m || nd > 32) return;
+  const name = m[1]!;
+  const cur = ctx.env.get(name) ?? { k: 'sym', name };
+  const a = cur.k === 'sym' ? unknownArray(name, cur.lib) : cur.k === 'array' && cur.a.symbolic === name && !cur.a.shape ? cur.a : undefined;
+  if (!a) return;
+  const shape = Array.from({ length: nd }, (_, k) => attrAtom(name, 'shape', k));
+  const strides = Array.from({ length: nd }, (_, k) => attrAtom(name, 'strides', k));
+  ctx.env.set(name, { k: 'array', a: { ...a, shape, strides } });
+}
+
+function bindTarget(t: SyntaxNode, value: Val, ctx: Ctx): void {
+  if (t.name === 'VariableName') {
+    ctx.env.set(src(ctx, t), relabel(value, src(ctx, t)));
+  } else if (t.name === 'TupleExpression' || t.name === 'ParenthesizedExpression' || t.name === 'ArrayExpression') {
+    bindSequence(commaGroups(kids(t)).map((g) => g[0]!), value, ctx);
+  } else {
+    // Attribute or item assignment: evaluate for nested calls, bind nothing.
+    evalExpr(t, ctx);
+  }
+}
+
+/** An array bound to a name is called by that name in messages. */
+function relabel(v: Val, name: string): Val {
+  if (v.k !== 'array') return v;
+  const a = v.a;
+  const ownsBuffer = a.buffer.label === a.label && constOf(a.offset) === 0;
+  return { k: 'array', a: { ...a, label: name, buffer: ownsBuffer ? { ...a.buffer, label: name } : a.buffer } };
+}
+
+function execUpdate(n: SyntaxNode, ctx: Ctx): void {
+  const cs = kids(n);
+  const target = cs[0];
+  const op = cs.find((c) => c.name === 'UpdateOp');
+  const rhs = cs[cs.length - 1];
+  if (!target || !op || !rhs || rhs === op) return;
+  const right = evalExpr(rhs, ctx);
+  if (target.name !== 'VariableName') return;
+  const left = lookup(src(ctx, target), ctx);
+  ctx.env.set(src(ctx, target), binary(src(ctx, op).slice(0, -1), left, right, ctx));
+}
+
+function execFunction(n: SyntaxNode, ctx: Ctx, _comments: SyntaxNode[]): void {
+  const name = n.getChild('VariableName');
+  const params = n.getChild('ParamList');
+  const body = n.getChild('Body');
+  if (name) ctx.env.set(src(ctx, name), UNKNOWN);
+  if (!body || ctx.depth > MAX_DEPTH) return;
+  const inner: Ctx = { ...ctx, env: new Map(ctx.env) };
+  if (params) {
+    const cs = kids(params);
+    for (let i = 0; i < cs.length; i++) {
+      const c = cs[i]!;
+      if (c.name !== 'VariableName') continue;
+      const pname = src(ctx, c);
+      let v: Val = { k: 'sym', name: pname };
+      if (cs[i + 1]?.name === 'TypeDef') {
+        const ann = annotationFact(cs[i + 1]!, ctx, pname);
+        if (ann) v = ann;
+      }
+      inner.env.set(pname, v);
+    }
+  }
+  // Directives just above the definition apply to its parameters.
+  let prev = n.prevSibling;
+  while (prev && prev.name === 'Comment') {
+    const d = parseDirective(src(ctx, prev));
+    if (d) inner.env.set(d.name, { k: 'array', a: d.fact });
+    prev = prev.prevSibling;
+  }
+  inner.depth++;
+  execBlock(body, inner);
+}
+
+function execClass(n: SyntaxNode, ctx: Ctx): void {
+  const name = n.getChild('VariableName');
+  const body = n.getChild('Body');
+  if (name) ctx.env.set(src(ctx, name), UNKNOWN);
+  if (!body || ctx.depth > MAX_DEPTH) return;
+  const inner: Ctx = { ...ctx, env: new Map(ctx.env), depth: ctx.depth + 1 };
+  execBlock(body, inner);
+}
+
+const JAXTYPING = /^(Float|Float16|Float32|Float64|Int|Int8|Int16|Int32|Int64|UInt|UInt8|UInt16|UInt32|UInt64|Bool|Shaped|Num|Real|Inexact|Integer|Complex|Complex64|Complex128)$/;
+
+/** An array fact from an annotation: `Float32[np.ndarray, "28 28"]`, `npt.NDArray[np.float32]`, `torch.Tensor`. */
+function annotationFact(typeDef: SyntaxNode, ctx: Ctx, label: string): Val | undefined {
+  const expr = kids(typeDef).find((c) => c.name !== ':');
+  if (!expr || expr.name !== 'MemberExpression') {
+    if (expr && /^torch\.Tensor$/.test(src(ctx, expr))) return { k: 'sym', name: label, lib: 'torch' };
+    return undefined;
+  }
+  const head = expr.firstChild;
+  if (!head) return undefined;
+  const headText = src(ctx, head).replace(/^\w+\./, (m) => (m === 'jaxtyping.' || m === 'jt.' ? '' : m));
+  const inside = commaGroups(kids(expr).slice(1));
+  if (JAXTYPING.test(headText) && inside.length >= 2) {
+    const kindText = src(ctx, inside[0]![0]!);
+    const lib: Lib = /torch/.test(kindText) ? 'torch' : 'numpy';
+    const dimsNode = inside[1]![0]!;
+    if (dimsNode.name !== 'String') return undefined;
+    const dims = src(ctx, dimsNode).replace(/^[rRbBuU]*['"]+|['"]+$/g, '').trim().split(/\s+/).filter(Boolean);
+    const m = /(\d+)$/.exec(headText);
+    const dtype = m ? dtypeByName(`${headText.startsWith('UInt') ? 'uint' : headText.startsWith('Int') ? 'int' : headText.startsWith('Complex') ? 'complex' : 'float'}${m[1]}`) : headText === 'Bool' ? BOOL : undefined;
+    const shape: Lin[] = [];
+    for (const d of dims) {
+      if (/^\d+$/.test(d)) shape.push(lin(Number(d)));
+      else if (/^[A-Za-z_]\w*$/.test(d)) shape.push(linVar(d));
+      else return undefined; // "*batch", "..." etc.: the dimension count is unknown
+    }
+    if (!dtype) return { k: 'sym', name: label, lib };
+    return { k: 'array', a: newArray(lib, label, shape, dtype) };
+  }
+  if (/(^|\.)NDArray$/.test(headText) && inside.length >= 1) {
+    const dt = evalExpr(inside[0]![0]!, ctx);
+    const d = dtypeOf(dt, 'numpy');
+    if (!d) return undefined;
+    const base = unknownArray(label);
+    return { k: 'array', a: { ...base, dtype: d, itemsize: lin(d.itemsize) } };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- expressions
+
+function lookup(name: string, ctx: Ctx): Val {
+  const v = ctx.env.get(name);
+  if (v) return v;
+  if (name === 'True' || name === 'False') return { k: 'bool', v: name === 'True' };
+  return { k: 'sym', name };
+}
+
+/** Evaluate an expression node; never throws. */
+function evalExpr(n: SyntaxNode, ctx: Ctx): Val {
+  if (ctx.depth > MAX_DEPTH) return UNKNOWN;
+  ctx.depth++;
+  try {
+    return evalInner(n, ctx);
+  } finally {
+    ctx.depth--;
+  }
+}
+
+function evalInner(n: SyntaxNode, ctx: Ctx): Val {
+  switch (n.name) {
+    case 'Number': return numberVal(src(ctx, n));
+    case 'String': return { k: 'str', v: stringValue(src(ctx, n)) };
+    case 'Boolean': return { k: 'bool', v: src(ctx, n) === 'True' };
+    case 'None': return { k: 'none' };
+    case 'VariableName': return lookup(src(ctx, n), ctx);
+    case 'ParenthesizedExpression': {
+      const inner = kids(n).find((c) => !PUNCT.has(c.name));
+      return inner ? evalExpr(inner, ctx) : UNKNOWN;
+    }
+    case 'TupleExpression': case 'ArrayExpression':
+      return { k: 'tuple', items: commaGroups(kids(n)).map((g) => (g[0]!.name === '*' ? UNKNOWN : evalExpr(g[0]!, ctx))) };
+    case 'UnaryExpression': {
+      const cs = kids(n);
+      const v = cs[1] ? evalExpr(cs[1], ctx) : UNKNOWN;
+      const op = cs[0] ? src(ctx, cs[0]) : '';
+      const e = intOf(v);
+      if (op === '-' && e) { const r = linScale(e, -1); return r ? { k: 'int', e: r } : UNKNOWN; }
+      if (op === '+' && e) return v;
+      if (v.k === 'float') return v;
+      return UNKNOWN;
+    }
+    case 'BinaryExpression': {
+      const cs = kids(n);
+      const opNode = cs.find((c) => c.name === 'ArithOp' || c.name === 'BitOp' || c.name === 'CompareOp');
+      const left = cs[0] ? evalExpr(cs[0], ctx) : UNKNOWN;
+      const right = cs.length > 2 ? evalExpr(cs[cs.length - 1]!, ctx) : UNKNOWN;
+      if (!opNode || opNode.name !== 'ArithOp') return UNKNOWN;
+      return binary(src(ctx, opNode), left, right, ctx);
+    }
+    case 'MemberExpression': return evalMember(n, ctx);
+    case 'CallExpression': return evalCall(n, ctx);
+    default:
+      // Comprehensions, lambdas, dictionaries, error nodes…: still look inside for calls.
+      for (const c of kids(n)) if (!PUNCT.has(c.name)) evalExpr(c, ctx);
+      return UNKNOWN;
+  }
+}
+
+function numberVal(t: string): Val {
+  const s = t.replace(/_/g, '');
+  if (/^0[xX][0-9a-fA-F]+$/.test(s) || /^0[oO][0-7]+$/.test(s) || /^0[bB][01]+$/.test(s)) {
+    const v = Number(s.toLowerCase().replace(/^0o/, '0o'));
+    return Number.isSafeInteger(v) ? { k: 'int', e: lin(v) } : UNKNOWN;
+  }
+  if (/^\d+$/.test(s)) {
+    const v = Number(s);
+    return Number.isSafeInteger(v) ? { k: 'int', e: lin(v) } : UNKNOWN;
+  }
+  return { k: 'float' };
+}
+
+function stringValue(t: string): string {
+  const m = /^[rRbBuUfF]*('''|"""|'|")([\s\S]*)\1$/.exec(t);
+  return m ? m[2]! : t;
+}
+
+function intOf(v: Val): Lin | undefined {
+  if (v.k === 'int') return v.e;
+  if (v.k === 'bool') return lin(v.v ? 1 : 0);
+  if (v.k === 'sym') return linVar(v.name);
+  return undefined;
+}
+
+function binary(op: string, l: Val, r: Val, _ctx: Ctx): Val {
+  // Tuples: concatenation and repetition.
+  if (op === '+' && isSeq(l) && isSeq(r)) {
+    const a = seqItems(l);
+    const b = seqItems(r);
+    return a && b ? { k: 'tuple', items: [...a, ...b] } : UNKNOWN;
+  }
+  if (op === '*' && (isSeq(l) || isSeq(r))) {
+    const seq = isSeq(l) ? l : r;
+    const times = intOf(isSeq(l) ? r : l);
+    if (seq.k === 'symtuple') {
+      const t = times && constOf(times);
+      return t !== undefined && t > 0 ? { k: 'symtuple', base: seq.base, times: (seq.times ?? 1) * t } : UNKNOWN;
+    }
+    const items = seqItems(seq);
+    const t = times && constOf(times);
+    if (!items || t === undefined || t < 0 || t * items.length > 64) return UNKNOWN;
+    const out: Val[] = [];
+    for (let i = 0; i < t; i++) out.push(...items);
+    return { k: 'tuple', items: out };
+  }
+  const a = intOf(l);
+  const b = intOf(r);
+  if (!a || !b) return l.k === 'float' || r.k === 'float' ? { k: 'float' } : UNKNOWN;
+  let e: Lin | undefined;
+  switch (op) {
+    case '+': e = linAdd(a, b); break;
+    case '-': e = linSub(a, b); break;
+    case '*': e = linMul(a, b); break;
+    case '//': e = linFloorDiv(a, b); break;
+    case '%': e = linMod(a, b); break;
+    case '**': {
+      const x = constOf(a); const y = constOf(b);
+      if (x !== undefined && y !== undefined && y >= 0 && Number.isSafeInteger(x ** y)) e = lin(x ** y);
+      break;
+    }
+    case '/': return { k: 'float' };
+    default: e = undefined;
+  }
+  return e ? { k: 'int', e } : UNKNOWN;
+}
+
+function isSeq(v: Val): boolean {
+  return v.k === 'tuple' || v.k === 'symtuple';
+}
+
+function seqItems(v: Val): readonly Val[] | undefined {
+  return v.k === 'tuple' ? v.items : undefined;
+}
+
+function indexSymtuple(base: string, i: number): Val {
+  const m = /^(.*)\.(shape|strides)$/.exec(base);
+  if (!m || i < 0) return UNKNOWN;
+  return { k: 'int', e: attrAtom(m[1]!, m[2] as 'shape' | 'strides', i) };
+}
+
+/** The array a value stands for: a known fact, or an unknown array named after a symbol. */
+function arrayOf(v: Val, lib?: Lib): ArrayFact | undefined {
+  if (v.k === 'array') return v.a;
+  if (v.k === 'sym') return unknownArray(v.name, v.lib ?? lib ?? 'numpy');
+  return undefined;
+}
+
+function evalMember(n: SyntaxNode, ctx: Ctx): Val {
+  const cs = kids(n);
+  const obj = cs[0];
+  if (!obj) return UNKNOWN;
+  const base = evalExpr(obj, ctx);
+  const dot = cs[1]?.name === '.';
+  if (dot) {
+    const prop = cs[2] ? src(ctx, cs[2]) : '';
+    return attribute(base, prop, ctx);
+  }
+  // Subscript.
+  const groups = commaGroupsKeepColons(cs.slice(1));
+  if (base.k === 'tuple' || base.k === 'symtuple') {
+    if (groups.length !== 1) return UNKNOWN;
+    const g = groups[0]!;
+    if (g.some((c) => c.name === ':')) {
+      const sl = sliceOf(g, ctx);
+      if (base.k !== 'tuple' || !sl) return UNKNOWN;
+      const nItems = base.items.length;
+      const step = sl.step ? constOf(sl.step) : 1;
+      if (step === undefined || step === 0) return UNKNOWN;
+      const norm = (x: Lin | undefined, dflt: number) => {
+        if (!x) return dflt;
+        const c = constOf(x);
+        if (c === undefined) return undefined;
+        return c < 0 ? Math.max(c + nItems, step < 0 ? -1 : 0) : Math.min(c, step < 0 ? nItems - 1 : nItems);
+      };
+      const start = norm(sl.start, step > 0 ? 0 : nItems - 1);
+      const stop = norm(sl.stop, step > 0 ? nItems : -1);
+      if (start === undefined || stop === undefined) return UNKNOWN;
+      const out: Val[] = [];
+      for (let i = start; step > 0 ? i < stop : i > stop; i += step) out.push(base.items[i]!);
+      return { k: 'tuple', items: out };
+    }
+    const iv = intOf(evalExpr(g[0]!, ctx));
+    const i = iv && constOf(iv);
+    if (i === undefined) return UNKNOWN;
+    if (base.k === 'symtuple') return indexSymtuple(base.base, i);
+    const idx = i < 0 ? i + base.items.length : i;
+    return base.items[idx] ?? UNKNOWN;
+  }
+  const arr = arrayOf(base);
+  if (!arr) {
+    for (const g of groups) for (const c of g) if (c.name !== ':') evalExpr(c, ctx);
+    return UNKNOWN;
+  }
+  const items: IndexItem[] = [];
+  for (const g of groups) {
+    if (g.some((c) => c.name === ':')) {
+      const sl = sliceOf(g, ctx);
+      if (!sl) return UNKNOWN;
+      items.push({ k: 'slice', ...sl });
+      continue;
+    }
+    const c = g[0]!;
+    if (c.name === 'None') { items.push({ k: 'newaxis' }); continue; }
+    if (c.name === 'Ellipsis') { items.push({ k: 'ellipsis' }); continue; }
+    const v = evalExpr(c, ctx);
+    const e = intOf(v);
+    if (v.k === 'none') items.push({ k: 'newaxis' });
+    else if (e) items.push({ k: 'int', v: e });
+    else return UNKNOWN; // fancy indexing makes a copy we do not model
+  }
+  const out = indexed(arr, items);
+  return out ? { k: 'array', a: { ...out, label: `${arr.label}[…]` } } : UNKNOWN;
+}
+
+/** Subscript items split on commas, with `:` tokens kept. */
+function commaGroupsKeepColons(nodes: SyntaxNode[]): SyntaxNode[][] {
+  const groups: SyntaxNode[][] = [[]];
+  for (const c of nodes) {
+    if (c.name === ',') groups.push([]);
+    else if (c.name !== '[' && c.name !== ']' && !c.type.isError) groups[groups.length - 1]!.push(c);
+  }
+  return groups.filter((g) => g.length > 0);
+}
+
+function sliceOf(g: SyntaxNode[], ctx: Ctx): { start?: Lin; stop?: Lin; step?: Lin } | undefined {
+  const parts: (SyntaxNode | undefined)[] = [undefined];
+  for (const c of g) {
+    if (c.name === ':') parts.push(undefined);
+    else parts[parts.length - 1] = c;
+  }
+  const get = (i: number): Lin | undefined | null => {
+    const node = parts[i];
+    if (!node) return undefined;
+    const v = evalExpr(node, ctx);
+    if (v.k === 'none') return undefined;
+    return intOf(v) ?? null;
+  };
+  const start = get(0);
+  const stop = get(1);
+  const step = get(2);
+  if (start === null || stop === null || step === null) return undefined;
+  return { start, stop, step };
+}
+
+function attribute(base: Val, prop: string, _ctx: Ctx): Val {
+  if (base.k === 'ref') {
+    const path = canonical(`${base.path}.${prop}`);
+    const d = dtypeRef(path);
+    return d ?? { k: 'ref', path };
+  }
+  const a = arrayOf(base);
+  if (!a) return UNKNOWN;
+  switch (prop) {
+    case 'shape':
+      return a.shape ? { k: 'tuple', items: a.shape.map((e) => ({ k: 'int', e })) } : { k: 'symtuple', base: `${a.label}.shape` };
+    case 'strides':
+      if (a.lib === 'torch') return UNKNOWN;
+      return a.strides ? { k: 'tuple', items: a.strides.map((e) => ({ k: 'int', e })) } : { k: 'symtuple', base: `${a.label}.strides` };
+    case 'itemsize': return a.lib === 'numpy' ? { k: 'int', e: a.itemsize } : UNKNOWN;
+    case 'ndim': return a.shape ? { k: 'int', e: lin(a.shape.length) } : UNKNOWN;
+    case 'size': { const s = a.shape && sizeLin(a.shape); return s ? { k: 'int', e: s } : UNKNOWN; }
+    case 'nbytes': { const s = a.shape && sizeLin(a.shape); const b = s && linMul(s, a.itemsize); return b ? { k: 'int', e: b } : UNKNOWN; }
+    case 'dtype': return a.dtype ? { k: 'dtype', d: a.dtype, lib: a.lib } : UNKNOWN;
+    case 'T': case 'mT': {
+      const t = transposed(a);
+      return t ? { k: 'array', a: { ...t, label: `${a.label}.T` } } : UNKNOWN;
+    }
+    case 'data': return UNKNOWN;
+    default:
+      return { k: 'ref', path: `<method>.${prop}` };
+  }
+}
+
+function dtypeRef(path: string): Val | undefined {
+  const m = /^(numpy|torch)\.([A-Za-z0-9_]+)$/.exec(path);
+  if (!m) return undefined;
+  const lib = m[1] as Lib;
+  const d = dtypeByName(m[2]!, lib);
+  if (!d || (lib === 'numpy' && ['float', 'int', 'complex', 'bool'].includes(m[2]!))) return undefined;
+  return { k: 'dtype', d, lib };
+}
+
+function dtypeOf(v: Val | undefined, lib: Lib): DType | undefined {
+  if (!v) return undefined;
+  if (v.k === 'dtype') return v.d;
+  if (v.k === 'str') return dtypeByName(v.v, lib);
+  if (v.k === 'ref') {
+    const m = /\.([A-Za-z0-9_]+)$/.exec(v.path);
+    if (m) return dtypeByName(m[1]!, lib);
+  }
+  if (v.k === 'sym' && ['float', 'int', 'bool', 'complex'].includes(v.name)) return dtypeByName(v.name === 'int' ? 'int64' : v.name, 'numpy');
+  return undefined;
+}
+
+// ---------------------------------------------------------------- calls
+
+interface Args {
+  readonly pos: Val[];
+  readonly posNodes: SyntaxNode[];
+  readonly kw: Map<string, Val>;
+  readonly kwNodes: Map<string, SyntaxNode>;
+  readonly starred: boolean;
+}
+
+function evalArgs(argList: SyntaxNode | null, ctx: Ctx): Args {
+  const args: Args = { pos: [], posNodes: [], kw: new Map(), kwNodes: new Map(), starred: false };
+  if (!argList) return args;
+  for (const g of commaGroups(kids(argList))) {
+    if (g.length >= 3 && g[0]!.name === 'VariableName' && g[1]!.name === 'AssignOp') {
+      const name = src(ctx, g[0]!);
+      args.kw.set(name, evalExpr(g[2]!, ctx));
+      args.kwNodes.set(name, g[2]!);
+    } else if (g[0]!.name === '*' || g[0]!.name === '**') {
+      if (g[1]) {
+        const v = evalExpr(g[1], ctx);
+        if (g[0]!.name === '*' && v.k === 'tuple') {
+          for (const it of v.items) { args.pos.push(it); args.posNodes.push(g[1]); }
+          continue;
+        }
+      }
+      (args as { starred: boolean }).starred = true;
+    } else {
+      args.pos.push(evalExpr(g[0]!, ctx));
+      args.posNodes.push(g[0]!);
+    }
+  }
+  return args;
+}
+
+/** Argument `name` at position `i`, by keyword or by position. */
+function arg(a: Args, i: number, name: string): Val | undefined {
+  return a.kw.get(name) ?? a.pos[i];
+}
+
+function argNode(a: Args, i: number, name: string): SyntaxNode | undefined {
+  return a.kwNodes.get(name) ?? a.posNodes[i];
+}
+
+/** A shape from an int, a tuple of ints, or varargs ints (`torch.zeros(3, 4)`). */
+function shapeOf(v: Val | undefined): Lin[] | undefined {
+  if (!v) return undefined;
+  const one = intOf(v);
+  if (one && v.k !== 'sym') return [one];
+  if (v.k === 'tuple') {
+    const out: Lin[] = [];
+    for (const it of v.items) {
+      const e = intOf(it);
+      if (!e) return undefined;
+      out.push(e);
+    }
+    return out;
+  }
+  if (v.k === 'sym') return [linVar(v.name)];
+  return undefined;
+}
+
+function varargShape(a: Args, from = 0): Lin[] | undefined {
+  if (a.pos.length === from + 1 && a.pos[from]!.k === 'tuple') return shapeOf(a.pos[from]);
+  const out: Lin[] = [];
+  for (const v of a.pos.slice(from)) {
+    const e = intOf(v);
+    if (!e) return undefined;
+    out.push(e);
+  }
+  return out;
+}
+
+function arrayVal(lib: Lib, label: string, shape: Lin[] | undefined, dtype: DType | undefined): Val {
+  if (!shape || !dtype) return UNKNOWN;
+  return { k: 'array', a: newArray(lib, label, shape, dtype) };
+}
+
+function evalCall(n: SyntaxNode, ctx: Ctx): Val {
+  const callee = n.firstChild;
+  const argList = n.getChild('ArgList');
+  if (!callee) return UNKNOWN;
+  // Method calls on arrays: evaluate the receiver once.
+  if (callee.name === 'MemberExpression' && callee.getChild('.')) {
+    const cs = kids(callee);
+    const recvNode = cs[0]!;
+    const method = cs[2] ? src(ctx, cs[2]) : '';
+    const recv = evalExpr(recvNode, ctx);
+    if (recv.k === 'array' || recv.k === 'sym') {
+      const args = evalArgs(argList, ctx);
+      return callMethod(recv, method, args, n, callee, recvNode, ctx);
+    }
+    const fn = attribute(recv, method, ctx);
+    const args = evalArgs(argList, ctx);
+    return callFunction(fn, args, n, callee, ctx);
+  }
+  const fn = evalExpr(callee, ctx);
+  const args = evalArgs(argList, ctx);
+  return callFunction(fn, args, n, callee, ctx);
+}
+
+const NP = 'numpy.';
+
+function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
+  if (fn.k === 'sym') {
+    // Builtins the code uses for sizes.
+    if (fn.name === 'int' || fn.name === 'len' || fn.name === 'tuple' || fn.name === 'list') {
+      const v = a.pos[0];
+      if (!v) return UNKNOWN;
+      if (fn.name === 'int') return v.k === 'int' ? v : UNKNOWN;
+      if (fn.name === 'len') {
+        if (v.k === 'tuple') return { k: 'int', e: lin(v.items.length) };
+        const arr = arrayOf(v);
+        return arr?.shape?.[0] ? { k: 'int', e: arr.shape[0] } : arr ? { k: 'int', e: attrAtom(arr.label, 'shape', 0) } : UNKNOWN;
+      }
+      return v.k === 'tuple' || v.k === 'symtuple' ? v : UNKNOWN;
+    }
+    if (fn.name === 'range') return UNKNOWN;
+    if (fn.name === 'max' || fn.name === 'min') {
+      const xs = a.pos.map(intOf).map((e) => e && constOf(e));
+      if (xs.length > 0 && xs.every((x) => x !== undefined)) return { k: 'int', e: lin(fn.name === 'max' ? Math.max(...(xs as number[])) : Math.min(...(xs as number[]))) };
+    }
+    return UNKNOWN;
+  }
+  if (fn.k !== 'ref') return UNKNOWN;
+  const p = fn.path;
+  if (p === 'numpy.lib.stride_tricks.as_strided') return recordAsStrided(a, call, callee, ctx);
+  if (p === 'numpy.lib.stride_tricks.sliding_window_view') return recordSwv(a, call, callee, ctx);
+  if (p === 'torch.as_strided') return recordTorch(a, call, callee, ctx, 'torch.as_strided', arrayOf(a.pos[0] ?? UNKNOWN, 'torch'), 1, a.posNodes[0]);
+  if (p.startsWith(NP)) return numpyFunction(p.slice(NP.length), a, ctx, call);
+  if (p.startsWith('torch.')) return torchFunction(p.slice('torch.'.length), a, ctx);
+  return UNKNOWN;
+}
+
+function label(ctx: Ctx, n: SyntaxNode): string {
+  const t = src(ctx, n);
+  return t.length <= 24 ? t : `${t.slice(0, 21)}…`;
+}
+
+function numpyFunction(name: string, a: Args, ctx: Ctx, call: SyntaxNode): Val {
+  const lbl = label(ctx, call);
+  const dt = (i: number, dflt: DType) => dtypeOf(arg(a, i, 'dtype'), 'numpy') ?? (arg(a, i, 'dtype') ? undefined : dflt);
+  switch (name) {
+    case 'zeros': case 'ones': case 'empty':
+      return arrayVal('numpy', lbl, shapeOf(arg(a, 0, 'shape')), dt(1, FLOAT64));
+    case 'full': {
+      const fill = arg(a, 1, 'fill_value');
+      return arrayVal('numpy', lbl, shapeOf(arg(a, 0, 'shape')), dt(2, fill?.k === 'int' ? INT64 : fill?.k === 'bool' ? BOOL : FLOAT64));
+    }
+    case 'zeros_like': case 'ones_like': case 'empty_like': case 'full_like': case 'copy': case 'array': case 'asarray':
+    case 'ascontiguousarray': {
+      const first = a.pos[0];
+      const d = dtypeOf(a.kw.get('dtype') ?? (name === 'array' || name === 'asarray' || name === 'ascontiguousarray' ? a.pos[1] : undefined), 'numpy');
+      const src0 = first && arrayOf(first);
+      if (first && first.k === 'tuple') {
+        const lit = literalArray(first);
+        if (!lit) return UNKNOWN;
+        return arrayVal('numpy', lbl, lit.shape, d ?? lit.dtype);
+      }
+      if (!src0 || !src0.shape || (!src0.dtype && !d)) return UNKNOWN;
+      if ((name === 'asarray' || name === 'ascontiguousarray') && !d && isCContiguousFact(src0)) return { k: 'array', a: src0 };
+      return arrayVal('numpy', lbl, [...src0.shape], d ?? src0.dtype);
+    }
+    case 'arange': {
+      const nums = a.pos.slice(0, 3);
+      const ints = nums.map(intOf).map((e) => e && constOf(e));
+      const isFloat = nums.some((v) => v.k === 'float');
+      const d = dtypeOf(a.kw.get('dtype') ?? a.pos[3], 'numpy') ?? (isFloat ? FLOAT64 : INT64);
+      if (isFloat || ints.some((x) => x === undefined) || ints.length === 0) {
+        if (nums.length === 1) { const e = intOf(nums[0]!); if (e) return arrayVal('numpy', lbl, [e], d); }
+        return UNKNOWN;
+      }
+      const [start, stop, step] = ints.length === 1 ? [0, ints[0]!, 1] : [ints[0]!, ints[1]!, ints[2] ?? 1];
+      if (step === 0) return UNKNOWN;
+      return arrayVal('numpy', lbl, [lin(Math.max(0, Math.ceil((stop - start) / step)))], d);
+    }
+    case 'linspace': {
+      const num = arg(a, 2, 'num');
+      const e = num ? intOf(num) : lin(50);
+      return arrayVal('numpy', lbl, e ? [e] : undefined, dtypeOf(a.kw.get('dtype'), 'numpy') ?? FLOAT64);
+    }
+    case 'eye': case 'identity': {
+      const n0 = intOf(a.pos[0] ?? UNKNOWN);
+      const m0 = name === 'eye' ? (a.pos[1] && a.pos[1].k !== 'none' ? intOf(a.pos[1]) : n0) : n0;
+      return arrayVal('numpy', lbl, n0 && m0 ? [n0, m0] : undefined, dtypeOf(a.kw.get('dtype'), 'numpy') ?? FLOAT64);
+    }
+    case 'random.rand': case 'random.randn':
+      return arrayVal('numpy', lbl, varargShape(a), FLOAT64);
+    case 'random.random': case 'random.random_sample': case 'random.sample': case 'random.ranf':
+      return arrayVal('numpy', lbl, shapeOf(arg(a, 0, 'size')), FLOAT64);
+    case 'random.uniform': case 'random.normal':
+      return arrayVal('numpy', lbl, shapeOf(arg(a, 2, 'size')), FLOAT64);
+    case 'random.standard_normal':
+      return arrayVal('numpy', lbl, shapeOf(arg(a, 0, 'size')), FLOAT64);
+    case 'random.randint':
+      return arrayVal('numpy', lbl, shapeOf(arg(a, 2, 'size')), dtypeOf(a.kw.get('dtype'), 'numpy') ?? INT64);
+    case 'random.default_rng': case 'random.RandomState': case 'random.Generator':
+      return { k: 'ref', path: 'numpy.random.Generator' };
+    case 'random.Generator.standard_normal': case 'random.Generator.random':
+      return arrayVal('numpy', lbl, shapeOf(arg(a, 0, 'size')), dtypeOf(arg(a, 1, 'dtype'), 'numpy') ?? FLOAT64);
+    case 'random.Generator.normal': case 'random.Generator.uniform':
+      return arrayVal('numpy', lbl, shapeOf(arg(a, 2, 'size')), FLOAT64);
+    case 'random.Generator.integers':
+      return arrayVal('numpy', lbl, shapeOf(arg(a, 2, 'size')), dtypeOf(arg(a, 3, 'dtype'), 'numpy') ?? INT64);
+    case 'random.Generator.rand': case 'random.Generator.randn':
+      return arrayVal('numpy', lbl, varargShape(a), FLOAT64);
+    case 'random.Generator.random_sample':
+      return arrayVal('numpy', lbl, shapeOf(arg(a, 0, 'size')), FLOAT64);
+    case 'random.Generator.randint':
+      return arrayVal('numpy', lbl, shapeOf(arg(a, 2, 'size')), INT64);
+    case 'reshape': {
+      const x = a.pos[0] && arrayOf(a.pos[0]);
+      const s = shapeOf(arg(a, 1, 'newshape'));
+      const r = x && s && reshaped(x, s);
+      return r ? { k: 'array', a: r } : UNKNOWN;
+    }
+    case 'transpose': {
+      const x = a.pos[0] && arrayOf(a.pos[0]);
+      const axes = shapeOf(arg(a, 1, 'axes'))?.map(constOf);
+      const t = x && transposed(x, axes && axes.every((v) => v !== undefined) ? (axes as number[]) : undefined);
+      return t ? { k: 'array', a: t } : UNKNOWN;
+    }
+    case 'pad': {
+      const x = a.pos[0] && arrayOf(a.pos[0]);
+      const pw = arg(a, 1, 'pad_width');
+      if (!x?.shape || !x.dtype || !pw) return UNKNOWN;
+      const pads = padWidths(pw, x.shape.length);
+      if (!pads) return UNKNOWN;
+      const shape = x.shape.map((n, k) => linAdd(linAdd(n, pads[k]![0]) ?? n, pads[k]![1]));
+      if (shape.some((s) => !s)) return UNKNOWN;
+      return arrayVal('numpy', lbl, shape as Lin[], x.dtype);
+    }
+    case 'broadcast_to': case 'lib.stride_tricks.broadcast_to': {
+      const x = a.pos[0] && arrayOf(a.pos[0]);
+      const s = shapeOf(arg(a, 1, 'shape'));
+      const b = x && s && broadcastTo(x, s);
+      return b ? { k: 'array', a: b } : UNKNOWN;
+    }
+    case 'load': {
+      const f = a.pos[0];
+      if (f?.k !== 'str' || !/\.npy$/i.test(f.v) || !ctx.options.readNpyHeader) return UNKNOWN;
+      let h: NpyHeader | undefined;
+      try { h = ctx.options.readNpyHeader(f.v); } catch { h = undefined; }
+      if (!h || !Array.isArray(h.shape) || !h.shape.every((d) => Number.isSafeInteger(d) && d >= 0) || !(h.itemsize > 0)) return UNKNOWN;
+      const d: DType = { name: h.dtype, itemsize: h.itemsize };
+      const arr = newArray('numpy', lbl, h.shape.map(lin), d);
+      if (!h.fortranOrder) return { k: 'array', a: arr };
+      const rev = transposed(newArray('numpy', lbl, [...h.shape].reverse().map(lin), d));
+      return rev ? { k: 'array', a: rev } : UNKNOWN;
+    }
+    default:
+      return UNKNOWN;
+  }
+}
+
+function padWidths(v: Val, nd: number): [Lin, Lin][] | undefined {
+  const e = intOf(v);
+  if (e) return Array.from({ length: nd }, () => [e, e] as [Lin, Lin]);
+  if (v.k !== 'tuple') return undefined;
+  const pair = (x: Val): [Lin, Lin] | undefined => {
+    const one = intOf(x);
+    if (one) return [one, one];
+    if (x.k === 'tuple' && x.items.length === 1) { const y = intOf(x.items[0]!); return y ? [y, y] : undefined; }
+    if (x.k === 'tuple' && x.items.length === 2) {
+      const b = intOf(x.items[0]!); const c = intOf(x.items[1]!);
+      return b && c ? [b, c] : undefined;
+    }
+    return undefined;
+  };
+  if (v.items.length === 2 && v.items.every((x) => intOf(x))) {
+    const p = pair(v);
+    return p ? Array.from({ length: nd }, () => p) : undefined;
+  }
+  if (v.items.length === 1) {
+    const p = pair(v.items[0]!);
+    return p ? Array.from({ length: nd }, () => p) : undefined;
+  }
+  if (v.items.length !== nd) return undefined;
+  const out: [Lin, Lin][] = [];
+  for (const x of v.items) { const p = pair(x); if (!p) return undefined; out.push(p); }
+  return out;
+}
+
+/** Shape and default dtype of a nested literal list. */
+function literalArray(v: Val): { shape: Lin[]; dtype: DType } | undefined {
+  let kind: 'bool' | 'int' | 'float' = 'bool';
+  const shapeAt = (x: Val, depth: number, shape: number[]): boolean => {
+    if (x.k === 'tuple') {
+      if (shape.length === depth) shape.push(x.items.length);
+      else if (shape[depth] !== x.items.length) return false;
+      return x.items.every((it) => shapeAt(it, depth + 1, shape));
+    }
+    if (depth !== shape.length) return false;
+    if (x.k === 'float') kind = 'float';
+    else if (x.k === 'int') { if (kind === 'bool') kind = 'int'; }
+    else if (x.k === 'bool') { /* keeps the kind */ }
+    else kind = 'float';
+    return true;
+  };
+  const shape: number[] = [];
+  if (!shapeAt(v, 0, shape)) return undefined;
+  const k = kind as 'bool' | 'int' | 'float';
+  return { shape: shape.map(lin), dtype: k === 'float' ? FLOAT64 : k === 'int' ? INT64 : BOOL };
+}
+
+function torchFunction(name: string, a: Args, ctx: Ctx): Val {
+  void ctx;
+  const lbl = 'tensor';
+  const d = (dflt: DType) => dtypeOf(a.kw.get('dtype'), 'torch') ?? (a.kw.get('dtype') ? undefined : dflt);
+  switch (name) {
+    case 'zeros': case 'ones': case 'empty': case 'randn': case 'rand':
+      return arrayVal('torch', lbl, varargShape(a) ?? shapeOf(a.kw.get('size')), d(FLOAT32));
+    case 'randint': {
+      const size = a.kw.get('size') ?? a.pos[a.pos.length - 1];
+      return arrayVal('torch', lbl, shapeOf(size), d(INT64));
+    }
+    case 'full': {
+      const fill = arg(a, 1, 'fill_value');
+      return arrayVal('torch', lbl, shapeOf(arg(a, 0, 'size')), d(fill?.k === 'int' ? INT64 : FLOAT32));
+    }
+    case 'arange': {
+      const nums = a.pos.slice(0, 3);
+      const ints = nums.map(intOf).map((e) => e && constOf(e));
+      const isFloat = nums.some((v) => v.k === 'float');
+      if (ints.some((x) => x === undefined) || ints.length === 0) return UNKNOWN;
+      const [start, stop, step] = ints.length === 1 ? [0, ints[0]!, 1] : [ints[0]!, ints[1]!, ints[2] ?? 1];
+      if (step === 0) return UNKNOWN;
+      return arrayVal('torch', lbl, [lin(Math.max(0, Math.ceil((stop - start) / step)))], d(isFloat ? FLOAT32 : INT64));
+    }
+    case 'tensor': {
+      const lit = a.pos[0] && literalArray(a.pos[0]);
+      if (!lit) return UNKNOWN;
+      return arrayVal('torch', lbl, lit.shape, d(lit.dtype === FLOAT64 ? FLOAT32 : lit.dtype));
+    }
+    case 'from_numpy': {
+      const x = a.pos[0] && arrayOf(a.pos[0]);
+      if (!x || x.lib !== 'numpy' || !x.dtype || !x.strides || !x.shape) return UNKNOWN;
+      const isz = x.dtype.itemsize;
+      const el = (e: Lin) => { const c = constOf(e); return c !== undefined && c % isz === 0 ? lin(c / isz) : undefined; };
+      const strides = x.strides.map(el);
+      const off = el(x.offset);
+      const size = x.buffer.size && constOf(x.buffer.size);
+      if (strides.some((s) => !s) || !off || size === undefined) return UNKNOWN;
+      return { k: 'array', a: { ...x, lib: 'torch', strides: strides as Lin[], offset: off, buffer: { label: x.buffer.label, size: lin(Math.floor(size / isz)) } } };
+    }
+    default:
+      return UNKNOWN;
+  }
+}
+
+function callMethod(recv: Val, method: string, a: Args, call: SyntaxNode, callee: SyntaxNode, recvNode: SyntaxNode, ctx: Ctx): Val {
+  const lib: Lib | undefined = recv.k === 'array' ? recv.a.lib : recv.k === 'sym' ? recv.lib : undefined;
+  if (method === 'as_strided') {
+    return recordTorch(a, call, callee, ctx, 'Tensor.as_strided', arrayOf(recv, 'torch'), 0, recvNode);
+  }
+  const x = arrayOf(recv, lib);
+  if (!x) return UNKNOWN;
+  switch (method) {
+    case 'reshape': case 'view': {
+      if (method === 'view' && x.lib === 'numpy') return a.pos.length === 0 ? { k: 'array', a: x } : UNKNOWN;
+      const s = varargShape(a) ?? shapeOf(a.kw.get('shape'));
+      const order = a.kw.get('order');
+      if (order && !(order.k === 'str' && order.v === 'C')) return UNKNOWN;
+      const r = s && reshaped(x, s);
+      return r ? { k: 'array', a: r } : UNKNOWN;
+    }
+    case 'transpose': case 'permute': {
+      if (x.lib === 'torch' && method === 'transpose') {
+        const i = constOf(intOf(a.pos[0] ?? UNKNOWN) ?? lin(NaN));
+        const j = constOf(intOf(a.pos[1] ?? UNKNOWN) ?? lin(NaN));
+        const nd = x.shape?.length;
+        if (i === undefined || j === undefined || nd === undefined || Number.isNaN(i) || Number.isNaN(j)) return UNKNOWN;
+        const perm = [...Array(nd).keys()];
+        const ii = i < 0 ? i + nd : i; const jj = j < 0 ? j + nd : j;
+        if (perm[ii] === undefined || perm[jj] === undefined) return UNKNOWN;
+        [perm[ii], perm[jj]] = [perm[jj]!, perm[ii]!];
+        const t = transposed(x, perm);
+        return t ? { k: 'array', a: t } : UNKNOWN;
+      }
+      const axes = a.pos.length === 0 ? undefined : varargShape(a)?.map(constOf);
+      if (axes && axes.some((v) => v === undefined)) return UNKNOWN;
+      const t = transposed(x, axes as number[] | undefined);
+      return t ? { k: 'array', a: t } : UNKNOWN;
+    }
+    case 't': { const t = transposed(x); return t ? { k: 'array', a: t } : UNKNOWN; }
+    case 'swapaxes': {
+      const i = constOf(intOf(a.pos[0] ?? UNKNOWN) ?? lin(NaN));
+      const j = constOf(intOf(a.pos[1] ?? UNKNOWN) ?? lin(NaN));
+      const nd = x.shape?.length;
+      if (i === undefined || j === undefined || nd === undefined || Number.isNaN(i + j)) return UNKNOWN;
+      const perm = [...Array(nd).keys()];
+      const ii = i < 0 ? i + nd : i; const jj = j < 0 ? j + nd : j;
+      if (perm[ii] === undefined || perm[jj] === undefined) return UNKNOWN;
+      [perm[ii], perm[jj]] = [perm[jj]!, perm[ii]!];
+      const t = transposed(x, perm);
+      return t ? { k: 'array', a: t } : UNKNOWN;
+    }
+    case 'astype': case 'to': case 'type': {
+      const d = dtypeOf(a.pos[0] ?? a.kw.get('dtype'), x.lib);
+      if (!d || !x.shape) return UNKNOWN;
+      return arrayVal(x.lib, x.label, [...x.shape], d);
+    }
+    case 'copy': case 'clone': case 'flatten': {
+      if (!x.shape || !x.dtype) return UNKNOWN;
+      const shape = method === 'flatten' ? [sizeLin(x.shape)] : [...x.shape];
+      if (shape.some((s) => !s)) return UNKNOWN;
+      return arrayVal(x.lib, x.label, shape as Lin[], x.dtype);
+    }
+    case 'contiguous': case 'ravel': {
+      if (isCContiguousFact(x)) {
+        if (method === 'contiguous') return { k: 'array', a: x };
+        const s = x.shape && sizeLin(x.shape);
+        const r = s && reshaped(x, [s]);
+        return r ? { k: 'array', a: r } : UNKNOWN;
+      }
+      if (!x.shape || !x.dtype) return UNKNOWN;
+      const shape = method === 'ravel' ? [sizeLin(x.shape)] : [...x.shape];
+      if (shape.some((s) => !s)) return UNKNOWN;
+      return arrayVal(x.lib, x.label, shape as Lin[], x.dtype);
+    }
+    case 'numpy': {
+      if (x.lib !== 'torch' || !x.dtype || !x.strides) return UNKNOWN;
+      const isz = x.dtype.itemsize;
+      const strides = x.strides.map((s) => linScale(s, isz));
+      const off = linScale(x.offset, isz);
+      const size = x.buffer.size && linScale(x.buffer.size, isz);
+      if (strides.some((s) => !s) || !off) return UNKNOWN;
+      return { k: 'array', a: { ...x, lib: 'numpy', strides: strides as Lin[], offset: off, itemsize: lin(isz), buffer: { label: x.buffer.label, size } } };
+    }
+    case 'stride': {
+      if (x.lib !== 'torch') return UNKNOWN;
+      const i = a.pos[0] && intOf(a.pos[0]);
+      const c = i && constOf(i);
+      if (x.strides) {
+        if (c === undefined) return a.pos.length === 0 ? { k: 'tuple', items: x.strides.map((e) => ({ k: 'int', e })) } : UNKNOWN;
+        const e = x.strides[c < 0 ? c + x.strides.length : c];
+        return e ? { k: 'int', e } : UNKNOWN;
+      }
+      if (c === undefined || c < 0) return a.pos.length === 0 ? { k: 'symtuple', base: `${x.label}.strides` } : UNKNOWN;
+      return { k: 'int', e: attrAtom(x.label, 'strides', c) };
+    }
+    case 'size': {
+      const i = a.pos[0] && intOf(a.pos[0]);
+      const c = i && constOf(i);
+      if (x.shape) {
+        if (c === undefined) return a.pos.length === 0 ? { k: 'tuple', items: x.shape.map((e) => ({ k: 'int', e })) } : UNKNOWN;
+        const e = x.shape[c < 0 ? c + x.shape.length : c];
+        return e ? { k: 'int', e } : UNKNOWN;
+      }
+      if (c === undefined || c < 0) return a.pos.length === 0 ? { k: 'symtuple', base: `${x.label}.shape` } : UNKNOWN;
+      return { k: 'int', e: attrAtom(x.label, 'shape', c) };
+    }
+    case 'element_size': return { k: 'int', e: x.itemsize };
+    case 'storage_offset': return x.lib === 'torch' ? { k: 'int', e: x.offset } : UNKNOWN;
+    case 'dim': return x.shape ? { k: 'int', e: lin(x.shape.length) } : UNKNOWN;
+    default:
+      return UNKNOWN;
+  }
+}
+
+// ---------------------------------------------------------------- the stride calls
+
+function span(n: { from: number; to: number }): Span {
+  return { from: n.from, to: n.to };
+}
+
+function argInfo(node: SyntaxNode | undefined, ctx: Ctx): ArgInfo | undefined {
+  if (!node) return undefined;
+  let items: ArgInfo['items'];
+  if (node.name === 'TupleExpression' || node.name === 'ArrayExpression') {
+    items = commaGroups(kids(node)).map((g) => ({ span: span({ from: g[0]!.from, to: g[g.length - 1]!.to }), literal: g.length === 1 && g[0]!.name === 'Number' }));
+  }
+  void ctx;
+  return { span: span(node), items };
+}
+
+/** Where this scope can name `sliding_window_view`, for quick fixes. */
+function swvName(ctx: Ctx, calleeText: string): { text: string; importLine: string | undefined } {
+  for (const [name, v] of ctx.env) if (v.k === 'ref' && v.path === 'numpy.lib.stride_tricks.sliding_window_view') return { text: name, importLine: undefined };
+  const m = /^(.*\.)as_strided$/.exec(calleeText.replace(/\s+/g, ''));
+  if (m && !/^[^.]+\.$/.test(m[1]!) || (m && ctx.env.get(m[1]!.slice(0, -1))?.k === 'ref' && (ctx.env.get(m[1]!.slice(0, -1)) as { path: string }).path !== 'torch')) {
+    return { text: `${m![1]}sliding_window_view`, importLine: undefined };
+  }
+  for (const [name, v] of ctx.env) if (v.k === 'ref' && v.path === 'numpy') return { text: `${name}.lib.stride_tricks.sliding_window_view`, importLine: undefined };
+  return { text: 'sliding_window_view', importLine: 'from numpy.lib.stride_tricks import sliding_window_view\n' };
+}
+
+function recordAsStrided(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
+  const x0 = arg(a, 0, 'x');
+  const source = x0 && arrayOf(x0, 'numpy');
+  const srcNode = argNode(a, 0, 'x');
+  const shapeV = arg(a, 1, 'shape');
+  const stridesV = arg(a, 2, 'strides');
+  const wv = arg(a, 4, 'writeable');
+  let problem: string | undefined;
+  const shape = shapeV && shapeV.k !== 'none' ? shapeOrSym(shapeV) : source?.shape ?? (source ? undefined : undefined);
+  const strides = stridesV && stridesV.k !== 'none' ? shapeOrSym(stridesV, shape?.length) : source?.strides;
+  if (source && source.lib === 'torch') problem = 'NumPy as_strided called on a torch tensor';
+  const writeable = wv ? !(wv.k === 'bool' && !wv.v) : true;
+  const facts: CallFacts = {
+    fn: 'as_strided', unit: ctx.unit, span: span(call), calleeSpan: span(callee), argsSpan: span(call.getChild('ArgList') ?? call),
+    calleeText: src(ctx, callee), source, sourceText: srcNode ? src(ctx, srcNode) : undefined,
+    shape, strides, shapeArg: argInfo(argNode(a, 1, 'shape'), ctx), stridesArg: argInfo(argNode(a, 2, 'strides'), ctx),
+    offset: source?.offset, writeable, writeableArg: wv !== undefined, window: undefined, problem,
+    swvName: swvName(ctx, src(ctx, callee)),
+  };
+  ctx.calls.push(facts);
+  return viewVal(facts, source);
+}
+
+/** A shape or strides argument: a tuple of ints, or `x.strides` of an unknown array. */
+function shapeOrSym(v: Val, len?: number): Lin[] | undefined {
+  if (v.k === 'symtuple') {
+    const times = v.times ?? 1;
+    if (len === undefined || len % times !== 0) return undefined;
+    const per = len / times;
+    const out: Lin[] = [];
+    for (let r = 0; r < times; r++) for (let i = 0; i < per; i++) {
+      const e = indexSymtuple(v.base, i);
+      if (e.k !== 'int') return undefined;
+      out.push(e.e);
+    }
+    return out;
+  }
+  return shapeOf(v.k === 'sym' ? UNKNOWN : v);
+}
+
+function viewVal(f: CallFacts, source: ArrayFact | undefined): Val {
+  if (!source || !f.shape || !f.strides || f.shape.length !== f.strides.length || !f.offset) return UNKNOWN;
+  return {
+    k: 'array',
+    a: { ...source, label: `view of ${source.label}`, shape: f.shape, strides: f.strides, offset: f.offset, writeable: f.writeable },
+  };
+}
+
+function recordSwv(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
+  const x0 = arg(a, 0, 'x');
+  const source = x0 && arrayOf(x0, 'numpy');
+  const srcNode = argNode(a, 0, 'x');
+  const ws = shapeOf(arg(a, 1, 'window_shape') ?? UNKNOWN);
+  const axisV = arg(a, 2, 'axis');
+  const wv = a.kw.get('writeable');
+  const writeable = wv ? wv.k === 'bool' && wv.v : false;
+  let axis: number[] | undefined;
+  let problem: string | undefined;
+  let shape: Lin[] | undefined;
+  let strides: Lin[] | undefined;
+  if (axisV && axisV.k !== 'none') {
+    const ax = shapeOf(axisV)?.map(constOf);
+    if (ax && ax.every((v) => v !== undefined)) axis = ax as number[];
+    else problem = 'axis is not known';
+  }
+  if (source?.shape && source.strides && ws && !problem) {
+    const nd = source.shape.length;
+    const axes = (axis ?? [...Array(nd).keys()]).map((k) => (k < 0 ? k + nd : k));
+    if (axes.length !== ws.length) problem = `window_shape has ${ws.length} entries but ${axis ? 'axis has' : 'the array has'} ${axes.length}`;
+    else if (axes.some((k) => k < 0 || k >= nd)) problem = `axis ${JSON.stringify(axis)} is out of range for a ${nd}-d array`;
+    else {
+      const outShape = [...source.shape];
+      for (let i = 0; i < axes.length; i++) {
+        const k = axes[i]!;
+        const w = ws[i]!;
+        const cw = constOf(w);
+        if (cw !== undefined && cw < 0) { problem = '`window_shape` cannot contain negative values'; break; }
+        const nk = linAdd(linSub(outShape[k]!, w) ?? lin(NaN), lin(1));
+        const cn = nk && constOf(nk);
+        if (cn !== undefined && cn < 0) { problem = `window shape cannot be larger than input array shape (window ${cw} on an axis of length ${constOf(source.shape[k]!)})`; break; }
+        if (!nk || Number.isNaN(nk.c)) { problem = 'window count not known'; break; }
+        outShape[k] = nk;
+      }
+      if (!problem) {
+        shape = [...outShape, ...ws];
+        strides = [...source.strides, ...axes.map((k) => source.strides![k]!)];
+      }
+    }
+  }
+  const facts: CallFacts = {
+    fn: 'sliding_window_view', unit: ctx.unit, span: span(call), calleeSpan: span(callee), argsSpan: span(call.getChild('ArgList') ?? call),
+    calleeText: src(ctx, callee), source, sourceText: srcNode ? src(ctx, srcNode) : undefined,
+    shape, strides, shapeArg: undefined, stridesArg: undefined, offset: source?.offset, writeable, writeableArg: wv !== undefined,
+    window: ws ? { shape: ws, axis } : undefined, problem, swvName: swvName(ctx, src(ctx, callee)),
+  };
+  ctx.calls.push(facts);
+  return viewVal(facts, source);
+}
+
+function recordTorch(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx, fn: StrideFn, source: ArrayFact | undefined, first: number, srcNode: SyntaxNode | undefined): Val {
+  const sizeV = arg(a, first, 'size');
+  const strideV = arg(a, first + 1, 'stride');
+  const offV = arg(a, first + 2, 'storage_offset');
+  const shape = sizeV ? shapeOrSym(sizeV) : undefined;
+  const strides = strideV ? shapeOrSym(strideV, shape?.length) : undefined;
+  const off = offV && offV.k !== 'none' ? intOf(offV) : source?.offset;
+  const src0 = source && source.lib === 'numpy' && source.symbolic ? { ...source, lib: 'torch' as Lib } : source;
+  const facts: CallFacts = {
+    fn, unit: ctx.unit, span: span(call), calleeSpan: span(callee), argsSpan: span(call.getChild('ArgList') ?? call),
+    calleeText: src(ctx, callee), source: src0, sourceText: srcNode ? src(ctx, srcNode) : undefined,
+    shape, strides, shapeArg: argInfo(argNode(a, first, 'size'), ctx), stridesArg: argInfo(argNode(a, first + 1, 'stride'), ctx),
+    offset: off, writeable: true, writeableArg: false, window: undefined,
+    problem: source && source.lib === 'numpy' && !source.symbolic ? 'torch as_strided called on a NumPy array' : undefined,
+    swvName: { text: 'sliding_window_view', importLine: undefined },
+  };
+  ctx.calls.push(facts);
+  return viewVal(facts, src0);
+}
+
+/** Re-export for tests: evaluate an int expression in a fresh env (used by property tests). */
+export function evalIntForTest(tree: Tree, text: string): Lin | undefined {
+  const env: Env = new Map();
+  const ctx: Ctx = { text, unit: 0, env, calls: [], options: {}, depth: 0 };
+  const stmt = tree.topNode.firstChild;
+  const expr = stmt?.firstChild;
+  if (!expr) return undefined;
+  const v = evalExpr(expr, ctx);
+  return v.k === 'int' ? v.e : undefined;
+}
+
+void isCContiguousFact;
+void linVar;

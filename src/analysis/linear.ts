@@ -1,0 +1,192 @@
+/**
+ * Integers the analysis knows exactly or only symbolically.
+ *
+ * A `Lin` is `c + Σ coef·atom`, where an atom is a quantity of an array the code does not
+ * describe (`image.shape[0]`, `image.strides[1]`, `image.itemsize`) or the floor quotient of
+ * such a sum by a positive constant (`image.shape[0] // 2`). A `Lin` without atoms is a plain
+ * number. Products of two symbolic values are not linear: callers get `undefined` and treat
+ * the value as unknown. Coefficients stay safe integers; anything that would leave that range
+ * becomes unknown too.
+ */
+
+/** An array quantity the code does not pin down, or `⌊num / den⌋`. */
+export type Atom =
+  | { readonly kind: 'var'; readonly name: string }
+  | { readonly kind: 'floordiv'; readonly num: Lin; readonly den: number };
+
+export interface Term {
+  readonly coef: number;
+  readonly atom: Atom;
+}
+
+/** `c + Σ terms[key].coef · terms[key].atom`; keys are the atoms' printed forms. */
+export interface Lin {
+  readonly c: number;
+  readonly terms: Readonly<Record<string, Term>>;
+}
+
+const NO_TERMS: Readonly<Record<string, Term>> = Object.freeze({});
+
+/** The constant `n`. */
+export function lin(n: number): Lin {
+  return { c: n, terms: NO_TERMS };
+}
+
+/** The symbolic quantity named `name` (e.g. `image.shape[0]`). */
+export function linVar(name: string): Lin {
+  return { c: 0, terms: { [name]: { coef: 1, atom: { kind: 'var', name } } } };
+}
+
+/** The value when `e` has no atoms. */
+export function constOf(e: Lin): number | undefined {
+  for (const _ in e.terms) return undefined;
+  return e.c;
+}
+
+/** Whether `e` mentions no atom. */
+export function isConst(e: Lin): boolean {
+  return constOf(e) !== undefined;
+}
+
+function safe(n: number): number | undefined {
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** `a + k·b`, or `undefined` when a coefficient leaves the safe-integer range. */
+export function linAdd(a: Lin, b: Lin, k = 1): Lin | undefined {
+  const c = safe(a.c + k * b.c);
+  if (c === undefined) return undefined;
+  const terms: Record<string, Term> = { ...a.terms };
+  for (const [key, t] of Object.entries(b.terms)) {
+    const coef = safe((terms[key]?.coef ?? 0) + k * t.coef);
+    if (coef === undefined) return undefined;
+    if (coef === 0) delete terms[key];
+    else terms[key] = { coef, atom: t.atom };
+  }
+  return { c, terms };
+}
+
+/** `a − b`. */
+export function linSub(a: Lin, b: Lin): Lin | undefined {
+  return linAdd(a, b, -1);
+}
+
+/** `a · b` when at least one side is a constant. */
+export function linMul(a: Lin, b: Lin): Lin | undefined {
+  const ka = constOf(a);
+  const kb = constOf(b);
+  if (ka !== undefined) return linScale(b, ka);
+  if (kb !== undefined) return linScale(a, kb);
+  return undefined;
+}
+
+/** `k · a`. */
+export function linScale(a: Lin, k: number): Lin | undefined {
+  const c = safe(a.c * k);
+  if (c === undefined) return undefined;
+  if (k === 0) return lin(0);
+  const terms: Record<string, Term> = {};
+  for (const [key, t] of Object.entries(a.terms)) {
+    const coef = safe(t.coef * k);
+    if (coef === undefined) return undefined;
+    terms[key] = { coef, atom: t.atom };
+  }
+  return { c, terms };
+}
+
+/**
+ * Python's `a // b` for a positive constant `b`. Exact when `a` is constant or every
+ * coefficient is a multiple of `b`; otherwise a floor atom, after moving whole multiples of
+ * `b` out of the constant (`(n − 4) // 2 = n // 2 − 2`) so equal quotients print alike.
+ */
+export function linFloorDiv(a: Lin, b: Lin): Lin | undefined {
+  const d = constOf(b);
+  if (d === undefined || d <= 0) return undefined;
+  const ka = constOf(a);
+  if (ka !== undefined) return lin(Math.floor(ka / d));
+  if (Object.values(a.terms).every((t) => t.coef % d === 0)) {
+    let out: Lin = lin(Math.floor(a.c / d));
+    for (const [key, t] of Object.entries(a.terms)) {
+      out = { c: out.c, terms: { ...out.terms, [key]: { coef: t.coef / d, atom: t.atom } } };
+    }
+    return out;
+  }
+  const whole = Math.floor(a.c / d);
+  const num: Lin = { c: a.c - whole * d, terms: a.terms };
+  const atom: Atom = { kind: 'floordiv', num, den: d };
+  const key = atomText(atom);
+  return { c: whole, terms: { [key]: { coef: 1, atom } } };
+}
+
+/** Python's `a % b` for constants. */
+export function linMod(a: Lin, b: Lin): Lin | undefined {
+  const ka = constOf(a);
+  const kb = constOf(b);
+  if (ka === undefined || kb === undefined || kb === 0) return undefined;
+  return lin(((ka % kb) + kb) % kb);
+}
+
+/** Whether `a` and `b` are the same expression. */
+export function linEqual(a: Lin, b: Lin): boolean {
+  const d = linSub(a, b);
+  return d !== undefined && constOf(d) === 0;
+}
+
+/**
+ * A lower bound on `e` that holds for every value of its atoms, assuming every `var` atom is
+ * a non-negative integer: `undefined` when none is known. Uses `k·⌊x/k⌋ ≤ x` and
+ * `k·⌊x/k⌋ ≥ x − k + 1` to cancel floor atoms against their numerators.
+ */
+export function linLowerBound(e: Lin): number | undefined {
+  let rest: Lin | undefined = { c: e.c, terms: {} };
+  for (const t of Object.values(e.terms)) {
+    if (!rest) return undefined;
+    if (t.atom.kind === 'floordiv') {
+      const { num, den } = t.atom;
+      // coef·⌊num/den⌋ with coef a multiple of den: replace by (coef/den)·num minus the slack.
+      if (t.coef % den === 0) {
+        const m = t.coef / den;
+        const exact = linScale(num, m);
+        if (!exact) return undefined;
+        rest = linAdd(rest, exact);
+        if (rest && m > 0) rest = linAdd(rest, lin(-(den - 1) * m));
+        continue;
+      }
+      return undefined;
+    }
+    rest = linAdd(rest, { c: 0, terms: { [atomText(t.atom)]: t } });
+  }
+  if (!rest) return undefined;
+  // var atoms are ≥ 0, so positive multiples only add; a negative one has no lower bound.
+  for (const t of Object.values(rest.terms)) {
+    if (t.atom.kind !== 'var' || t.coef < 0) return undefined;
+  }
+  return rest.c;
+}
+
+/** The text of an atom as Python would write it. */
+export function atomText(a: Atom): string {
+  if (a.kind === 'var') return a.name;
+  const inner = linText(a.num);
+  return `${isConst(a.num) || Object.keys(a.num.terms).length === 1 && a.num.c === 0 ? inner : `(${inner})`} // ${a.den}`;
+}
+
+/** `e` as Python source: `image.shape[0] - 2`, `image.strides[0] * 2`. */
+export function linText(e: Lin): string {
+  const parts: string[] = [];
+  for (const t of Object.values(e.terms)) {
+    const name = atomText(t.atom);
+    const mag = Math.abs(t.coef);
+    const body = mag === 1 ? name : `${name} * ${mag}`;
+    if (parts.length === 0) parts.push(t.coef < 0 ? `-${body}` : body);
+    else parts.push(t.coef < 0 ? `- ${body}` : `+ ${body}`);
+  }
+  if (parts.length === 0) return String(e.c);
+  if (e.c !== 0) parts.push(e.c < 0 ? `- ${-e.c}` : `+ ${e.c}`);
+  return parts.join(' ');
+}
+
+/** The atoms `e` mentions, by printed name. */
+export function linAtoms(e: Lin): string[] {
+  return Object.keys(e.terms);
+}

@@ -1,0 +1,193 @@
+// The Python analysis on small programs: call discovery under every import spelling, facts
+// about sources, symbolic requirements, lens/hover text shapes, quick fixes that remove the
+// problem they fix, notebooks, and incremental re-analysis giving the same answers.
+import { describe, expect, test } from 'vitest';
+import { analyzeNotebook, analyzePython, type Analysis, type QuickFix } from '../../../src/analysis/index';
+
+const PRELUDE = 'import numpy as np\nimage = np.zeros((28, 28), dtype=np.float32)\n';
+
+function only(a: Analysis) {
+  expect(a.internalError).toBeUndefined();
+  expect(a.calls).toHaveLength(1);
+  return a.calls[0]!;
+}
+
+function applyFix(text: string, fix: QuickFix): string {
+  const edits = [...fix.edits].sort((x, y) => y.range.from - x.range.from);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.range.from) + e.newText + out.slice(e.range.to);
+  return out;
+}
+
+describe('finding the calls', () => {
+  const spellings: [string, string][] = [
+    ['np.lib.stride_tricks.as_strided', ''],
+    ['numpy.lib.stride_tricks.as_strided', 'import numpy\n'],
+    ['as_strided', 'from numpy.lib.stride_tricks import as_strided\n'],
+    ['ast', 'from numpy.lib.stride_tricks import as_strided as ast\n'],
+    ['st.as_strided', 'import numpy.lib.stride_tricks as st\n'],
+    ['stride_tricks.as_strided', 'from numpy.lib import stride_tricks\n'],
+  ];
+  test.each(spellings)('%s', (callee, imports) => {
+    const text = `${PRELUDE}${imports}v = ${callee}(image, shape=(26, 26, 3, 3), strides=image.strides * 2)\n`;
+    const c = only(analyzePython(text));
+    expect(c.fn).toBe('as_strided');
+    expect(c.shape).toEqual([26, 26, 3, 3]);
+    expect(c.inBounds).toBe(true);
+  });
+
+  test('positional and keyword arguments give the same view', () => {
+    const a = only(analyzePython(`${PRELUDE}v = np.lib.stride_tricks.as_strided(image, (26, 26, 3, 3), image.strides + image.strides)\n`));
+    const b = only(analyzePython(`${PRELUDE}v = np.lib.stride_tricks.as_strided(strides=image.strides + image.strides, x=image, shape=(26, 26, 3, 3))\n`));
+    expect(a.strides).toEqual(b.strides);
+    expect(a.lens).toBe(b.lens);
+  });
+
+  test('as_strided with shape and strides omitted keeps the source layout', () => {
+    const c = only(analyzePython(`${PRELUDE}v = np.lib.stride_tricks.as_strided(image.T)\n`));
+    expect(c.shape).toEqual([28, 28]);
+    expect(c.strides).toEqual([4, 112]);
+  });
+
+  test('sliding_window_view, torch.as_strided and tensor.as_strided', () => {
+    const text = `${PRELUDE}import torch\nfrom numpy.lib.stride_tricks import sliding_window_view as swv\n`
+      + 'w = swv(image, (3, 3))\nt = torch.zeros(4, 5)\na = torch.as_strided(t, (3, 5), (5, 1), 5)\nb = t.as_strided(size=(2, 2), stride=(1, 5))\n';
+    const a = analyzePython(text);
+    expect(a.calls.map((c) => c.fn)).toEqual(['sliding_window_view', 'torch.as_strided', 'Tensor.as_strided']);
+    expect(a.calls[0]!.shape).toEqual([26, 26, 3, 3]);
+    expect(a.calls[1]!.units).toBe('elements');
+    expect(a.calls[1]!.offset).toBe(5);
+  });
+});
+
+describe('the lens', () => {
+  test('the canonical im2col lens', () => {
+    const c = only(analyzePython(`${PRELUDE}s = image.strides\nv = np.lib.stride_tricks.as_strided(image, shape=(26, 26, 3, 3), strides=(s[0], s[1], s[0], s[1]))\n`));
+    expect(c.lens).toBe('view (26, 26, 3, 3) · strides (112, 4, 112, 4) · bytes 0–3135 of 3136 ✓ · windows overlap');
+    expect(c.hover.dims[0]!.meaning).toBe('next patch row = one row of image = 112 B');
+  });
+
+  test('out of bounds: the lens leads with the overrun and SL001 is an error', () => {
+    const c = only(analyzePython(`${PRELUDE}v = np.lib.stride_tricks.as_strided(image, shape=(100, 100, 3, 3), strides=(112, 4, 112, 4))\n`));
+    expect(c.lens).toMatch(/^⚠ reads \d[\d\u2009]* B past the end of image \(3136 B\)/);
+    expect(c.inBounds).toBe(false);
+    expect(c.diagnostics.map((d) => d.code)).toContain('SL001');
+    expect(c.diagnostics.find((d) => d.code === 'SL001')!.severity).toBe('error');
+  });
+
+  test('unknown source: symbolic strides and what the view needs', () => {
+    const c = only(analyzePython('import numpy as np\ndef conv(image):\n    s = image.strides\n    return np.lib.stride_tricks.as_strided(image, shape=(26, 26, 3, 3), strides=(s[0], s[1], s[0], s[1]))\n'));
+    expect(c.requires).toEqual(['image.shape ≥ (28, 28)']);
+    expect(c.lens).toContain('needs image.shape ≥ (28, 28)');
+    expect(c.stridesText).toEqual(['image.strides[0]', 'image.strides[1]', 'image.strides[0]', 'image.strides[1]']);
+  });
+
+  test('window counts written from the shape fit every size; pool counts too', () => {
+    const conv = only(analyzePython('import numpy as np\ndef conv(x, k):\n    h, w = x.shape\n    return np.lib.stride_tricks.as_strided(x, (h - k + 1, w - k + 1, k, k), x.strides * 2)\n'));
+    expect(conv.requires).toEqual([]);
+    expect(conv.lens).toContain('fits any x ✓');
+    const pool = only(analyzePython('import numpy as np\ndef pool(x):\n    s0, s1 = x.strides\n    return np.lib.stride_tricks.as_strided(x, (x.shape[0] // 2, x.shape[1] // 2, 2, 2), (s0 * 2, s1 * 2, s0, s1))\n'));
+    expect(pool.requires).toEqual([]);
+    expect(pool.diagnostics).toEqual([]);
+  });
+
+  test('a window count that is always one too many is SL001 even without sizes', () => {
+    const c = only(analyzePython('import numpy as np\ndef conv(x):\n    h, w = x.shape\n    return np.lib.stride_tricks.as_strided(x, (h - 1, w - 1, 3, 3), x.strides * 2, writeable=False)\n'));
+    expect(c.diagnostics.map((d) => d.code)).toEqual(['SL001']);
+  });
+});
+
+describe('quick fixes remove what they fix', () => {
+  test('correct the window count', () => {
+    const text = `${PRELUDE}v = np.lib.stride_tricks.as_strided(image, shape=(28, 28, 3, 3), strides=image.strides * 2, writeable=False)\n`;
+    const d = only(analyzePython(text)).diagnostics.find((x) => x.code === 'SL001')!;
+    const fix = d.fixes.find((f) => f.title.startsWith('Correct the window count'))!;
+    const after = only(analyzePython(applyFix(text, fix)));
+    expect(after.inBounds).toBe(true);
+    expect(after.shape).toEqual([26, 26, 3, 3]);
+    expect(after.diagnostics).toEqual([]);
+  });
+
+  test('rewrite as sliding_window_view gives the same view, strided pooling included', () => {
+    for (const [shape, strides] of [['(26, 26, 3, 3)', 's + s'], ['(14, 14, 2, 2)', '(s[0] * 2, s[1] * 2, s[0], s[1])']]) {
+      const text = `${PRELUDE}s = image.strides\nv = np.lib.stride_tricks.as_strided(image, ${shape}, ${strides})\n`;
+      const before = only(analyzePython(text));
+      expect(before.refactorings).toHaveLength(1);
+      const after = analyzePython(applyFix(text, before.refactorings[0]!));
+      const c = only(after);
+      expect(c.fn).toBe('sliding_window_view');
+      // the [::2, ::2] slice is applied after the call: compare the window dims and strides
+      if (shape.startsWith('(26')) {
+        expect(c.shape).toEqual(before.shape);
+        expect(c.strides).toEqual(before.strides);
+      }
+    }
+  });
+
+  test('writeable=False silences SL003; derive strides silences SL006 with the same view', () => {
+    const text = `${PRELUDE}v = np.lib.stride_tricks.as_strided(image, (26, 26, 3, 3), (112, 4, 112, 4))\n`;
+    const c = only(analyzePython(text));
+    expect(c.diagnostics.map((d) => d.code).sort()).toEqual(['SL003', 'SL006']);
+    const w = applyFix(text, c.diagnostics.find((d) => d.code === 'SL003')!.fixes[0]!);
+    const s = applyFix(w, only(analyzePython(w)).diagnostics.find((d) => d.code === 'SL006')!.fixes[0]!);
+    const after = only(analyzePython(s));
+    expect(after.diagnostics).toEqual([]);
+    expect(after.strides).toEqual(c.strides);
+    expect(s).toContain('image.strides[0]');
+  });
+
+  test('check_bounds=True is offered only for NumPy 2.5 and later', () => {
+    const text = `${PRELUDE}v = np.lib.stride_tricks.as_strided(image, (30, 30), (112, 4))\n`;
+    const titles = (v?: string) => only(analyzePython(text, { numpyVersion: v })).diagnostics.flatMap((d) => d.fixes.map((f) => f.title));
+    expect(titles('2.4.1').some((t) => t.includes('check_bounds'))).toBe(false);
+    expect(titles('2.5.0').some((t) => t.includes('check_bounds'))).toBe(true);
+  });
+
+  test('torch strides in bytes: SL007 and its fix', () => {
+    const text = 'import torch\nt = torch.zeros(28, 28)\nv = t.as_strided((26, 26, 3, 3), (112, 4, 112, 4))\n';
+    const c = only(analyzePython(text));
+    const d = c.diagnostics.find((x) => x.code === 'SL007')!;
+    const after = only(analyzePython(applyFix(text, d.fixes[0]!)));
+    expect(after.inBounds).toBe(true);
+    expect(after.strides).toEqual([28, 1, 28, 1]);
+  });
+});
+
+describe('facts about sources', () => {
+  test('annotations, directives and np.load through the header reader', () => {
+    const jt = only(analyzePython('import numpy as np\ndef f(image: Float32[np.ndarray, "28 28"]):\n    return np.lib.stride_tricks.as_strided(image, (26, 26, 3, 3), image.strides * 2)\n'));
+    const dir = only(analyzePython('import numpy as np\n# stride-lens: image float32[28, 28]\ndef f(image):\n    return np.lib.stride_tricks.as_strided(image, (26, 26, 3, 3), image.strides * 2)\n'));
+    const load = only(analyzePython("import numpy as np\nimage = np.load('img.npy')\nv = np.lib.stride_tricks.as_strided(image, (26, 26, 3, 3), image.strides * 2)\n", {
+      readNpyHeader: (p) => (p === 'img.npy' ? { shape: [28, 28], dtype: '<f4', itemsize: 4, fortranOrder: false } : undefined),
+    }));
+    for (const c of [jt, dir, load]) {
+      expect(c.strides).toEqual([112, 4, 112, 4]);
+      expect(c.inBounds).toBe(true);
+    }
+  });
+
+  test('a header reader that throws is an unknown source, not a crash', () => {
+    const a = analyzePython("import numpy as np\nx = np.load('a.npy')\nv = np.lib.stride_tricks.as_strided(x, (2,), (8,))\n", { readNpyHeader: () => { throw new Error('disk'); } });
+    expect(a.internalError).toBeUndefined();
+    expect(only(a).shape).toEqual([2]);
+  });
+});
+
+describe('notebooks and edits', () => {
+  test('facts flow from cell to cell and ranges name the cell', () => {
+    const cells = ['import numpy as np', 'image = np.zeros((28, 28), np.float32)', 'v = np.lib.stride_tricks.as_strided(image, (27, 27, 3, 3), image.strides * 2)'];
+    const c = only(analyzeNotebook(cells));
+    expect(c.range.unit).toBe(2);
+    expect(c.range.start).toEqual({ line: 0, col: 4 });
+    expect(c.inBounds).toBe(false);
+  });
+
+  test('re-analysis after an edit equals a fresh analysis', () => {
+    const text = `${PRELUDE}v = np.lib.stride_tricks.as_strided(image, (26, 26, 3, 3), image.strides * 2)\n`;
+    const first = analyzePython(text);
+    const edited = text.replace('(26, 26', '(27, 26');
+    const inc = analyzePython(edited, {}, first);
+    const fresh = analyzePython(edited);
+    expect(inc.calls.map((c) => c.lens)).toEqual(fresh.calls.map((c) => c.lens));
+  });
+});
