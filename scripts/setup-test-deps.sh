@@ -2,13 +2,13 @@
 # Installs the Debian packages the tests need, and only those missing (checked with
 # dpkg-query, so a second run takes well under a second):
 #   - NumPy, PyTorch and Jupyter for Debian's /usr/bin/python3 (fixtures, notebook outputs);
-#   - Chromium and a font for the e2e run and readable screenshots;
+#   - Chromium and a font for the e2e run and readable screenshots, unzip to list the .vsix;
 #   - the toolchain code-server compiles its native modules with (scripts/setup-code-server.sh).
 set -euo pipefail
 
 packages=(
   python3-numpy python3-torch python3-ipykernel python3-nbclient python3-nbformat
-  chromium fonts-dejavu-core
+  chromium fonts-dejavu-core unzip
   build-essential pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev
 )
 
