@@ -3,6 +3,7 @@
  * lens say about one view, as plain data. JSON-safe through `reportToJson`.
  */
 import { bounds, elementCount, extent, isCContiguous, isFContiguous, layoutError, type Layout } from './layout';
+import { explainView, type SourceArray, type ViewExplanation } from './explain';
 import { internalOverlap, type MaxWork, type OverlapVerdict, type OverlapWitness } from './overlap';
 
 /** Work budget of the self-overlap check when the caller gives none: enough for any real view, and bounded. */
@@ -13,6 +14,8 @@ export interface LayoutQuery extends Layout {
   readonly nbytes?: bigint;
   /** Budget of the self-overlap solver (NumPy's `max_work`); `DEFAULT_MAX_WORK` when absent. */
   readonly maxWork?: MaxWork;
+  /** The array the view was made from; when given, each dimension is explained in its axes. */
+  readonly source?: SourceArray;
 }
 
 export interface DimReport {
@@ -41,6 +44,8 @@ export interface LayoutReport {
   /** Two indices that read one byte, when `internalOverlap` is `true`. */
   readonly overlapWitness: OverlapWitness | null;
   readonly dims: readonly DimReport[];
+  /** The view in the source's terms (stride steps, requirement, wraps), when a source was given. */
+  readonly explanation: ViewExplanation | null;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -55,6 +60,9 @@ export function analyzeLayout(q: LayoutQuery): Result<LayoutReport> {
   const b = q.nbytes === undefined ? undefined : bounds(layout, q.nbytes);
   const overlap = internalOverlap(layout, q.maxWork ?? DEFAULT_MAX_WORK);
   if (!overlap.ok) return overlap;
+  const explained = q.source ? explainView(layout, q.source) : undefined;
+  if (explained && !explained.ok) return explained;
+  const explanation = explained?.value ?? null;
   return {
     ok: true,
     value: {
@@ -71,7 +79,11 @@ export function analyzeLayout(q: LayoutQuery): Result<LayoutReport> {
       fContiguous: isFContiguous(layout),
       internalOverlap: overlap.value.verdict,
       overlapWitness: overlap.value.witness,
-      dims: layout.shape.map((n, k) => dimReport(n, layout.strides[k]!, layout.itemsize)),
+      dims: layout.shape.map((n, k) => {
+        const d = dimReport(n, layout.strides[k]!, layout.itemsize);
+        return explanation ? { ...d, explanation: explanation.dims[k]!.text } : d;
+      }),
+      explanation,
     },
   };
 }
