@@ -38,3 +38,5 @@ export type { Page, PageSpec, Scalar } from '../engine/gather';
 export { scalarToNumber } from '../engine/gather';
 export type { NpzMemberInfo, ZipMember } from './zip';
 export { inflateSource, inspectNpz, listNpz, openNpzMember } from './zip';
+export type { ArrayStats, StatsOptions } from './stats';
+export { computeStats } from './stats';
