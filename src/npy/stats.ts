@@ -149,7 +149,7 @@ function numbersFor(d: Dtype): ((bytes: Uint8Array) => Numbers) | undefined {
       b = new Uint8Array(bytes);
       if (swap) byteSwap(b, size);
     }
-    const xs = new ctor(b.buffer, b.byteOffset, b.length / size);
+    const xs = new ctor(b.buffer as ArrayBuffer, b.byteOffset, b.length / size);
     if (!half) return d.kind === 'b' ? Uint8Array.from(xs as Uint8Array, (x) => (x ? 1 : 0)) : xs;
     if (!halfTable) {
       halfTable = new Float32Array(65536);
