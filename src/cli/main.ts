@@ -2,12 +2,14 @@
  * `stride-lens` — the engine on the command line. Each subcommand lives in its own module
  * and returns an exit status: 0 ok, 1 findings (check), 2 bad usage or bad input.
  */
+import { runInspect } from './inspect';
 import { runLayout } from './layout';
 
 type Subcommand = (args: string[]) => Promise<number> | number;
 
 const subcommands: Record<string, { run: Subcommand; summary: string }> = {
   layout: { run: runLayout, summary: 'analyse a strided view: --itemsize 4 --shape 26,26,3,3 --strides 112,4,112,4' },
+  inspect: { run: runInspect, summary: 'header facts of a .npy or .npz file, without reading its data: FILE [--json]' },
 };
 
 function usage(): string {
