@@ -4,15 +4,22 @@
 #   - NumPy, PyTorch and Jupyter for Debian's /usr/bin/python3 (fixtures, notebook outputs);
 #   - Chromium and a font for the e2e run and readable screenshots, unzip to list the .vsix;
 #   - the toolchain code-server compiles its native modules with (scripts/setup-code-server.sh).
+# Usage: setup-test-deps.sh [python] [browser] [build]   (no argument: all three groups)
 set -euo pipefail
 
-packages=(
-  python3-numpy python3-torch python3-ipykernel python3-nbclient python3-nbformat
-  chromium fonts-dejavu-core unzip
-  build-essential pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev
-)
-
 log() { echo "setup-test-deps: $*" >&2; }
+
+packages=()
+for group in "${@:-python browser build}"; do
+  for g in $group; do
+    case "$g" in
+      python) packages+=(python3-numpy python3-torch python3-ipykernel python3-nbclient python3-nbformat) ;;
+      browser) packages+=(chromium fonts-dejavu-core unzip) ;;
+      build) packages+=(build-essential pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev) ;;
+      *) log "unknown group '$g' (known: python, browser, build)"; exit 2 ;;
+    esac
+  done
+done
 
 if ! command -v dpkg-query >/dev/null; then
   log "no dpkg-query: this script supports Debian/Ubuntu. Install by hand: ${packages[*]}"

@@ -8,6 +8,8 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
 
 timings=()
 run_start=$SECONDS
@@ -39,13 +41,6 @@ summary() {
   echo "    total        $((SECONDS - run_start)) s"
 }
 
-node_deps() {
-  if [ -f node_modules/.package-lock.json ] && [ ! package-lock.json -nt node_modules/.package-lock.json ]; then
-    echo "node_modules matches package-lock.json"
-  else
-    npm ci --no-audit --no-fund
-  fi
-}
 
 # Print the .vsix size and its files (CI keeps both in the log).
 vsix_report() {
@@ -62,7 +57,7 @@ echo "stride-lens: npm test on $(uname -sm), node $(node -v), npm $(npm -v)"
 step deps "run: sudo bash scripts/setup-test-deps.sh (needs apt-get and the Debian mirrors)" \
   bash scripts/setup-test-deps.sh
 step npm-ci "check access to the npm registry; then rm -rf node_modules && npm ci" \
-  node_deps
+  ensure_node_deps
 step fixtures "a NumPy/PyTorch generator failed: rerun one with npm run fixtures -- <family> and read its error" \
   npm run --silent fixtures
 step typecheck "npm run typecheck lists each error as file:line (three projects: pure, node, webview)" \

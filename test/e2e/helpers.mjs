@@ -52,25 +52,33 @@ export async function waitForWorkbench(page) {
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
 }
 
-/** Run a palette command by its full title ("Category: Title"): F1, type, pick the exact row. */
-export async function runCommand(page, title) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
+/**
+ * Run a palette command by its full title ("Category: Title"): F1, type, pick the exact row.
+ * The palette lists the commands known when it opens, and extensions register theirs a few
+ * seconds after the workbench appears, so it is reopened until the row shows or time runs out.
+ */
+export async function runCommand(page, title, { timeout = 30_000 } = {}) {
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title });
-  try {
-    await waitFor(`palette row "${title}"`, async () => {
-      for (const label of await row.allTextContents()) if (label.includes(title)) return true;
-      return undefined;
-    }, { timeout: 10_000 });
-  } catch {
-    const seen = await page.locator('.quick-input-list .monaco-list-row').allTextContents();
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  const row = rows.filter({ hasText: title });
+  const deadline = Date.now() + timeout;
+  let seen;
+  for (;;) {
     await page.keyboard.press('Escape');
-    throw new Error(`command "${title}" is not in the palette (rows: ${JSON.stringify(seen.slice(0, 5))})`);
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${title}`);
+    const found = await waitFor(`palette row "${title}"`, async () => ((await row.count()) > 0 ? true : undefined), { timeout: 2_000 })
+      .catch(() => false);
+    if (found) {
+      await row.first().click();
+      return;
+    }
+    seen = await rows.allTextContents();
+    if (Date.now() > deadline) break;
   }
-  await row.first().click();
+  await page.keyboard.press('Escape');
+  throw new Error(`command "${title}" is not in the palette after ${timeout / 1000} s (rows: ${JSON.stringify(seen.slice(0, 5))})`);
 }
 
 /** Open a workspace file by name with quick open (Ctrl+P) and wait for its editor tab. */
