@@ -102,6 +102,12 @@ function tupleText(xs: readonly (string | number)[]): string {
 interface Step {
   readonly axis: number;
   readonly coef: number;
+  /** Further axes moved by the same step (a diagonal moves a row and a column). */
+  readonly extra?: readonly { readonly axis: number; readonly coef: number }[];
+}
+
+function stepParts(st: Step): { axis: number; coef: number }[] {
+  return [{ axis: st.axis, coef: st.coef }, ...(st.extra ?? [])];
 }
 
 /** Integer `c` with `s = c·t`, or `undefined`. */
@@ -121,31 +127,72 @@ function ratio(s: Lin, t: Lin): number | undefined {
   return scaled && linEqual(scaled, s) ? c : undefined;
 }
 
-/** Each view dimension as a multiple of one source stride (the smallest multiple wins). */
-function decompose(strides: readonly Lin[], source: ArrayFact): (Step | null)[] | undefined {
-  if (!source.strides) {
+/**
+ * Each view dimension as integer steps along the source's axes. Symbolic strides say it
+ * themselves (`image.strides[0] + image.strides[1]`); for numbers, the decomposition that
+ * keeps the walk inside the source's index range wins (one axis before two, small steps
+ * first), and when none does, the smallest single-axis multiple (a wrapping window).
+ */
+function decompose(strides: readonly Lin[], source: ArrayFact, shape: readonly Lin[] | undefined): (Step | null)[] | undefined {
+  if (!source.strides || source.symbolic) {
     if (!source.symbolic) return undefined;
     const out: (Step | null)[] = [];
+    const re = new RegExp(`^${escapeRe(source.symbolic)}\\.strides\\[(\\d+)\\]$`);
     for (const s of strides) {
       if (constOf(s) === 0) { out.push(null); continue; }
-      const keys = linAtoms(s);
-      const m = keys.length === 1 && s.c === 0 ? new RegExp(`^${escapeRe(source.symbolic)}\\.strides\\[(\\d+)\\]$`).exec(keys[0]!) : null;
-      if (!m) return undefined;
-      out.push({ axis: Number(m[1]), coef: s.terms[keys[0]!]!.coef });
+      if (s.c !== 0) return undefined;
+      const parts: { axis: number; coef: number }[] = [];
+      for (const [key, t] of Object.entries(s.terms)) {
+        const m = re.exec(key);
+        if (!m) return undefined;
+        parts.push({ axis: Number(m[1]), coef: t.coef });
+      }
+      if (parts.length === 0) return undefined;
+      out.push({ ...parts[0]!, extra: parts.length > 1 ? parts.slice(1) : undefined });
     }
     return out;
   }
+  const ss = concrete(source.strides);
+  const sh = source.shape ? concrete(source.shape) : undefined;
+  if (!ss) return undefined;
   const out: (Step | null)[] = [];
-  for (const s of strides) {
-    if (constOf(s) === 0) { out.push(null); continue; }
-    let best: Step | undefined;
-    source.strides.forEach((t, k) => {
-      if (constOf(t) === 0 || (source.shape && constOf(source.shape[k]!) === 1)) return;
-      const c = ratio(s, t);
-      if (c !== undefined && c !== 0 && (!best || Math.abs(c) < Math.abs(best.coef))) best = { axis: k, coef: c };
+  for (let d = 0; d < strides.length; d++) {
+    const s = constOf(strides[d]!);
+    if (s === undefined) return undefined;
+    if (s === 0) { out.push(null); continue; }
+    const n = shape ? constOf(shape[d]!) : undefined;
+    const fits = (k: number, c: number) => sh === undefined || n === undefined || (n - 1) * Math.abs(c) <= sh[k]! - 1;
+    let single: Step | undefined;
+    let singleFit: Step | undefined;
+    ss.forEach((t, k) => {
+      if (t === 0 || sh?.[k] === 1 || s % t !== 0) return;
+      const c = s / t;
+      if (!single || Math.abs(c) < Math.abs(single.coef)) single = { axis: k, coef: c };
+      if (fits(k, c) && (!singleFit || Math.abs(c) < Math.abs(singleFit.coef))) singleFit = { axis: k, coef: c };
     });
-    if (!best) return undefined;
-    out.push(best);
+    if (singleFit) { out.push(singleFit); continue; }
+    let pair: Step | undefined;
+    if (sh && n !== undefined) {
+      for (let k1 = 0; k1 < ss.length && !pair; k1++) {
+        for (let k2 = k1 + 1; k2 < ss.length && !pair; k2++) {
+          const t1 = ss[k1]!; const t2 = ss[k2]!;
+          if (t1 === 0 || t2 === 0) continue;
+          const lim = Math.min(sh[k1]! - 1, 4096);
+          for (let c1 = -lim; c1 <= lim; c1++) {
+            if (c1 === 0) continue;
+            const rest = s - c1 * t1;
+            if (rest === 0 || rest % t2 !== 0) continue;
+            const c2 = rest / t2;
+            if (fits(k1, c1) && fits(k2, c2) && (!pair || Math.abs(c1) + Math.abs(c2) < Math.abs(pair.coef) + Math.abs(pair.extra![0]!.coef))) {
+              pair = { axis: k1, coef: c1, extra: [{ axis: k2, coef: c2 }] };
+            }
+          }
+        }
+      }
+    }
+    const pick = pair ?? single;
+    if (!pick) return undefined;
+    out.push(pick);
   }
   return out;
 }
@@ -171,16 +218,18 @@ interface AxisReach {
 function axisReach(shape: readonly Lin[], steps: readonly (Step | null)[]): AxisReach[] | undefined {
   const byAxis = new Map<number, { hi: Lin; lo: Lin }>();
   for (let d = 0; d < shape.length; d++) {
-    const st = steps[d];
-    if (!st) continue;
-    const span = linSub(shape[d]!, lin(1));
-    const r = span && linScale(span, st.coef);
-    if (!r) return undefined;
-    const cur = byAxis.get(st.axis) ?? { hi: lin(0), lo: lin(0) };
-    const hi = st.coef > 0 ? linAdd(cur.hi, r) : cur.hi;
-    const lo = st.coef < 0 ? linAdd(cur.lo, r) : cur.lo;
-    if (!hi || !lo) return undefined;
-    byAxis.set(st.axis, { hi, lo });
+    const step = steps[d];
+    if (!step) continue;
+    for (const st of stepParts(step)) {
+      const span = linSub(shape[d]!, lin(1));
+      const r = span && linScale(span, st.coef);
+      if (!r) return undefined;
+      const cur = byAxis.get(st.axis) ?? { hi: lin(0), lo: lin(0) };
+      const hi = st.coef > 0 ? linAdd(cur.hi, r) : cur.hi;
+      const lo = st.coef < 0 ? linAdd(cur.lo, r) : cur.lo;
+      if (!hi || !lo) return undefined;
+      byAxis.set(st.axis, { hi, lo });
+    }
   }
   return [...byAxis.entries()].sort((a, b) => a[0] - b[0]).map(([axis, r]) => ({ axis, ...r }));
 }
@@ -196,13 +245,13 @@ function windowPattern(shape: readonly Lin[], steps: readonly (Step | null)[], n
   const axes: { window: Lin | undefined; step: number; gridDim: number; windowDim: number | undefined }[] = [];
   for (let k = 0; k < ndSource; k++) {
     const st = steps[k];
-    if (!st || st.axis !== k || st.coef < 1) return undefined;
+    if (!st || st.extra || st.axis !== k || st.coef < 1) return undefined;
     axes.push({ window: undefined, step: st.coef, gridDim: k, windowDim: undefined });
   }
   let last = -1;
   for (let d = ndSource; d < shape.length; d++) {
     const st = steps[d];
-    if (!st || st.coef !== 1 || st.axis <= last) return undefined;
+    if (!st || st.extra || st.coef !== 1 || st.axis <= last) return undefined;
     last = st.axis;
     axes[st.axis]!.window = shape[d]!;
     axes[st.axis]!.windowDim = d;
@@ -347,7 +396,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
     });
   }
 
-  const steps = f.strides && source && lengthsMatch ? decompose(f.strides, source) : undefined;
+  const steps = f.strides && source && lengthsMatch ? decompose(f.strides, source, f.shape) : undefined;
   const ndSource = source?.shape?.length ?? (steps ? Math.max(-1, ...steps.map((s) => s?.axis ?? -1)) + 1 : undefined);
   const pattern = steps && f.shape && ndSource !== undefined ? windowPattern(f.shape, steps, ndSource) : undefined;
 
@@ -409,7 +458,8 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
       const slackC = slack ? constOf(slack) : undefined;
       if ((slackC !== undefined && slackC < 0) || loBad) {
         const noun = axisNoun(r.axis, source.shape?.length);
-        if (!outOfBounds && inBounds) {
+        const inner = r.axis >= 1 && (source.shape?.length ?? 0) >= 2;
+        if (!outOfBounds && inBounds && inner) {
           wrapMsgs.push(loBad
             ? `steps back to index ${loC} along axis ${r.axis} of ${source.label}, before its first ${noun}`
             : `runs to index ${constOf(r.hi)} along axis ${r.axis} of ${source.label}, which has ${linText(n)}: past the end of one ${noun === 'column' ? 'row' : noun} into the next`);
@@ -463,9 +513,9 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
   // ---- SL006: hard-coded byte strides where x.strides would do
   if (!isTorch && source?.strides && srcName && f.stridesArg && steps && !wraps && !outOfBounds) {
     const items = f.stridesArg.items;
-    const literal = items ? items.some((i) => i.literal) : false;
+    const literal = items ? items.some((i, d) => i.literal && constOf(f.strides![d] ?? lin(0)) !== 0) : false;
     if (literal && steps.every((s, d) => s !== null || constOf(f.strides![d]!) === 0)) {
-      const text = tupleText(steps.map((s) => (s === null ? '0' : `${srcName}.strides[${s.axis}]${s.coef === 1 ? '' : ` * ${s.coef}`}`)));
+      const text = tupleText(steps.map((s) => (s === null ? '0' : stepParts(s).map((p, i) => `${i > 0 ? (p.coef < 0 ? '- ' : '+ ') : p.coef < 0 ? '-' : ''}${srcName}.strides[${p.axis}]${Math.abs(p.coef) === 1 ? '' : ` * ${Math.abs(p.coef)}`}`).join(' '))));
       push('SL006', `strides ${tupleText(f.strides!.map(linText))} are hard-coded bytes; ${srcName}.strides gives them and stays right if the dtype or shape of ${srcName} changes`,
         [{ title: `Derive strides from ${srcName}.strides`, edits: [{ span: f.stridesArg.span, newText: text }] }], f.stridesArg.span);
     }
@@ -523,7 +573,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
 /** Quick fixes that rewrite a view offered even without a diagnostic (the equivalent `sliding_window_view`). */
 export function refactorings(f: CallFacts): Fix[] {
   if (f.fn !== 'as_strided' || !f.source || !f.strides || !f.shape) return [];
-  const steps = decompose(f.strides, f.source);
+  const steps = decompose(f.strides, f.source, f.shape);
   const nd = f.source.shape?.length ?? (steps ? Math.max(-1, ...steps.map((s) => s?.axis ?? -1)) + 1 : undefined);
   const pattern = steps && nd !== undefined ? windowPattern(f.shape, steps, nd) : undefined;
   const r = swvRewrite(f, f.source, pattern, true);
@@ -534,7 +584,7 @@ function symbolicOverlap(shape: readonly Lin[], steps: readonly (Step | null)[])
   for (let d = 0; d < steps.length; d++) {
     for (let e = 0; e < steps.length; e++) {
       const a = steps[d]; const b = steps[e];
-      if (d === e || !a || !b || a.axis !== b.axis) continue;
+      if (d === e || !a || !b || a.extra || b.extra || a.axis !== b.axis) continue;
       const ne = constOf(shape[e]!);
       const nd = constOf(shape[d]!);
       if (ne === undefined || (nd !== undefined && nd < 2)) continue;
@@ -549,6 +599,7 @@ function meaning(d: number, s: Lin, step: Step | null | undefined, pattern: Wind
   const amount = `${linText(s)}${unit}`;
   if (constOf(s) === 0) return 'stride 0: every index along this dimension reads the same elements (broadcast)';
   if (!step || !source) return `${amount} per step`;
+  if (step.extra) return `${stepParts(step).map((p) => countNoun(p.coef, axisNoun(p.axis, nd))).join(' and ')} of ${source.label} = ${amount}`;
   const noun = axisNoun(step.axis, nd);
   const of = `${countNoun(step.coef, noun)} of ${source.label}`;
   let role = '';

@@ -117,7 +117,7 @@ function commaGroups(nodes: SyntaxNode[]): SyntaxNode[][] {
   const groups: SyntaxNode[][] = [[]];
   for (const n of nodes) {
     if (n.name === ',') groups.push([]);
-    else if (n.name !== '(' && n.name !== ')' && n.name !== '[' && n.name !== ']' && n.name !== '{' && n.name !== '}' && !n.type.isError) groups[groups.length - 1]!.push(n);
+    else if (n.name !== '(' && n.name !== ')' && n.name !== '[' && n.name !== ']' && n.name !== '{' && n.name !== '}' && n.name !== 'Comment' && !n.type.isError) groups[groups.length - 1]!.push(n);
   }
   return groups.filter((g) => g.length > 0);
 }
@@ -326,7 +326,8 @@ function learnNdim(base: string, nd: number, ctx: Ctx): void {
 
 function bindTarget(t: SyntaxNode, value: Val, ctx: Ctx): void {
   if (t.name === 'VariableName') {
-    ctx.env.set(src(ctx, t), relabel(value, src(ctx, t)));
+    const name = src(ctx, t);
+    ctx.env.set(name, value.k === 'unknown' ? { k: 'sym', name } : relabel(value, name));
   } else if (t.name === 'TupleExpression' || t.name === 'ParenthesizedExpression' || t.name === 'ArrayExpression') {
     bindSequence(commaGroups(kids(t)).map((g) => g[0]!), value, ctx);
   } else {
@@ -369,9 +370,16 @@ function execFunction(n: SyntaxNode, ctx: Ctx, _comments: SyntaxNode[]): void {
       if (c.name !== 'VariableName') continue;
       const pname = src(ctx, c);
       let v: Val = { k: 'sym', name: pname };
-      if (cs[i + 1]?.name === 'TypeDef') {
-        const ann = annotationFact(cs[i + 1]!, ctx, pname);
+      let j = i + 1;
+      if (cs[j]?.name === 'TypeDef') {
+        const ann = annotationFact(cs[j]!, ctx, pname);
         if (ann) v = ann;
+        j++;
+      }
+      // A literal integer default is taken as the value (the call sites mostly use it).
+      if (v.k === 'sym' && cs[j]?.name === 'AssignOp' && cs[j + 1]) {
+        const d = cs[j + 1]!.name === 'Number' || cs[j + 1]!.name === 'TupleExpression' ? evalExpr(cs[j + 1]!, ctx) : UNKNOWN;
+        if (d.k === 'int' || d.k === 'tuple') v = d;
       }
       inner.env.set(pname, v);
     }
@@ -656,7 +664,7 @@ function commaGroupsKeepColons(nodes: SyntaxNode[]): SyntaxNode[][] {
   const groups: SyntaxNode[][] = [[]];
   for (const c of nodes) {
     if (c.name === ',') groups.push([]);
-    else if (c.name !== '[' && c.name !== ']' && !c.type.isError) groups[groups.length - 1]!.push(c);
+    else if (c.name !== '[' && c.name !== ']' && c.name !== 'Comment' && !c.type.isError) groups[groups.length - 1]!.push(c);
   }
   return groups.filter((g) => g.length > 0);
 }
@@ -893,6 +901,24 @@ function numpyFunction(name: string, a: Args, ctx: Ctx, call: SyntaxNode): Val {
       if (!src0 || !src0.shape || (!src0.dtype && !d)) return UNKNOWN;
       if ((name === 'asarray' || name === 'ascontiguousarray') && !d && isCContiguousFact(src0)) return { k: 'array', a: src0 };
       return arrayVal('numpy', lbl, [...src0.shape], d ?? src0.dtype);
+    }
+    case 'concatenate': case 'hstack': {
+      const parts = a.pos[0];
+      const axisV = arg(a, 1, 'axis');
+      const axis = axisV ? constOf(intOf(axisV) ?? lin(NaN)) : 0;
+      if (parts?.k !== 'tuple' || parts.items.length === 0 || axis === undefined || Number.isNaN(axis)) return UNKNOWN;
+      const arrs = parts.items.map((p) => arrayOf(p));
+      if (arrs.some((x) => !x?.shape || !x.dtype)) return UNKNOWN;
+      const first = arrs[0]!;
+      const nd = first.shape!.length;
+      const ax = name === 'hstack' && nd > 1 ? 1 : axis < 0 ? axis + nd : axis;
+      if (arrs.some((x) => x!.shape!.length !== nd || x!.dtype!.name !== first.dtype!.name) || ax < 0 || ax >= nd) return UNKNOWN;
+      let total: Lin | undefined = lin(0);
+      for (const x of arrs) total = total && linAdd(total, x!.shape![ax]!);
+      if (!total) return UNKNOWN;
+      const shape = [...first.shape!];
+      shape[ax] = total;
+      return arrayVal('numpy', lbl, shape, dtypeOf(a.kw.get('dtype'), 'numpy') ?? first.dtype);
     }
     case 'arange': {
       const nums = a.pos.slice(0, 3);
@@ -1297,7 +1323,7 @@ function recordSwv(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val
         if (cw !== undefined && cw < 0) { problem = '`window_shape` cannot contain negative values'; break; }
         const nk = linAdd(linSub(outShape[k]!, w) ?? lin(NaN), lin(1));
         const cn = nk && constOf(nk);
-        if (cn !== undefined && cn < 0) { problem = `window shape cannot be larger than input array shape (window ${cw} on an axis of length ${constOf(source.shape[k]!)})`; break; }
+        if (cn !== undefined && cn < 1) { problem = `window shape cannot be larger than input array shape (window ${cw} on an axis of length ${constOf(source.shape[k]!)})`; break; }
         if (!nk || Number.isNaN(nk.c)) { problem = 'window count not known'; break; }
         outShape[k] = nk;
       }

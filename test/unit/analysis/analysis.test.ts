@@ -109,7 +109,7 @@ describe('quick fixes remove what they fix', () => {
   });
 
   test('rewrite as sliding_window_view gives the same view, strided pooling included', () => {
-    for (const [shape, strides] of [['(26, 26, 3, 3)', 's + s'], ['(14, 14, 2, 2)', '(s[0] * 2, s[1] * 2, s[0], s[1])']]) {
+    for (const [shape, strides] of [['(26, 26, 3, 3)', 's + s'], ['(14, 14, 2, 2)', '(s[0] * 2, s[1] * 2, s[0], s[1])']] as const) {
       const text = `${PRELUDE}s = image.strides\nv = np.lib.stride_tricks.as_strided(image, ${shape}, ${strides})\n`;
       const before = only(analyzePython(text));
       expect(before.refactorings).toHaveLength(1);

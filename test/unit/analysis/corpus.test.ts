@@ -1,0 +1,106 @@
+// The labelled corpus: realistic stride-trick snippets executed with the real NumPy and
+// PyTorch (scripts/fixtures/analysis_corpus.py). The analysis must resolve each call to the
+// shape, strides and byte reach the libraries produced, and report exactly the diagnostics
+// each snippet's `# expect:` label names.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { analyzePython, type Call } from '../../../src/analysis/index';
+
+const CORPUS = join(__dirname, '..', '..', 'analysis-corpus');
+const FIXTURE = join(__dirname, '..', '..', 'fixtures', 'generated', 'analysis_corpus.json');
+
+interface Recorded {
+  fn: string;
+  line: number;
+  error?: string;
+  shape?: number[];
+  strides?: number[];
+  low?: number;
+  high?: number;
+  nbytes?: number;
+  empty?: boolean;
+  offset?: number;
+  storage?: number;
+}
+
+function loadFixture(): { snippets: Record<string, { calls: Recorded[]; skipped?: string }> } {
+  if (!existsSync(FIXTURE)) throw new Error(`missing ${FIXTURE}: run npm run fixtures -- analysis_corpus`);
+  return JSON.parse(readFileSync(FIXTURE, 'utf8'));
+}
+
+/**
+ * `# expect: SL001 SL003` (or `-`) on the line where each stride call starts; a `?` marks a
+ * call the analysis cannot resolve to numbers (its source is unknown there).
+ */
+function unresolvedLines(text: string): Set<number> {
+  const out = new Set<number>();
+  text.split('\n').forEach((line, i) => { if (/# expect:.*\?/.test(line)) out.add(i + 1); });
+  return out;
+}
+
+function labels(text: string): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  text.split('\n').forEach((line, i) => {
+    const m = /# expect:\s*([^#]*)$/.exec(line);
+    if (m) out.set(i + 1, m[1]!.trim().split(/[\s,]+/).filter((x) => x !== '-' && x !== '?').sort());
+  });
+  return out;
+}
+
+const files = readdirSync(CORPUS).filter((f) => f.endsWith('.py')).sort();
+
+test('the corpus has at least 60 labelled snippets', () => {
+  expect(files.length).toBeGreaterThanOrEqual(60);
+});
+
+describe('corpus', () => {
+  const fixture = loadFixture();
+  test.each(files)('%s', (file) => {
+    const text = readFileSync(join(CORPUS, file), 'utf8');
+    const a = analyzePython(text);
+    expect(a.internalError).toBeUndefined();
+    const want = labels(text);
+    const byLine = new Map<number, Call>();
+    for (const c of a.calls) byLine.set(c.range.start.line + 1, c);
+    expect([...byLine.keys()].sort((x, y) => x - y), 'calls found vs labelled lines').toEqual([...want.keys()].sort((x, y) => x - y));
+    for (const [line, codes] of want) {
+      const got = byLine.get(line)!.diagnostics.map((d) => d.code).sort();
+      expect(got, `diagnostics on line ${line}: ${byLine.get(line)!.diagnostics.map((d) => d.message).join(' | ')}`).toEqual(codes);
+    }
+    const entry = fixture.snippets[file];
+    expect(entry, `${file} missing from the fixture: run npm run fixtures -- analysis_corpus`).toBeDefined();
+    if (entry!.skipped) return;
+    expect(entry!.calls.length).toBeGreaterThan(0);
+    for (const r of entry!.calls) {
+      const c = a.calls.find((x) => x.range.start.line + 1 <= r.line && r.line <= x.range.end.line + 1);
+      expect(c, `no call found for line ${r.line}`).toBeDefined();
+      if (r.error) {
+        expect(c!.diagnostics.some((d) => d.severity === 'error'), `${r.error} should be an error finding`).toBe(true);
+        continue;
+      }
+      const unresolved = unresolvedLines(text).has(c!.range.start.line + 1);
+      if (unresolved) {
+        expect(c!.shape === null || c!.strides === null, 'labelled ? but resolved: drop the ?').toBe(true);
+        continue;
+      }
+      if (c!.shape === null || c!.strides === null) {
+        // Symbolic: a call inside a function whose source is a parameter.
+        expect(c!.stridesText, 'symbolic strides').not.toBeNull();
+        expect(c!.stridesText!.length).toBe(r.strides!.length);
+        expect(c!.stridesText!.some((t) => /[A-Za-z]/.test(t)), `line ${r.line}: known source but unresolved view ${c!.lens}`).toBe(true);
+        continue;
+      }
+      expect(c!.shape, `shape on line ${r.line}`).toEqual(r.shape);
+      expect(c!.strides, `strides on line ${r.line}`).toEqual(r.strides);
+      if (r.fn.includes('torch') || r.fn.startsWith('Tensor')) {
+        expect(c!.offset).toBe(r.offset);
+        expect(c!.buffer?.size).toBe(r.storage);
+        continue;
+      }
+      expect(c!.buffer?.size, `buffer size on line ${r.line}`).toBe(r.nbytes);
+      if (!r.empty) expect(c!.reach, `byte reach on line ${r.line}`).toEqual({ low: r.low, high: r.high });
+      expect(c!.inBounds).toBe(r.low! >= 0 && r.high! <= r.nbytes!);
+    }
+  });
+});
