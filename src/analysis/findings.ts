@@ -8,7 +8,7 @@ import { analyzeLayout, jsonInteger } from '../engine/report';
 import { CODES, type Code, type Severity, type SeverityOverrides } from './codes';
 import type { CallFacts, Span } from './interp';
 import {
-  constOf, lin, linAdd, linAtoms, linEqual, linFloorDiv, linLowerBound, linScale, linSub, linText, linVar, type Lin,
+  constOf, lin, linAdd, linEqual, linFloorDiv, linLowerBound, linScale, linSub, linText, linVar, type Lin,
 } from './linear';
 import type { ArrayFact } from './values';
 
@@ -108,23 +108,6 @@ interface Step {
 
 function stepParts(st: Step): { axis: number; coef: number }[] {
   return [{ axis: st.axis, coef: st.coef }, ...(st.extra ?? [])];
-}
-
-/** Integer `c` with `s = c·t`, or `undefined`. */
-function ratio(s: Lin, t: Lin): number | undefined {
-  const ct = constOf(t);
-  if (ct !== undefined) {
-    const cs = constOf(s);
-    if (cs === undefined || ct === 0 || cs % ct !== 0) return undefined;
-    return cs / ct;
-  }
-  const key = Object.keys(t.terms)[0]!;
-  const tk = t.terms[key]!.coef;
-  const sk = s.terms[key]?.coef ?? 0;
-  if (sk % tk !== 0) return undefined;
-  const c = sk / tk;
-  const scaled = linScale(t, c);
-  return scaled && linEqual(scaled, s) ? c : undefined;
 }
 
 /**
