@@ -143,7 +143,8 @@ function decompose(strides: readonly Lin[], source: ArrayFact, shape: readonly L
     const s = constOf(strides[d]!);
     if (s === undefined) return undefined;
     if (s === 0) { out.push(null); continue; }
-    const n = shape ? constOf(shape[d]!) : undefined;
+    const nd = shape?.[d];
+    const n = nd ? constOf(nd) : undefined;
     const fits = (k: number, c: number) => sh === undefined || n === undefined || (n - 1) * Math.abs(c) <= sh[k]! - 1;
     let single: Step | undefined;
     let singleFit: Step | undefined;
@@ -555,7 +556,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
 
 /** Quick fixes that rewrite a view offered even without a diagnostic (the equivalent `sliding_window_view`). */
 export function refactorings(f: CallFacts): Fix[] {
-  if (f.fn !== 'as_strided' || !f.source || !f.strides || !f.shape) return [];
+  if (f.fn !== 'as_strided' || !f.source || !f.strides || !f.shape || f.shape.length !== f.strides.length) return [];
   const steps = decompose(f.strides, f.source, f.shape);
   const nd = f.source.shape?.length ?? (steps ? Math.max(-1, ...steps.map((s) => s?.axis ?? -1)) + 1 : undefined);
   const pattern = steps && nd !== undefined ? windowPattern(f.shape, steps, nd) : undefined;

@@ -101,8 +101,18 @@ export function analyzeNotebook(cells: readonly string[], options: AnalysisOptio
     const facts: CallFacts[] = [];
     parsed.forEach((p, i) => { facts.push(...interpretUnit(p.tree, p.text, i, env, options)); });
     const lineIndex = parsed.map((p) => lineStarts(p.text));
-    const calls = facts.map((f) => toCall(f, callFinding(f, options), refactorings(f), lineIndex[f.unit]!));
-    return { calls, diagnostics: calls.flatMap((c) => c.diagnostics), parsed };
+    // One call's failure (a bug) must not hide the others: it is dropped and reported.
+    const calls: Call[] = [];
+    const failures: string[] = [];
+    for (const f of facts) {
+      try {
+        calls.push(toCall(f, callFinding(f, options), refactorings(f), lineIndex[f.unit]!));
+      } catch (e) {
+        failures.push(e instanceof Error ? e.message : String(e));
+      }
+    }
+    const result: Analysis = { calls, diagnostics: calls.flatMap((c) => c.diagnostics), parsed };
+    return failures.length ? { ...result, internalError: failures.join('; ') } : result;
   } catch (e) {
     return { calls: [], diagnostics: [], parsed: [], internalError: e instanceof Error ? e.message : String(e) };
   }
