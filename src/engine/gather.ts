@@ -102,14 +102,32 @@ export function pageAddresses(l: Layout, p: PageSpec): Result<number[]> {
 
 /** Decode the element of type `d` stored at `bytes[at…at + itemsize)`. */
 export function decodeScalar(d: Dtype, bytes: Uint8Array, at: number): Scalar {
+  return decodeWith(d, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), bytes, at);
+}
+
+/** A decoder for many elements of one type: `decode(dv, bytes, at)` with `dv` a DataView over `bytes`. */
+export function scalarDecoder(d: Dtype): (dv: DataView, bytes: Uint8Array, at: number) => Scalar {
+  const le = d.byteOrder !== '>';
+  if (!d.fields && !d.subarray) {
+    if (d.kind === 'f' && d.itemsize === 4) return (dv, _b, at) => dv.getFloat32(at, le);
+    if (d.kind === 'f' && d.itemsize === 8) return (dv, _b, at) => dv.getFloat64(at, le);
+    if ((d.kind === 'i' || d.kind === 'u') && d.itemsize <= 4) {
+      const size = d.itemsize;
+      const signed = d.kind === 'i';
+      return (dv, _b, at) => decodeInt(dv, at, size, signed, le);
+    }
+  }
+  return (dv, bytes, at) => decodeWith(d, dv, bytes, at);
+}
+
+function decodeWith(d: Dtype, dv: DataView, bytes: Uint8Array, at: number): Scalar {
   if (d.fields) {
     const out: Record<string, Scalar> = {};
-    for (const f of d.fields) out[f.name] = decodeScalar(f.dtype, bytes, at + f.offset);
+    for (const f of d.fields) out[f.name] = decodeWith(f.dtype, dv, bytes, at + f.offset);
     return out;
   }
-  if (d.subarray) return decodeSub(d.subarray.base, d.subarray.shape, bytes, at);
+  if (d.subarray) return decodeSub(d.subarray.base, d.subarray.shape, dv, bytes, at);
   const le = d.byteOrder !== '>';
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   switch (d.kind) {
     case 'b': return bytes[at] !== 0;
     case 'i':
@@ -143,11 +161,11 @@ export function decodeScalar(d: Dtype, bytes: Uint8Array, at: number): Scalar {
   }
 }
 
-function decodeSub(base: Dtype, shape: readonly number[], bytes: Uint8Array, at: number): Scalar[] {
+function decodeSub(base: Dtype, shape: readonly number[], dv: DataView, bytes: Uint8Array, at: number): Scalar[] {
   const [n, ...rest] = shape;
   const inner = rest.reduce((a, b) => a * b, 1) * base.itemsize;
   const out: Scalar[] = [];
-  for (let k = 0; k < n!; k++) out.push(rest.length ? decodeSub(base, rest, bytes, at + k * inner) : decodeScalar(base, bytes, at + k * base.itemsize));
+  for (let k = 0; k < n!; k++) out.push(rest.length ? decodeSub(base, rest, dv, bytes, at + k * inner) : decodeWith(base, dv, bytes, at + k * base.itemsize));
   return out;
 }
 

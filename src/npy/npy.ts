@@ -1,7 +1,7 @@
 /**
  * Opening a `.npy` array and reading pages of its values on demand.
  */
-import { clipPage, decodeScalar, pageAddresses, type Page, type PageSpec } from '../engine/gather';
+import { clipPage, pageAddresses, scalarDecoder, type Page, type PageSpec, type Scalar } from '../engine/gather';
 import { layoutError, type Layout } from '../engine/layout';
 import type { Result } from '../engine/report';
 import { pickleError, readNpyHeader, truncationError, type HeaderOptions, type NpyHeader } from './format';
@@ -46,14 +46,19 @@ export async function readPage(arr: NpyArray, spec: PageSpec, view?: Layout): Pr
   for (const a of addrs.value) {
     if (a < 0 || a + itemsize > dataBytes) return { ok: false, error: `${arr.name}: the view reads bytes ${a}…${a + itemsize} outside the ${dataBytes} data bytes` };
   }
-  const order = addrs.value.map((_, k) => k).sort((x, y) => addrs.value[x]! - addrs.value[y]!);
+  // Merge the addresses into ranges; page addresses are usually ascending already (no sort then).
+  const a = addrs.value;
+  let ascending = true;
+  for (let k = 1; k < a.length && ascending; k++) ascending = a[k]! >= a[k - 1]!;
+  const order = ascending ? null : a.map((_, k) => k).sort((x, y) => a[x]! - a[y]!);
   const ranges: { offset: number; length: number }[] = [];
-  const rangeOf = new Array<number>(addrs.value.length);
-  for (const k of order) {
-    const a = addrs.value[k]!;
+  const rangeOf = new Int32Array(a.length);
+  for (let n = 0; n < a.length; n++) {
+    const k = order ? order[n]! : n;
+    const at = a[k]!;
     const last = ranges[ranges.length - 1];
-    if (last && a <= last.offset + last.length + MERGE_GAP) last.length = Math.max(last.length, a + itemsize - last.offset);
-    else ranges.push({ offset: a, length: itemsize });
+    if (last && at <= last.offset + last.length + MERGE_GAP) last.length = Math.max(last.length, at + itemsize - last.offset);
+    else ranges.push({ offset: at, length: itemsize });
     rangeOf[k] = ranges.length - 1;
   }
   let chunks: Uint8Array[];
@@ -66,9 +71,12 @@ export async function readPage(arr: NpyArray, spec: PageSpec, view?: Layout): Pr
   for (const [k, c] of chunks.entries()) {
     if (c.length < ranges[k]!.length) return { ok: false, error: `${arr.name}: file ended early: wanted ${ranges[k]!.length} bytes at ${arr.header.dataOffset + ranges[k]!.offset}, got ${c.length}` };
   }
-  const values = addrs.value.map((a, k) => {
+  const decode = scalarDecoder(arr.header.dtype);
+  const views = chunks.map((c) => new DataView(c.buffer, c.byteOffset, c.byteLength));
+  const values = new Array<Scalar>(a.length);
+  for (let k = 0; k < a.length; k++) {
     const r = rangeOf[k]!;
-    return decodeScalar(arr.header.dtype, chunks[r]!, a - ranges[r]!.offset);
-  });
+    values[k] = decode(views[r]!, chunks[r]!, a[k]! - ranges[r]!.offset);
+  }
   return { ok: true, value: { rowStart: p.rowStart, colStart: p.colStart, rows: p.rowCount, cols: p.colCount, values } };
 }

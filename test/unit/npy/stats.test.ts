@@ -35,8 +35,10 @@ describe('statistics against NumPy', () => {
         expect(typeof s.max === 'bigint' ? s.max.toString() : s.max).toEqual(want.max);
         expect(close(s.mean!, want.mean!), `mean ${s.mean} vs ${want.mean}`).toBe(true);
         expect(close(s.std!, want.std!), `std ${s.std} vs ${want.std}`).toBe(true);
-        expect(s.histogram?.counts).toEqual(want.hist_counts);
-        s.histogram!.edges.forEach((e, k) => expect(close(e, want.hist_edges![k]!)).toBe(true));
+        if (want.hist_counts) {
+          expect(s.histogram?.counts).toEqual(want.hist_counts);
+          s.histogram!.edges.forEach((e, k) => expect(close(e, want.hist_edges![k]!)).toBe(true));
+        }
         expect(s.sampled).toBe(false);
       });
     }
