@@ -57,3 +57,36 @@ describe('parseDtype errors name the bad value', () => {
     if (!r.ok) expect(r.error).toContain('[xx]');
   });
 });
+
+describe('dtype invariants', () => {
+  const cases = load().filter((c) => c.ok);
+  it('the printed type string parses back to the same type', () => {
+    for (const c of cases) {
+      const d = parseDtype(c.spec);
+      if (!d.ok) throw new Error(d.error);
+      if (d.value.fields || d.value.subarray) continue;
+      const again = parseDtype(d.value.str);
+      expect(again, c.str).toEqual(d);
+    }
+  });
+  it('the descr written for a structured type reads back to the same fields and itemsize', () => {
+    for (const c of cases.filter((x) => x.fields)) {
+      const d = parseDtype(c.spec);
+      if (!d.ok) throw new Error(d.error);
+      const again = parseDtype(dtypeDescr(d.value) as DescrList);
+      expect(again, JSON.stringify(c.spec)).toEqual(d);
+    }
+  });
+  it('field offsets lie inside the item and do not overlap (packed descrs)', () => {
+    for (const c of cases.filter((x) => x.fields && typeof x.spec !== 'string')) {
+      const d = parseDtype(c.spec);
+      if (!d.ok) throw new Error(d.error);
+      let end = 0;
+      for (const f of [...d.value.fields!].sort((a, b) => a.offset - b.offset)) {
+        expect(f.offset).toBeGreaterThanOrEqual(end);
+        end = f.offset + f.dtype.itemsize;
+      }
+      expect(end).toBeLessThanOrEqual(d.value.itemsize);
+    }
+  });
+});
