@@ -1,0 +1,257 @@
+/**
+ * `stride-lens check [paths…] [--format text|json|sarif] [--numpy-version X.Y]`: the editor's
+ * stride findings for terminals, pre-commit hooks and CI.
+ *
+ * Reads `.py` files and the code cells of `.ipynb` notebooks (directories are searched for
+ * both, skipping hidden folders and node_modules). Formats:
+ * - `text`: one line per diagnostic, `file:line:col: CODE message` (1-based; notebook cells as
+ *   `file.ipynb#cellN:line:col`), and a summary on stderr;
+ * - `json`: `{ version: 1, files: [{ path, calls: [{ cell?, line, col, fn, source, shape,
+ *   strides, offset, itemsize, units, inBounds, overlap, requires, lens, diagnostics }] }] }`
+ *   where `shape`/`strides` are numbers when resolved and Python expressions when symbolic;
+ * - `sarif`: SARIF 2.1.0 with one rule per code.
+ * Exit status: 1 when an error-level finding exists, 0 otherwise, 2 on bad usage or an
+ * unreadable input.
+ */
+import { readdirSync, readFileSync, statSync, openSync, readSync, closeSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { analyzeNotebook, CODES, type Analysis, type AnalysisDiagnostic, type AnalysisOptions, type Call, type NpyHeader } from '../analysis/index';
+import { readNpyHeader } from '../npy/format';
+import { memorySource } from '../npy/source';
+
+const HELP = `usage: stride-lens check [paths…] [--format text|json|sarif] [--numpy-version X.Y]
+
+Checks every as_strided / sliding_window_view / torch.as_strided call in .py files and
+notebook code cells (directories are searched) and prints the diagnostics:
+  --format text    file:line:col: CODE message (default)
+  --format json    per call: resolved shape, strides, inBounds, requires, diagnostics
+  --format sarif   SARIF 2.1.0 for code-scanning tools
+  --numpy-version  the NumPy in use (offers check_bounds=True from 2.5)
+Exit status: 1 when an error-level finding exists, 0 otherwise, 2 on bad usage.`;
+
+/** Where `check` writes, and how it reads files (tests pass their own). */
+export interface CheckIO {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly cwd: string;
+}
+
+interface FileResult {
+  readonly path: string;
+  /** Cell number (0-based, among all cells) per analysed unit; empty for a .py file. */
+  readonly cells: readonly number[];
+  readonly analysis: Analysis;
+}
+
+type Format = 'text' | 'json' | 'sarif';
+
+/** Run `check` with node's console and file system; returns the exit status. */
+export async function runCheck(args: string[]): Promise<number> {
+  return check(args, { out: (l) => console.log(l), err: (l) => console.error(l), cwd: process.cwd() });
+}
+
+/** `stride-lens check` over `args`, writing to `io`; returns the exit status. */
+export async function check(args: readonly string[], io: CheckIO): Promise<number> {
+  let format: Format = 'text';
+  let numpyVersion: string | undefined;
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--help' || a === '-h') { io.out(HELP); return 0; }
+    const value = (name: string): string | undefined => {
+      if (a.startsWith(`${name}=`)) return a.slice(name.length + 1);
+      if (a === name) return args[++i];
+      return undefined;
+    };
+    if (a === '--format' || a.startsWith('--format=')) {
+      const f = value('--format');
+      if (f !== 'text' && f !== 'json' && f !== 'sarif') { io.err(`stride-lens check: --format must be text, json or sarif, not '${f ?? ''}'\n\n${HELP}`); return 2; }
+      format = f;
+    } else if (a === '--numpy-version' || a.startsWith('--numpy-version=')) {
+      numpyVersion = value('--numpy-version');
+      if (!numpyVersion || !/^\d+\.\d+/.test(numpyVersion)) { io.err(`stride-lens check: --numpy-version needs a version like 2.5, not '${numpyVersion ?? ''}'`); return 2; }
+    } else if (a.startsWith('-')) {
+      io.err(`stride-lens check: unknown option '${a}'\n\n${HELP}`);
+      return 2;
+    } else paths.push(a);
+  }
+  if (paths.length === 0) { io.err(`stride-lens check: no paths given\n\n${HELP}`); return 2; }
+
+  const files: string[] = [];
+  let bad = false;
+  for (const p of paths) {
+    const abs = resolve(io.cwd, p);
+    let st;
+    try { st = statSync(abs); } catch { io.err(`stride-lens check: ${p}: no such file or directory`); bad = true; continue; }
+    if (st.isDirectory()) files.push(...walk(abs));
+    else files.push(abs);
+  }
+
+  const results: FileResult[] = [];
+  for (const abs of files) {
+    const shown = relative(io.cwd, abs) || abs;
+    let text: string;
+    try { text = readFileSync(abs, 'utf8'); } catch (e) { io.err(`stride-lens check: ${shown}: cannot read (${(e as Error).message})`); bad = true; continue; }
+    let units: string[];
+    let cells: number[] = [];
+    if (abs.endsWith('.ipynb')) {
+      const nb = notebookCells(text);
+      if (!nb.ok) { io.err(`stride-lens check: ${shown}: ${nb.error}`); bad = true; continue; }
+      units = nb.cells.map((c) => c.source);
+      cells = nb.cells.map((c) => c.index);
+    } else units = [text];
+    const options: AnalysisOptions = { numpyVersion, readNpyHeader: await npyHeaders(units, dirname(abs)) };
+    const analysis = analyzeNotebook(units, options);
+    if (analysis.internalError) io.err(`stride-lens check: ${shown}: internal error in the analysis: ${analysis.internalError}`);
+    results.push({ path: shown.split(sep).join('/'), cells, analysis });
+  }
+
+  if (format === 'text') {
+    let errors = 0; let others = 0;
+    for (const r of results) {
+      for (const d of r.analysis.diagnostics) {
+        io.out(`${where(r, d.range.unit, d.range.start.line, d.range.start.col)}: ${d.code} ${d.message}`);
+        if (d.severity === 'error') errors++; else others++;
+      }
+    }
+    const calls = results.reduce((n, r) => n + r.analysis.calls.length, 0);
+    io.err(`stride-lens check: ${files.length} file${files.length === 1 ? '' : 's'}, ${calls} stride call${calls === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ${others} other finding${others === 1 ? '' : 's'}`);
+  } else if (format === 'json') {
+    io.out(JSON.stringify({ version: 1, files: results.map(fileJson) }, null, 2));
+  } else {
+    io.out(JSON.stringify(sarif(results), null, 2));
+  }
+  if (bad) return 2;
+  return results.some((r) => r.analysis.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  let entries;
+  try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return out; }
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith('.') || e.name === 'node_modules' || e.name === '__pycache__') continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...walk(p));
+    else if (e.name.endsWith('.py') || e.name.endsWith('.ipynb')) out.push(p);
+  }
+  return out;
+}
+
+/** Code cells of a notebook, with their index among all cells. */
+export function notebookCells(json: string): { ok: true; cells: { index: number; source: string }[] } | { ok: false; error: string } {
+  let nb: unknown;
+  try { nb = JSON.parse(json); } catch (e) { return { ok: false, error: `not a notebook: invalid JSON (${(e as Error).message})` }; }
+  const cells = (nb as { cells?: unknown }).cells;
+  if (!Array.isArray(cells)) return { ok: false, error: 'not a notebook: no "cells" list' };
+  const out: { index: number; source: string }[] = [];
+  cells.forEach((c: unknown, index) => {
+    const cell = c as { cell_type?: unknown; source?: unknown };
+    if (cell.cell_type !== 'code') return;
+    const src = Array.isArray(cell.source) ? cell.source.filter((x): x is string => typeof x === 'string').join('') : typeof cell.source === 'string' ? cell.source : '';
+    // IPython magics and shell escapes are not Python: blank them, keeping line numbers.
+    out.push({ index, source: src.split('\n').map((l) => (/^\s*[%!]/.test(l) ? '' : l)).join('\n') });
+  });
+  return { ok: true, cells: out };
+}
+
+/** Headers of the `.npy` files the code names, read up front so the analysis can stay synchronous. */
+async function npyHeaders(units: readonly string[], dir: string): Promise<(path: string) => NpyHeader | undefined> {
+  const headers = new Map<string, NpyHeader>();
+  const names = new Set<string>();
+  for (const u of units) for (const m of u.matchAll(/['"]([^'"\n]+\.npy)['"]/g)) names.add(m[1]!);
+  for (const name of names) {
+    const abs = resolve(dir, name);
+    let fd: number | undefined;
+    try {
+      fd = openSync(abs, 'r');
+      const size = statSync(abs).size;
+      const head = Buffer.alloc(Math.min(size, 1 << 16));
+      readSync(fd, head, 0, head.length, 0);
+      const r = await readNpyHeader(memorySource(new Uint8Array(head.buffer, head.byteOffset, head.length)), { name });
+      if (r.ok) {
+        const h = r.value;
+        headers.set(name, { shape: [...h.shape], dtype: h.dtype.name, itemsize: h.dtype.itemsize, fortranOrder: h.fortranOrder });
+      }
+    } catch {
+      // unreadable: the array stays unknown
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+  return (p) => headers.get(p);
+}
+
+function where(r: FileResult, unit: number, line: number, col: number): string {
+  const cell = r.cells.length ? `#cell${r.cells[unit]! + 1}` : '';
+  return `${r.path}${cell}:${line + 1}:${col + 1}`;
+}
+
+function diagJson(d: AnalysisDiagnostic) {
+  return {
+    code: d.code, severity: d.severity, message: d.message,
+    line: d.range.start.line + 1, col: d.range.start.col + 1, endLine: d.range.end.line + 1, endCol: d.range.end.col + 1,
+    fixes: d.fixes.map((f) => f.title),
+  };
+}
+
+function callJson(r: FileResult, c: Call) {
+  return {
+    ...(r.cells.length ? { cell: r.cells[c.range.unit]! + 1 } : {}),
+    line: c.range.start.line + 1,
+    col: c.range.start.col + 1,
+    fn: c.fn,
+    source: c.source,
+    shape: c.shape ?? c.shapeText,
+    strides: c.strides ?? c.stridesText,
+    offset: c.offset,
+    itemsize: c.itemsize,
+    units: c.units,
+    inBounds: c.inBounds,
+    overlap: c.overlap,
+    requires: c.requires,
+    lens: c.lens,
+    diagnostics: c.diagnostics.map(diagJson),
+  };
+}
+
+function fileJson(r: FileResult) {
+  return { path: r.path, calls: r.analysis.calls.map((c) => callJson(r, c)), ...(r.analysis.internalError ? { internalError: r.analysis.internalError } : {}) };
+}
+
+function sarifLevel(s: string): 'error' | 'warning' | 'note' {
+  return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
+}
+
+function sarif(results: readonly FileResult[]) {
+  const rules = Object.values(CODES).map((c) => ({
+    id: c.code,
+    name: c.title.replace(/(^|\s)(\w)/g, (_m, _s, ch: string) => ch.toUpperCase()).replace(/[^A-Za-z0-9]/g, ''),
+    shortDescription: { text: c.title },
+    fullDescription: { text: c.doc },
+    defaultConfiguration: { level: sarifLevel(c.severity) },
+  }));
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'stride-lens', rules } },
+      columnKind: 'utf16CodeUnits',
+      results: results.flatMap((r) => r.analysis.diagnostics.map((d) => ({
+        ruleId: d.code,
+        ruleIndex: ruleIndex.get(d.code),
+        level: sarifLevel(d.severity),
+        message: { text: d.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: r.path },
+            region: { startLine: d.range.start.line + 1, startColumn: d.range.start.col + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.col + 1 },
+          },
+          ...(r.cells.length ? { logicalLocations: [{ name: `cell ${r.cells[d.range.unit]! + 1}`, kind: 'module' }] } : {}),
+        }],
+        ...(r.cells.length ? { properties: { cell: r.cells[d.range.unit]! + 1 } } : {}),
+      }))),
+    }],
+  };
+}
