@@ -207,46 +207,64 @@ function kernelFor(d: Dtype): ((bytes: Uint8Array, acc: Acc) => void) | undefine
 /** Fold values into the accumulator, block by block (shifted sums, then Chan's combination). */
 function accumulate(xs: ArrayLike<number>, acc: Acc): void {
   const n = xs.length;
-  let mn = acc.min;
-  let mx = acc.max;
-  let nan = 0;
-  let pinf = 0;
-  let ninf = 0;
   for (let start = 0; start < n; start += BLOCK) {
     const end = Math.min(n, start + BLOCK);
-    let k = NaN;
+    // Fast path: assume every value is finite; a NaN or ±inf shows in the sums, and then the
+    // block is done again value by value.
+    const k = xs[start]!;
+    let mn = acc.min;
+    let mx = acc.max;
     let s = 0;
     let q = 0;
-    let c = 0;
     for (let i = start; i < end; i++) {
       const x = xs[i]!;
-      if (x - x !== 0) {
-        // NaN or ±inf (x − x is NaN for both).
-        if (x !== x) nan++;
-        else if (x > 0) pinf++;
-        else ninf++;
-        continue;
-      }
-      if (k !== k) k = x;
       if (x < mn) mn = x;
       if (x > mx) mx = x;
       const dx = x - k;
       s += dx;
       q += dx * dx;
-      c++;
     }
-    if (c === 0) continue;
-    const bm = k + s / c;
-    const bm2 = Math.max(0, q - (s * s) / c);
-    const total = acc.n + c;
-    const delta = bm - acc.mean;
-    acc.mean += (delta * c) / total;
-    acc.m2 += bm2 + (delta * delta * acc.n * c) / total;
-    acc.n = total;
+    if (s - s === 0 && q - q === 0) {
+      acc.min = mn;
+      acc.max = mx;
+      combine(acc, end - start, k + s / (end - start), Math.max(0, q - (s * s) / (end - start)));
+    } else {
+      slowBlock(xs, start, end, acc);
+    }
   }
-  acc.min = mn;
-  acc.max = mx;
-  acc.nan += nan;
-  acc.pinf += pinf;
-  acc.ninf += ninf;
+}
+
+/** One block with non-finite values: count them apart, fold the finite ones. */
+function slowBlock(xs: ArrayLike<number>, start: number, end: number, acc: Acc): void {
+  let k = NaN;
+  let s = 0;
+  let q = 0;
+  let c = 0;
+  for (let i = start; i < end; i++) {
+    const x = xs[i]!;
+    if (x - x !== 0) {
+      // NaN or ±inf (x − x is NaN for both).
+      if (x !== x) acc.nan++;
+      else if (x > 0) acc.pinf++;
+      else acc.ninf++;
+      continue;
+    }
+    if (k !== k) k = x;
+    if (x < acc.min) acc.min = x;
+    if (x > acc.max) acc.max = x;
+    const dx = x - k;
+    s += dx;
+    q += dx * dx;
+    c++;
+  }
+  if (c > 0) combine(acc, c, k + s / c, Math.max(0, q - (s * s) / c));
+}
+
+/** Chan et al.: merge a block's count, mean and M2 into the running ones. */
+function combine(acc: Acc, c: number, mean: number, m2: number): void {
+  const total = acc.n + c;
+  const delta = mean - acc.mean;
+  acc.mean += (delta * c) / total;
+  acc.m2 += m2 + (delta * delta * acc.n * c) / total;
+  acc.n = total;
 }
