@@ -6,7 +6,7 @@
  */
 
 /** Which app a webview shows; set by the host on the page, read by webview/app/main.tsx. */
-export type WebviewKind = 'calculator';
+export type WebviewKind = 'calculator' | 'npyViewer';
 
 /** Inputs of the layout calculator, as the user typed them. */
 export interface CalculatorInputs {
@@ -27,16 +27,170 @@ export interface CalculatorStateV1 {
   readonly inputs: CalculatorInputs;
 }
 
-export type HostToWebview =
+// ---- .npy / .npz viewer (custom editor `strideLens.npyViewer`) --------------------------
+
+/** Header facts of one `.npy` array (a file or an `.npz` member), JSON-safe. */
+export interface NpyArrayInfo {
+  /** File name, or `archive.npz/member.npy`. */
+  readonly name: string;
+  /** Format version, `'1.0'`, `'2.0'` or `'3.0'`. */
+  readonly version: string;
+  /** The descr as NumPy writes it (`'>f8'`, or a structured list as a Python literal). */
+  readonly descr: string;
+  /** NumPy's `dtype.name` (`float64`) and `dtype.str` (`>f8`). */
+  readonly dtypeName: string;
+  readonly dtypeStr: string;
+  /** `<` little, `>` big, `|` not applicable. */
+  readonly byteOrder: '<' | '>' | '|';
+  readonly itemsize: number;
+  readonly shape: readonly number[];
+  /** Strides in bytes as NumPy gives the loaded array. */
+  readonly strides: readonly number[];
+  readonly fortranOrder: boolean;
+  readonly dataOffset: number;
+  /** Element count and data bytes, decimal strings (exact past 2^53). */
+  readonly count: string;
+  readonly nbytes: string;
+  /** Values have a number for colours and statistics (bool, int, float, complex). */
+  readonly numeric: boolean;
+}
+
+/** One member of an `.npz` archive as listed from its central directory. */
+export interface NpzMemberEntry {
+  readonly name: string;
+  /** The key `np.load(...)[key]` uses. */
+  readonly key: string;
+  readonly compressed: boolean;
+  readonly size: number;
+  readonly compressedSize: number;
+}
+
+/** A cell's number for colouring: finite numbers as they are, NaN and infinities by name (JSON has none), `null` for no number. */
+export type NpyCellValue = number | 'nan' | 'inf' | '-inf' | null;
+
+/** A number as a cell value: NaN and infinities by name. */
+export function toCellValue(x: number): NpyCellValue {
+  if (Number.isNaN(x)) return 'nan';
+  if (x === Infinity) return 'inf';
+  if (x === -Infinity) return '-inf';
+  return x;
+}
+
+/** A rectangular block of values for display (row-major), every cell as text and as a colour value. */
+export interface NpyPageData {
+  readonly rowStart: number;
+  readonly colStart: number;
+  readonly rows: number;
+  readonly cols: number;
+  readonly texts: readonly string[];
+  readonly values: readonly NpyCellValue[];
+}
+
+/** Exact statistics over a whole array (numbers as `NpyCellValue`, since min/max may be infinite). */
+export interface NpyStatsData {
+  readonly count: string;
+  /** Finite values the moments are over. */
+  readonly finiteCount: string;
+  readonly min: NpyCellValue;
+  readonly max: NpyCellValue;
+  readonly mean: NpyCellValue;
+  readonly std: NpyCellValue;
+  readonly nanCount: string;
+  readonly posInfCount: string;
+  readonly negInfCount: string;
+  /** `counts.length` equal bins over [lo, hi] of the finite values. */
+  readonly histogram: { readonly lo: number; readonly hi: number; readonly counts: readonly number[] } | null;
+  /** Always false today: statistics read every element. */
+  readonly sampled: boolean;
+}
+
+/** What the viewer shows first, answering `ready`. */
+export type NpyInit =
+  | { readonly kind: 'npy'; readonly file: string; readonly array: NpyArrayInfo }
+  | { readonly kind: 'npz'; readonly file: string; readonly members: readonly NpzMemberEntry[] }
+  /** The file could not be opened: the reader's message. */
+  | { readonly kind: 'error'; readonly file: string; readonly error: string };
+
+/** Viewer requests, each bound to its result type; a failed request is answered with an error. */
+export interface NpyRequests {
+  /** Open an `.npz` member (by name) and give its header facts. */
+  readonly openMember: { readonly params: { readonly member: string }; readonly result: NpyArrayInfo };
+  /** Read a page of the array (or `.npz` member) through `view` (a layout over its data bytes); texts only if `withText`. */
+  readonly page: {
+    readonly params: { readonly member: string | null; readonly view: ViewLayout; readonly spec: PageSpec; readonly withText: boolean };
+    readonly result: NpyPageData;
+  };
+}
+export type NpyMethod = keyof NpyRequests;
+
+/** A strided view over an array's data bytes (the engine's `Layout`, repeated so protocol stays dependency-free). */
+export interface ViewLayout {
+  readonly shape: readonly number[];
+  readonly strides: readonly number[];
+  readonly offset: number;
+  readonly itemsize: number;
+}
+
+/** Which block of a view a page request wants (the engine's `PageSpec`). */
+export interface PageSpec {
+  readonly rowAxis: number | null;
+  readonly colAxis: number | null;
+  readonly index: readonly number[];
+  readonly rowStart: number;
+  readonly rowCount: number;
+  readonly colStart: number;
+  readonly colCount: number;
+}
+
+/** A request message of the viewer, one variant per method. */
+export type NpyRequest = { readonly [M in NpyMethod]: { readonly type: 'npyRequest'; readonly id: number; readonly method: M; readonly params: NpyRequests[M]['params'] } }[NpyMethod];
+
+/** The answer to an `npyRequest` with the same id. */
+export type NpyResponse =
+  | { readonly type: 'npyResponse'; readonly id: number; readonly ok: true; readonly result: NpyRequests[NpyMethod]['result'] }
+  | { readonly type: 'npyResponse'; readonly id: number; readonly ok: false; readonly error: string };
+
+/** Host → calculator webview. */
+export type CalculatorToWebview =
   /** Answer to `ready`: what to show first (a preset name, or restored inputs). */
   | { readonly type: 'init'; readonly preset?: string; readonly inputs?: CalculatorInputs };
 
-export type WebviewToHost =
+/** Host → array viewer webview. */
+export type NpyToWebview =
+  /** Answer to `ready`: the file's header facts or member list, or why it cannot be opened. */
+  | { readonly type: 'npyInit'; readonly init: NpyInit }
+  | NpyResponse
+  /** Statistics job `id` has read `done` of `total` elements. */
+  | { readonly type: 'npyStatsProgress'; readonly id: number; readonly done: number; readonly total: number }
+  /** Statistics job `id` finished. */
+  | { readonly type: 'npyStatsDone'; readonly id: number; readonly stats: NpyStatsData }
+  /** Statistics job `id` failed or was cancelled. */
+  | { readonly type: 'npyStatsFailed'; readonly id: number; readonly error: string; readonly cancelled: boolean };
+
+export type HostToWebview = CalculatorToWebview | NpyToWebview;
+
+/** Messages every webview sends. */
+export type CommonFromWebview =
   /** The webview has loaded and listens for messages. */
   | { readonly type: 'ready' }
+  /** Something failed in the webview; log it where the user can see it. */
+  | { readonly type: 'error'; readonly message: string };
+
+/** Calculator webview → host. */
+export type CalculatorToHost =
+  | CommonFromWebview
   /** Copy text (a NumPy snippet) to the clipboard. */
   | { readonly type: 'copy'; readonly text: string }
   /** Open the snippet in a new untitled Python editor. */
-  | { readonly type: 'openSnippet'; readonly text: string }
-  /** Something failed in the webview; log it where the user can see it. */
-  | { readonly type: 'error'; readonly message: string };
+  | { readonly type: 'openSnippet'; readonly text: string };
+
+/** Array viewer webview → host. */
+export type NpyToHost =
+  | CommonFromWebview
+  | NpyRequest
+  /** Start statistics job `id` over the whole array (or `.npz` member). */
+  | { readonly type: 'npyStats'; readonly id: number; readonly member: string | null }
+  /** Cancel statistics job `id`. */
+  | { readonly type: 'npyStatsCancel'; readonly id: number };
+
+export type WebviewToHost = CalculatorToHost | NpyToHost;

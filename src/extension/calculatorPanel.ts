@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { HostToWebview, WebviewToHost } from '../protocol';
+import type { CalculatorToHost, CalculatorToWebview } from '../protocol';
 import { PRESETS } from '../engine/calculator';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
@@ -22,7 +22,7 @@ export class CalculatorPanel implements vscode.Disposable {
     panel.webview.options = webviewOptions(extensionUri);
     panel.webview.html = webviewHtml(panel.webview, extensionUri, 'calculator', 'Layout Calculator');
     this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: WebviewToHost) => this.onMessage(m)),
+      panel.webview.onDidReceiveMessage((m: CalculatorToHost) => this.onMessage(m)),
       panel.onDidDispose(() => this.dispose()),
     );
   }
@@ -36,11 +36,11 @@ export class CalculatorPanel implements vscode.Disposable {
     return new CalculatorPanel(panel, extensionUri, log, preset);
   }
 
-  private post(message: HostToWebview): void {
+  private post(message: CalculatorToWebview): void {
     void this.panel.webview.postMessage(message);
   }
 
-  private async onMessage(m: WebviewToHost): Promise<void> {
+  private async onMessage(m: CalculatorToHost): Promise<void> {
     switch (m.type) {
       case 'ready':
         this.post({ type: 'init', ...(this.preset ? { preset: this.preset } : {}) });

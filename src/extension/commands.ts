@@ -2,4 +2,5 @@
 export const Commands = {
   layoutCalculator: 'strideLens.layoutCalculator',
   showLog: 'strideLens.showLog',
+  inspectArray: 'strideLens.inspectArray',
 } as const;

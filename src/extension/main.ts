@@ -8,6 +8,8 @@ import { PRESETS } from '../engine/calculator';
 import { CalculatorPanel } from './calculatorPanel';
 import { Commands } from './commands';
 import { reportFailure } from './log';
+import { inspectArray } from './npy/inspectCommand';
+import { NpyEditorProvider } from './npy/npyEditor';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Stride Lens', { log: true });
@@ -22,6 +24,8 @@ export function activate(context: vscode.ExtensionContext): void {
         CalculatorPanel.open(context.extensionUri, log, typeof preset === 'string' ? preset : undefined);
       }),
       command(Commands.showLog, 'Show Log', () => log.show()),
+      NpyEditorProvider.register(context.extensionUri, log),
+      command(Commands.inspectArray, 'Inspect .npy/.npz', (uri?: unknown) => inspectArray(uri)),
     );
     log.info(`activated (${PRESETS.length} calculator presets)`);
   } catch (err) {

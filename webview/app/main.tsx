@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import './styles.css';
 import { Calculator } from './calculator/Calculator';
+import { NpyViewer } from './npy/NpyViewer';
 import { post } from './vscodeApi';
 
 const root = document.getElementById('root');
@@ -11,6 +12,9 @@ if (root) {
   switch (document.body.dataset.view) {
     case 'calculator':
       render(<Calculator />, root);
+      break;
+    case 'npyViewer':
+      render(<NpyViewer />, root);
       break;
     default:
       root.textContent = `Stride Lens: unknown view '${document.body.dataset.view ?? ''}'`;

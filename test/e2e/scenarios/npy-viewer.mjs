@@ -1,0 +1,161 @@
+// The array viewer in a real VS Code: opening .npy/.npz files shows the custom editor with the
+// header facts, values, statistics; slicing changes what is shown; a malformed file shows its
+// error and the viewer keeps working. Every expected value comes from NumPy loading the file.
+export const name = 'array viewer: .npy/.npz header, values, slicing, stats, malformed file';
+
+/** What NumPy reads from each example file (header facts, chosen values as NumPy prints them). */
+function numpyTruth(python) {
+  return python(`
+import json, numpy as np
+def header(path):
+    with open(path, 'rb') as f:
+        major, minor = np.lib.format.read_magic(f)
+        shape, fortran, dtype = np.lib.format._read_array_header(f, (major, minor))
+        return {"version": f"{major}.{minor}", "offset": f.tell()}
+def facts(a, path=None):
+    out = {"name": a.dtype.name, "str": a.dtype.str, "shape": str(a.shape), "strides": str(a.strides),
+           "itemsize": int(a.itemsize), "nbytes": int(a.nbytes), "fortran": bool(a.flags.f_contiguous and not a.flags.c_contiguous),
+           "order": a.dtype.byteorder}
+    if path: out.update(header(path))
+    return out
+d = 'data/'
+img = np.load(d + 'image_28x28_f4.npy')
+f4d = np.load(d + 'features_4d_i2_fortran.npy')
+be = np.load(d + 'bigendian_f8.npy')
+z = np.load(d + 'conv_layer.npz')
+err = None
+try:
+    np.load(d + 'malformed.npy')
+except Exception as e:
+    err = str(e)
+fin = img[np.isfinite(img)]
+print(json.dumps({
+  "img": facts(img, d + 'image_28x28_f4.npy'),
+  "imgCells": {f"{r},{c}": str(img[r, c]) for r in range(0, 9) for c in range(0, 9)},
+  "imgSliced": {f"{r},{c}": str(img[5:, ::3][r, c]) for r in range(0, 4) for c in range(0, 4)},
+  "imgStats": {"min": float(fin.min()), "max": float(fin.max()), "mean": float(fin.astype(np.float64).mean()),
+               "nan": int(np.isnan(img).sum()), "posinf": int(np.isposinf(img).sum()), "neginf": int(np.isneginf(img).sum())},
+  "f4d": facts(f4d, d + 'features_4d_i2_fortran.npy'),
+  "f4dDefault": {f"{r},{c}": str(f4d[0, 0, r, c]) for r in range(3) for c in range(3)},
+  "f4dRowsAxis0": {f"{r},{c}": str(f4d[:, 0, 0, :][r, c]) for r in range(3) for c in range(3)},
+  "f4dExpr": {f"{r},{c}": str(f4d[1, :, 2, :][r, c]) for r in range(4) for c in range(3)},
+  "be": facts(be, d + 'bigendian_f8.npy'),
+  "beCells": {f"{r},{c}": str(be[r, c]) for r in range(4) for c in range(6)},
+  "npzFiles": [k + '.npy' for k in z.files],
+  "weight": facts(z['weight']),
+  "weightCells": {f"0,{c}": str(z['weight'][0, 0, 0, c]) for c in range(3)},
+  "bias": facts(z['bias']),
+  "biasCells": {f"0,{c}": str(z['bias'][c]) for c in range(8)},
+  "malformedError": err,
+}))
+`);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function run({ page, helpers, shot }) {
+  const { runCommand, openFile, findFrame, waitForText, waitFor, check, python, tab } = helpers;
+  // python() runs with the workspace (examples/) unknown: run it from the repository root.
+  const np = numpyTruth((code) => python(`import os; os.chdir(${JSON.stringify(new URL('../../../examples/', import.meta.url).pathname)})\n${code}`));
+
+  /** Open `file` (under examples/data) with quick open and return the viewer's frame. */
+  async function openViewer(file) {
+    await runCommand(page, 'View: Close All Editors');
+    await sleep(300);
+    await openFile(page, `data/${file}`);
+    await tab(page, file).first().waitFor({ timeout: 15_000 });
+    const frame = await findFrame(page, file, { timeout: 30_000 });
+    return frame;
+  }
+  const tid = (frame, id) => frame.locator(`[data-testid="${id}"]`);
+  const cell = (frame, r, c) => frame.locator(`[data-testid="npy-grid"] [data-r="${r}"][data-c="${c}"]`);
+  async function checkCells(frame, expected, what) {
+    for (const [rc, text] of Object.entries(expected)) {
+      const [r, c] = rc.split(',').map(Number);
+      await waitForText(cell(frame, r, c), text, `${what}: cell (${r}, ${c}) as NumPy prints it`);
+    }
+  }
+  async function checkHeader(frame, f, what) {
+    await waitForText(tid(frame, 'npy-shape'), f.shape, `${what}: shape`);
+    await waitForText(tid(frame, 'npy-strides'), `${f.strides} bytes`, `${what}: strides NumPy gives`);
+    await waitForText(tid(frame, 'npy-dtype'), (t) => t.startsWith(f.name) && t.includes(f.str), `${what}: dtype ${f.name} ${f.str}`);
+    await waitForText(tid(frame, 'npy-itemsize'), `${f.itemsize} bytes`, `${what}: itemsize`);
+    await waitForText(tid(frame, 'npy-nbytes'), String(f.nbytes), `${what}: nbytes`);
+    await waitForText(tid(frame, 'npy-order'), f.fortran ? /^Fortran/ : /^C /, `${what}: order`);
+    if (f.version) await waitForText(tid(frame, 'npy-version'), f.version, `${what}: format version`);
+    if (f.offset) await waitForText(tid(frame, 'npy-offset'), `${f.offset} bytes`, `${what}: data offset`);
+  }
+
+  // 1. A 2-d float32 image with NaN, +inf and -inf.
+  let frame = await openViewer('image_28x28_f4.npy');
+  await checkHeader(frame, np.img, 'image');
+  await checkCells(frame, np.imgCells, 'image');
+  check(/npy-nan/.test(await cell(frame, 3, 4).getAttribute('class')), 'NaN cell marked', 'class npy-nan', await cell(frame, 3, 4).getAttribute('class'));
+  check(/npy-posinf/.test(await cell(frame, 5, 6).getAttribute('class')), '+inf cell marked', 'class npy-posinf', await cell(frame, 5, 6).getAttribute('class'));
+  check(/npy-neginf/.test(await cell(frame, 7, 8).getAttribute('class')), '-inf cell marked', 'class npy-neginf', await cell(frame, 7, 8).getAttribute('class'));
+  // Statistics from the worker, exact over all 784 values.
+  await waitForText(tid(frame, 'npy-stat-nan'), String(np.imgStats.nan), 'image: NaN count', { timeout: 30_000 });
+  await waitForText(tid(frame, 'npy-stat-inf'), `${np.imgStats.posinf} / ${np.imgStats.neginf}`, 'image: +inf / -inf counts');
+  for (const k of ['min', 'max', 'mean']) {
+    const shown = Number(await tid(frame, `npy-stat-${k}`).textContent());
+    check(Math.abs(shown - np.imgStats[k]) <= 1e-6 * Math.max(1, Math.abs(np.imgStats[k])), `image: ${k} (finite values)`, np.imgStats[k], shown);
+  }
+  // Keyboard: the grid moves its selection with the arrows.
+  await cell(frame, 0, 0).click();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await waitForText(tid(frame, 'npy-selected'), `[1, 1] = ${np.imgCells['1,1']}`, 'image: selection after ArrowDown, ArrowRight');
+  await frame.locator('[data-testid="npy-heat"]').check();
+  await shot('image-f4');
+  // Slicing: a NumPy index expression changes what is shown.
+  await frame.locator('[data-testid="npy-index"]').fill('[5:, ::3]');
+  await waitForText(tid(frame, 'npy-showing'), /a\[5:, ::3\]/, 'image: the expression is shown');
+  await checkCells(frame, np.imgSliced, 'image[5:, ::3]');
+  await shot('image-sliced');
+
+  // 2. A 4-d int16 array in Fortran order: default shows the last two axes; pick other axes.
+  frame = await openViewer('features_4d_i2_fortran.npy');
+  await checkHeader(frame, np.f4d, '4-d Fortran');
+  await checkCells(frame, np.f4dDefault, '4-d a[0, 0, :, :]');
+  await frame.locator('[data-testid="npy-rows"]').selectOption('0');
+  await checkCells(frame, np.f4dRowsAxis0, '4-d rows = axis 0: a[:, 0, 0, :]');
+  await shot('fortran-4d-axis0');
+  await frame.locator('[data-testid="npy-index"]').fill('[1, :, 2, :]');
+  await checkCells(frame, np.f4dExpr, '4-d a[1, :, 2, :]');
+  await shot('fortran-4d-expression');
+
+  // 3. The "big-endian" example: byte order as NumPy reads it, values as NumPy prints them.
+  frame = await openViewer('bigendian_f8.npy');
+  await checkHeader(frame, np.be, 'bigendian_f8');
+  const order = np.be.str.startsWith('>') ? 'big-endian' : 'little-endian';
+  await waitForText(tid(frame, 'npy-dtype'), (t) => t.includes(order), `bigendian_f8: ${order}`);
+  await checkCells(frame, np.beCells, 'bigendian_f8');
+  await shot('bigendian-f8');
+
+  // 4. An .npz: the member list, the first member shown, another member on click.
+  frame = await openViewer('conv_layer.npz');
+  await waitFor('the npz member list', async () => {
+    const names = (await tid(frame, 'npy-members').locator('button').allTextContents()).map((t) => t.trim());
+    return names.length === np.npzFiles.length && np.npzFiles.every((n) => names.includes(n)) ? names : undefined;
+  });
+  await checkHeader(frame, np.weight, 'conv_layer.npz/weight.npy');
+  await checkCells(frame, np.weightCells, 'weight[0, 0, 0, :]');
+  await tid(frame, 'npy-members').locator('button', { hasText: 'bias.npy' }).click();
+  await checkHeader(frame, np.bias, 'conv_layer.npz/bias.npy');
+  await checkCells(frame, np.biasCells, 'bias');
+  await shot('npz-bias');
+
+  // 5. A malformed header: NumPy refuses it; the viewer shows the reader's message.
+  check(typeof np.malformedError === 'string', 'NumPy refuses malformed.npy', 'an error', np.malformedError);
+  frame = await openViewer('malformed.npy');
+  // NumPy 1.24 fails inside its header tokenizer; the reader says what is wrong and quotes the header's bytes.
+  await waitForText(tid(frame, 'npy-error'), (t) => t.includes('malformed.npy') && /parse header/i.test(t) && t.includes("'descr': '<f4'"),
+    'malformed.npy: the error names the file, says the header does not parse and quotes it');
+  check(await tid(frame, 'npy-grid').count() === 0, 'malformed.npy: no values grid', 0, await tid(frame, 'npy-grid').count());
+  await shot('malformed');
+
+  // 6. The extension keeps working: another file opens and shows its values.
+  frame = await openViewer('image_28x28_f4.npy');
+  await checkCells(frame, { '0,0': np.imgCells['0,0'], '3,4': np.imgCells['3,4'] }, 'image after the malformed file');
+  await shot('after-malformed');
+}

@@ -1,0 +1,58 @@
+/**
+ * The array's layout: per-axis strides in bytes and elements, what C order, Fortran order
+ * and `.T` would give, and a strip of the first bytes in memory order labelled by index.
+ */
+import { cStrides, fStrides, type Layout } from '../../../src/engine/layout';
+import { formatTuple } from '../../../src/engine/parse';
+
+const STRIP = 24;
+
+/** The N-d index stored at memory slot `k` (element k of the data, in the array's order). */
+function indexAtSlot(k: number, shape: readonly number[], fortran: boolean): number[] {
+  const idx = new Array<number>(shape.length).fill(0);
+  let rest = k;
+  const axes = [...shape.keys()];
+  for (const a of fortran ? axes : axes.reverse()) {
+    const n = shape[a]!;
+    idx[a] = n > 0 ? rest % n : 0;
+    rest = n > 0 ? Math.floor(rest / n) : 0;
+  }
+  return idx;
+}
+
+export function LayoutTable({ base, fortran, view }: { base: Layout; fortran: boolean; view: Layout }) {
+  const { shape, strides, itemsize } = base;
+  const c = cStrides(shape, itemsize);
+  const f = fStrides(shape, itemsize);
+  const tup = (xs: readonly number[]) => formatTuple(xs);
+  const total = shape.reduce((a, b) => a * b, 1);
+  const slots = Math.min(STRIP, total);
+  return (
+    <div class="npy-layout">
+      <table class="dims" data-testid="npy-layout">
+        <thead><tr><th>axis</th><th>size</th><th>stride (bytes)</th><th>stride (elements)</th><th>C order</th><th>Fortran order</th><th>.T</th></tr></thead>
+        <tbody>
+          {shape.map((n, k) => (
+            <tr key={k}>
+              <td>{k}</td><td>{n}</td><td>{strides[k]}</td><td>{strides[k]! / itemsize}</td>
+              <td>{c[k]}</td><td>{f[k]}</td><td>{strides[shape.length - 1 - k]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="note">
+        strides {tup(strides)} ({fortran ? 'Fortran' : 'C'} order); C order would give {tup(c)}, Fortran order {tup(f)};
+        {' '}<code>.T</code> has shape {tup([...shape].reverse())} and strides {tup([...strides].reverse())} (a view, no copy).
+      </p>
+      <p class="note">shown view: shape {tup(view.shape)}, strides {tup(view.strides)}, offset {view.offset} bytes from the first data byte.</p>
+      {slots > 0 && (
+        <div class="npy-strip" aria-label="first elements in memory order">
+          {Array.from({ length: slots }, (_, k) => (
+            <div key={k} class="npy-slot"><span class="npy-slot-addr">{k * itemsize}</span><span>[{indexAtSlot(k, shape, fortran).join(', ')}]</span></div>
+          ))}
+          {total > slots && <div class="npy-slot more">…</div>}
+        </div>
+      )}
+    </div>
+  );
+}
