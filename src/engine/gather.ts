@@ -231,6 +231,151 @@ export function gatherPage(l: Layout, d: Dtype, p: PageSpec, bytesAt: (address: 
   return { ok: true, value: { rowStart: p.rowStart, colStart: p.colStart, rows: p.rowCount, cols: p.colCount, values } };
 }
 
+/** The nearest IEEE binary16 value (ties to even), as a number. */
+export function roundToHalf(x: number): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  const a = Math.abs(x);
+  if (a >= 65520) return Math.sign(x) * Infinity;
+  let e = Math.max(-14, Math.floor(Math.log2(a)));
+  if (2 ** e > a) e--; // log2 rounding just below a power of two
+  const quantum = 2 ** (Math.max(-14, e) - 10);
+  const q = a / quantum;
+  let r = Math.round(q);
+  if (r - q === 0.5 && r % 2 === 1) r -= 1; // Math.round rounds .5 up; make it ties-to-even
+  return Math.sign(x) * r * quantum;
+}
+
+/** Shortest digits that read back to `x` at the float's width, as Python/NumPy print them (`0.1`, `1e-08`, `1e+16`). */
+export function formatFloat(x: number, itemsize = 8): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (x === Infinity) return 'inf';
+  if (x === -Infinity) return '-inf';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  let exp = x.toExponential();
+  if (itemsize === 4 || itemsize === 2) {
+    const back = itemsize === 4 ? Math.fround : roundToHalf;
+    for (let p = 0; p < 17; p++) {
+      const t = x.toExponential(p);
+      if (back(Number(t)) !== x) continue;
+      exp = t;
+      // toExponential breaks ties away from zero; NumPy (Dragon4) breaks them to even.
+      const full = /^(-?\d)\.?(\d*)e([+-]\d+)$/.exec(Math.abs(x).toExponential(100));
+      if (full) {
+        const all = full[1]! + full[2]!;
+        const rest = all.slice(p + 1);
+        if (/^50*$/.test(rest) && Number(all[p]) % 2 === 0) {
+          const down = `${x < 0 ? '-' : ''}${all[0]}${p ? `.${all.slice(1, p + 1)}` : ''}e${full[3]}`;
+          if (back(Number(down)) === x) exp = down;
+        }
+      }
+      break;
+    }
+  }
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(exp)!;
+  const sign = m[1]!;
+  const digits = (m[2]! + (m[3] ?? '')).replace(/0+$/, '') || '0';
+  const e = Number(m[4]);
+  if (e >= -4 && e < 16) {
+    if (e < 0) return `${sign}0.${'0'.repeat(-e - 1)}${digits}`;
+    const int = digits.slice(0, e + 1).padEnd(e + 1, '0');
+    const frac = digits.slice(e + 1);
+    return `${sign}${int}.${frac || '0'}`;
+  }
+  const mant = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+  return `${sign}${mant}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+}
+
+const NAT = -(2n ** 63n);
+const UNIT_NAMES: Record<string, string> = {
+  Y: 'years', M: 'months', W: 'weeks', D: 'days', h: 'hours', m: 'minutes', s: 'seconds', ms: 'milliseconds',
+  us: 'microseconds', ns: 'nanoseconds', ps: 'picoseconds', fs: 'femtoseconds', as: 'attoseconds',
+};
+/** Sub-second units: digits after the seconds. */
+const FRACTION_DIGITS: Record<string, number> = { ms: 3, us: 6, ns: 9, ps: 12, fs: 15, as: 18 };
+const SECONDS_PER: Record<string, number> = { W: 604800, D: 86400, h: 3600, m: 60, s: 1 };
+
+function formatDatetime(v: bigint, unitWithCount: string): string {
+  if (v === NAT) return 'NaT';
+  const m = /^(\d*)(\w+)$/.exec(unitWithCount);
+  if (!m) return v.toString();
+  const unit = m[2]!;
+  const n = v * BigInt(m[1] ? Number(m[1]) : 1);
+  const pad = (x: number | bigint, w: number): string => String(x).padStart(w, '0');
+  if (unit === 'Y') return String(1970n + n);
+  if (unit === 'M') {
+    const y = 1970n + (n >= 0n ? n / 12n : -((-n + 11n) / 12n));
+    const mo = n - (y - 1970n) * 12n;
+    return `${y}-${pad(mo + 1n, 2)}`;
+  }
+  const digits = FRACTION_DIGITS[unit] ?? 0;
+  const per = digits ? 10n ** BigInt(digits) : 1n;
+  let secs = digits ? n / per : n * BigInt(SECONDS_PER[unit] ?? 1);
+  let frac = digits ? n % per : 0n;
+  if (frac < 0n) { frac += per; secs -= 1n; }
+  const ms = Number(secs) * 1000;
+  if (!Number.isSafeInteger(ms) || Math.abs(ms) > 8.64e15) return `${n} ${UNIT_NAMES[unit] ?? unit}`;
+  const iso = new Date(ms).toISOString(); // 1970-01-01T00:00:00.000Z
+  const date = iso.slice(0, 10);
+  if (unit === 'W' || unit === 'D') return date;
+  if (unit === 'h') return `${date}T${iso.slice(11, 13)}`;
+  if (unit === 'm') return `${date}T${iso.slice(11, 16)}`;
+  const time = `${date}T${iso.slice(11, 19)}`;
+  return digits ? `${time}.${pad(frac, digits)}` : time;
+}
+
+function formatBytes(s: string): string {
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = `b${q}`;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    const ch = s[k]!;
+    if (ch === '\\' || ch === q) out += `\\${ch}`;
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (c < 0x20 || c >= 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return out + q;
+}
+
+/** A value as NumPy's `str()` prints the scalar (`0.1`, `(1.5+2j)`, `NaT`, `b'ab'`, `True`). */
+export function formatScalar(d: Dtype, v: Scalar): string {
+  if (d.fields) {
+    const o = v as Record<string, Scalar>;
+    const parts = d.fields.map((f) => formatScalar(f.dtype, o[f.name]!));
+    return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
+  }
+  if (d.subarray) {
+    const base = d.subarray.base;
+    const rec = (x: Scalar): string => (Array.isArray(x) ? `[${(x as Scalar[]).map(rec).join(', ')}]` : formatScalar(base, x));
+    return rec(v);
+  }
+  switch (d.kind) {
+    case 'b': return v ? 'True' : 'False';
+    case 'f': return formatFloat(v as number, d.itemsize);
+    case 'c': {
+      const { re, im } = v as Complex;
+      const w = d.itemsize / 2;
+      const part = (x: number): string => { const t = formatFloat(x, w); return t.endsWith('.0') ? t.slice(0, -2) : t; };
+      const ims = part(im);
+      const imText = `${ims.startsWith('-') ? ims : `+${ims}`}j`;
+      if (re === 0 && !Object.is(re, -0)) return `${ims}j`;
+      return `(${part(re)}${imText})`;
+    }
+    case 'M': return formatDatetime(v as bigint, d.unit ?? '');
+    case 'm': {
+      if (v === NAT) return 'NaT';
+      const m = /^(\d*)(\w+)$/.exec(d.unit ?? '');
+      if (!m) return `${v}`;
+      return `${(v as bigint) * BigInt(m[1] ? Number(m[1]) : 1)} ${UNIT_NAMES[m[2]!] ?? m[2]}`;
+    }
+    case 'S': return formatBytes(v as string);
+    case 'V': return `[${((v as RawBytes).hex.match(/../g) ?? []).map((h) => `x${h}`).join(' ')}]`;
+    default: return String(v);
+  }
+}
+
 /** A scalar as a number for colouring and statistics (`NaN` when it has none: strings, structs, NaT). */
 export function scalarToNumber(v: Scalar): number {
   if (typeof v === 'number') return v;

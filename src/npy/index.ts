@@ -35,7 +35,7 @@ export { groupDigits, MAX_HEADER_SIZE, readNpyHeader, shapeRepr } from './format
 export type { NpyArray } from './npy';
 export { openNpy, readPage } from './npy';
 export type { Page, PageSpec, Scalar } from '../engine/gather';
-export { scalarToNumber } from '../engine/gather';
+export { formatFloat, formatScalar, scalarToNumber } from '../engine/gather';
 export type { NpzMemberInfo, ZipMember } from './zip';
 export { inflateSource, inspectNpz, listNpz, openNpzMember } from './zip';
 export type { ArrayStats, StatsOptions } from './stats';

@@ -9,7 +9,7 @@
  * have no statistics (an error value says so).
  */
 import type { Dtype } from '../engine/dtype';
-import { halfToNumber } from '../engine/gather';
+import { halfToNumber, roundToHalf } from '../engine/gather';
 import type { Result } from '../engine/report';
 import type { NpyArray } from './npy';
 
@@ -161,19 +161,6 @@ function numbersFor(d: Dtype): ((bytes: Uint8Array) => Numbers) | undefined {
     for (let i = 0; i < hs.length; i++) out[i] = t[hs[i]!]!;
     return out;
   };
-}
-
-/** The nearest IEEE binary16 value (ties to even), as a number. */
-function roundToHalf(x: number): number {
-  if (!Number.isFinite(x) || x === 0) return x;
-  const a = Math.abs(x);
-  if (a >= 65520) return Math.sign(x) * Infinity;
-  const e = Math.max(-14, Math.floor(Math.log2(a)));
-  const quantum = 2 ** (e - 10);
-  const q = a / quantum;
-  let r = Math.round(q);
-  if (r - q === 0.5 && r % 2 === 1) r -= 1; // Math.round rounds .5 up; make it ties-to-even
-  return Math.sign(x) * r * quantum;
 }
 
 function byteSwap(b: Uint8Array, size: number): void {
