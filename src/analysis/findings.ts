@@ -3,7 +3,7 @@
  * view, bounds and overlap (through the engine), the lens text, the hover explanation per
  * dimension, diagnostics with stable codes, and quick fixes as plain text edits.
  */
-import { elementAddress, elementCount, type Layout } from '../engine/layout';
+import { elementCount, extent, type Layout } from '../engine/layout';
 import { analyzeLayout, jsonInteger } from '../engine/report';
 import { CODES, type Code, type Severity, type SeverityOverrides } from './codes';
 import type { CallFacts, Span } from './interp';
@@ -294,29 +294,42 @@ function versionAtLeast(v: string | undefined, major: number, minor: number): bo
   return a > major || (a === major && b >= minor);
 }
 
-/** Whether two indices of a concrete view share a byte: exact for up to 2^20 elements, else `null`. */
+/**
+ * Whether two different indices of a concrete view touch a common byte: decided by structure
+ * for the usual views (stride 0, a stride that is a small multiple of another, strides that
+ * clear each other), by enumerating up to 2^16 elements otherwise; `null` when undecided.
+ */
 export function selfOverlaps(l: Layout): boolean | null {
-  const dims = l.shape.map((n, k) => ({ n, s: Math.abs(l.strides[k]!) })).filter((d) => d.n > 1);
   if (l.shape.some((n) => n === 0) || l.itemsize === 0) return false;
-  if (dims.some((d) => d.s === 0)) return true;
+  const dims = l.shape.map((n, k) => ({ n, s: Math.abs(l.strides[k]!) })).filter((d) => d.n > 1);
+  for (const d of dims) if (d.s < l.itemsize) return true; // stride 0 or elements overlapping their neighbours
+  for (const d of dims) {
+    for (const e of dims) {
+      if (d !== e && d.s % e.s === 0 && d.s / e.s <= e.n - 1) return true; // one step along d = q steps along e
+    }
+  }
   // Sufficient for no overlap: sorted by stride, each stride clears everything below it.
-  dims.sort((a, b) => a.s - b.s);
+  const sorted = [...dims].sort((a, b) => a.s - b.s);
   let reach = l.itemsize;
   let clear = true;
-  for (const d of dims) {
+  for (const d of sorted) {
     if (d.s < reach) { clear = false; break; }
     reach += (d.n - 1) * d.s;
   }
   if (clear) return false;
   const count = elementCount(l);
-  if (count > 1n << 20n) return null;
+  const ext = extent(l);
+  if (count > 1n << 16n || ext.high - ext.low > BigInt(Number.MAX_SAFE_INTEGER)) return null;
   const addrs = new Float64Array(Number(count));
   const idx = new Array<number>(l.shape.length).fill(0);
+  let addr = l.offset;
   for (let i = 0; i < addrs.length; i++) {
-    addrs[i] = Number(elementAddress(l, idx));
+    addrs[i] = addr;
     for (let k = idx.length - 1; k >= 0; k--) {
       idx[k]!++;
+      addr += l.strides[k]!;
       if (idx[k]! < l.shape[k]!) break;
+      addr -= l.strides[k]! * l.shape[k]!;
       idx[k] = 0;
     }
   }
@@ -661,4 +674,19 @@ function windowFixes(f: CallFacts, source: ArrayFact | undefined, pattern: Windo
     fixes.push({ title: 'Let NumPy check the bounds (check_bounds=True)', edits: [{ span: { from: close, to: close }, newText: ', check_bounds=True' }] });
   }
   return fixes;
+}
+
+/** The same finding for a call that moved by `d` characters (spans before `from` stay put). */
+export function shiftFinding(f: CallFinding, d: number, from: number): CallFinding {
+  if (d === 0) return f;
+  const sh = (s: Span): Span => (s.from >= from ? { from: s.from + d, to: s.to + d } : s);
+  return {
+    ...f, span: sh(f.span), hoverSpans: f.hoverSpans.map(sh),
+    diagnostics: f.diagnostics.map((x) => ({ ...x, span: sh(x.span), fixes: shiftFixes(x.fixes, sh) })),
+  };
+}
+
+/** Fixes with every edit span passed through `sh`. */
+export function shiftFixes(fixes: readonly Fix[], sh: (s: Span) => Span): Fix[] {
+  return fixes.map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ span: sh(e.span), newText: e.newText })) }));
 }

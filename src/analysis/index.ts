@@ -23,8 +23,8 @@
  * For edits, pass the previous result and the changes: the parse reuses the old tree.
  */
 import { CODES, type Code, type CodeInfo, type Severity, type SeverityOverrides } from './codes';
-import { callFinding, formatCount, refactorings, type CallFinding, type DimExplanation, type Fix, type FindingOptions } from './findings';
-import { interpretUnit, type CallFacts, type Env, type InterpOptions, type NpyHeader, type Span } from './interp';
+import { callFinding, formatCount, refactorings, shiftFinding, shiftFixes, type CallFinding, type DimExplanation, type Fix, type FindingOptions } from './findings';
+import { interpretUnit, newEnv, type CallFacts, type InterpOptions, type NpyHeader, type Span, type StatementRecord } from './interp';
 import { diffTexts, parseUnit, type ParsedUnit, type TextChange } from './parse';
 
 export { CODES, formatCount, diffTexts };
@@ -81,6 +81,14 @@ export interface Analysis {
   readonly parsed: readonly ParsedUnit[];
   /** Set when the analysis itself failed (a bug): the result is then empty. */
   readonly internalError?: string;
+  /** Opaque: what the next incremental analysis may reuse. */
+  readonly reuse?: Reuse;
+}
+
+interface Reuse {
+  readonly options: AnalysisOptions;
+  readonly records: readonly (readonly StatementRecord[])[];
+  readonly findings: ReadonlyMap<CallFacts, { readonly finding: CallFinding; readonly refs: readonly Fix[] }>;
 }
 
 /** Analyse one Python file. Pass the previous analysis (and optionally the changes) after an edit. */
@@ -97,25 +105,49 @@ export function analyzeNotebook(cells: readonly string[], options: AnalysisOptio
       if (prev) return parseUnit(text, prev, changes?.[i] ?? diffTexts(prev.text, text));
       return parseUnit(text);
     });
-    const env: Env = new Map();
+    const env = newEnv();
+    // Statement results and findings are reused only under the same options.
+    const old = previous?.reuse && sameOptions(previous.reuse.options, options) ? previous.reuse : undefined;
     const facts: CallFacts[] = [];
-    parsed.forEach((p, i) => { facts.push(...interpretUnit(p.tree, p.text, i, env, options)); });
+    const records: StatementRecord[][] = [];
+    const moved = new Map<CallFacts, { old: CallFacts; delta: number }>();
+    parsed.forEach((p, i) => {
+      const r = interpretUnit(p.tree, p.text, i, env, options, old?.records[i]);
+      facts.push(...r.calls);
+      records.push(r.records);
+      for (const [k, v] of r.moved) moved.set(k, v);
+    });
     const lineIndex = parsed.map((p) => lineStarts(p.text));
     // One call's failure (a bug) must not hide the others: it is dropped and reported.
     const calls: Call[] = [];
     const failures: string[] = [];
+    const findings = new Map<CallFacts, { finding: CallFinding; refs: readonly Fix[] }>();
     for (const f of facts) {
       try {
-        calls.push(toCall(f, callFinding(f, options), refactorings(f), lineIndex[f.unit]!));
+        const m = moved.get(f);
+        const prior = m && old?.findings.get(m.old);
+        let entry: { finding: CallFinding; refs: readonly Fix[] };
+        if (m && prior) {
+          const sh = (s: Span): Span => (s.from >= m.old.span.from ? { from: s.from + m.delta, to: s.to + m.delta } : s);
+          entry = { finding: { ...shiftFinding(prior.finding, m.delta, m.old.span.from), unit: f.unit }, refs: shiftFixes(prior.refs, sh) };
+        } else entry = { finding: callFinding(f, options), refs: refactorings(f) };
+        findings.set(f, entry);
+        calls.push(toCall(f, entry.finding, [...entry.refs], lineIndex[f.unit]!));
       } catch (e) {
         failures.push(e instanceof Error ? e.message : String(e));
       }
     }
-    const result: Analysis = { calls, diagnostics: calls.flatMap((c) => c.diagnostics), parsed };
+    const result: Analysis = { calls, diagnostics: calls.flatMap((c) => c.diagnostics), parsed, reuse: { options, records, findings } };
     return failures.length ? { ...result, internalError: failures.join('; ') } : result;
   } catch (e) {
     return { calls: [], diagnostics: [], parsed: [], internalError: e instanceof Error ? e.message : String(e) };
   }
+}
+
+function sameOptions(a: AnalysisOptions, b: AnalysisOptions): boolean {
+  if (a === b) return true;
+  return a.readNpyHeader === b.readNpyHeader && a.numpyVersion === b.numpyVersion
+    && JSON.stringify(a.severities ?? {}) === JSON.stringify(b.severities ?? {});
 }
 
 function toCall(f: CallFacts, c: CallFinding, refs: Fix[], lines: readonly number[]): Call {

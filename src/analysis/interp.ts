@@ -70,7 +70,68 @@ export interface InterpOptions {
   readonly readNpyHeader?: (path: string) => NpyHeader | undefined;
 }
 
-export type Env = Map<string, Val>;
+/** Names in scope: this scope's bindings, the enclosing scope, and library paths by bound name. */
+export interface Env {
+  readonly vars: Map<string, Val>;
+  readonly parent: Env | undefined;
+  /** Full library path → a name bound to it in this scope (for quick-fix text). */
+  readonly refs: Map<string, string>;
+}
+
+/** An empty module scope. */
+export function newEnv(parent?: Env): Env {
+  return { vars: new Map(), parent, refs: new Map() };
+}
+
+/** What one top-level statement read from and wrote to the module scope (for re-use after edits). */
+interface Tracking {
+  readonly module: Env;
+  readonly reads: Map<string, Val | undefined>;
+  readonly refReads: Map<string, string | undefined>;
+  readonly writes: Map<string, Val>;
+}
+
+type Scoped = { env: Env; track?: Tracking };
+
+function getVar(ctx: Scoped, name: string): Val | undefined {
+  for (let e: Env | undefined = ctx.env; e; e = e.parent) {
+    const v = e.vars.get(name);
+    if (v) {
+      if (ctx.track && e === ctx.track.module) noteRead(ctx.track, name, v);
+      return v;
+    }
+  }
+  if (ctx.track) noteRead(ctx.track, name, undefined);
+  return undefined;
+}
+
+function noteRead(t: Tracking, name: string, v: Val | undefined): void {
+  if (!t.writes.has(name) && !t.reads.has(name)) t.reads.set(name, v);
+}
+
+function setVar(ctx: Scoped, name: string, v: Val): void {
+  ctx.env.vars.set(name, v);
+  if (v.k === 'ref') ctx.env.refs.set(v.path, name);
+  if (ctx.track && ctx.env === ctx.track.module) ctx.track.writes.set(name, v);
+}
+
+function refName(ctx: Scoped, path: string): string | undefined {
+  const found = refNameRaw(ctx.env, path);
+  if (ctx.track && !ctx.track.refReads.has(path)) ctx.track.refReads.set(path, found);
+  return found;
+}
+
+function refNameRaw(env: Env, path: string): string | undefined {
+  for (let e: Env | undefined = env; e; e = e.parent) {
+    const name = e.refs.get(path);
+    if (name !== undefined) {
+      let cur: Val | undefined;
+      for (let f: Env | undefined = env; f && !cur; f = f.parent) cur = f.vars.get(name);
+      if (cur?.k === 'ref' && cur.path === path) return name;
+    }
+  }
+  return undefined;
+}
 
 interface Ctx {
   readonly text: string;
@@ -78,24 +139,87 @@ interface Ctx {
   env: Env;
   readonly calls: CallFacts[];
   readonly options: InterpOptions;
-  /** Per-name directive facts from `# stride-lens:` comments (applied where they appear). */
   depth: number;
+  readonly track?: Tracking;
 }
 
 const MAX_DEPTH = 60;
 
-/** Interpret one parsed unit, continuing from `env` (mutated); returns the stride calls found. */
-export function interpretUnit(tree: Tree, text: string, unit: number, env: Env, options: InterpOptions): CallFacts[] {
-  const ctx: Ctx = { text, unit, env, calls: [], options, depth: 0 };
-  execBlock(tree.topNode, ctx);
-  return ctx.calls;
+/**
+ * One top-level statement's effect, kept to skip re-interpreting it after an edit: when its
+ * text is unchanged and every module-scope name it read still holds the same value, its
+ * writes and calls are replayed (calls shifted to the statement's new position).
+ */
+export interface StatementRecord {
+  readonly text: string;
+  readonly from: number;
+  readonly reads: ReadonlyMap<string, Val | undefined>;
+  readonly refReads: ReadonlyMap<string, string | undefined>;
+  readonly writes: ReadonlyMap<string, Val>;
+  readonly calls: readonly CallFacts[];
 }
 
-/** Interpret the statements of one top-level statement node (used by incremental re-analysis). */
-export function interpretStatement(node: SyntaxNode, text: string, unit: number, env: Env, options: InterpOptions): CallFacts[] {
-  const ctx: Ctx = { text, unit, env, calls: [], options, depth: 0 };
-  execStatement(node, ctx);
-  return ctx.calls;
+/** Interpret one parsed unit, continuing from `env` (mutated); returns the stride calls found. */
+export function interpretUnit(tree: Tree, text: string, unit: number, env: Env, options: InterpOptions, previous?: readonly StatementRecord[]): UnitResult {
+  const byText = new Map<string, StatementRecord[]>();
+  for (const r of previous ?? []) {
+    const list = byText.get(r.text);
+    if (list) list.push(r);
+    else byText.set(r.text, [r]);
+  }
+  const calls: CallFacts[] = [];
+  const records: StatementRecord[] = [];
+  const moved = new Map<CallFacts, { readonly old: CallFacts; readonly delta: number }>();
+  for (let n = tree.topNode.firstChild; n; n = n.nextSibling) {
+    const stmtText = text.slice(n.from, n.to);
+    const candidates = byText.get(stmtText);
+    const reuse = candidates?.find((r) => stillValid(r, env));
+    if (reuse) {
+      for (const [name, v] of reuse.writes) setVar({ env }, name, v);
+      const delta = n.from - reuse.from;
+      const shifted = delta === 0 && reuse.calls.every((c) => c.unit === unit) ? reuse.calls : reuse.calls.map((c) => shiftFacts(c, delta, unit));
+      shifted.forEach((c, i) => moved.set(c, { old: reuse.calls[i]!, delta }));
+      calls.push(...shifted);
+      records.push({ ...reuse, from: n.from, calls: shifted });
+      candidates!.splice(candidates!.indexOf(reuse), 1);
+      continue;
+    }
+    const track: Tracking = { module: env, reads: new Map(), refReads: new Map(), writes: new Map() };
+    const ctx: Ctx = { text, unit, env, calls: [], options, depth: 0, track };
+    execStatement(n, ctx);
+    calls.push(...ctx.calls);
+    records.push({ text: stmtText, from: n.from, reads: track.reads, refReads: track.refReads, writes: track.writes, calls: ctx.calls });
+  }
+  return { calls, records, moved };
+}
+
+/** The calls of a unit, the records to reuse next time, and which calls were replayed from which. */
+export interface UnitResult {
+  readonly calls: CallFacts[];
+  readonly records: StatementRecord[];
+  readonly moved: ReadonlyMap<CallFacts, { readonly old: CallFacts; readonly delta: number }>;
+}
+
+function stillValid(r: StatementRecord, env: Env): boolean {
+  for (const [name, v] of r.reads) if (env.vars.get(name) !== v) return false;
+  for (const [path, name] of r.refReads) if (refNameRaw(env, path) !== name) return false;
+  return true;
+}
+
+function shiftSpan(s: Span, d: number): Span {
+  return { from: s.from + d, to: s.to + d };
+}
+
+function shiftArg(a: ArgInfo | undefined, d: number): ArgInfo | undefined {
+  return a && { span: shiftSpan(a.span, d), items: a.items?.map((i) => ({ span: shiftSpan(i.span, d), literal: i.literal })) };
+}
+
+/** The same call facts for a statement that moved by `d` characters. */
+export function shiftFacts(c: CallFacts, d: number, unit: number): CallFacts {
+  return {
+    ...c, unit, span: shiftSpan(c.span, d), calleeSpan: shiftSpan(c.calleeSpan, d), argsSpan: shiftSpan(c.argsSpan, d),
+    shapeArg: shiftArg(c.shapeArg, d), stridesArg: shiftArg(c.stridesArg, d),
+  };
 }
 
 // ---------------------------------------------------------------- tree helpers
@@ -151,7 +275,7 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
   switch (n.name) {
     case 'Comment': {
       const d = parseDirective(src(ctx, n));
-      if (d) ctx.env.set(d.name, { k: 'array', a: d.fact });
+      if (d) setVar(ctx, d.name, { k: 'array', a: d.fact });
       return;
     }
     case 'ImportStatement': return execImport(n, ctx);
@@ -174,8 +298,8 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
       for (const c of kids(n)) {
         if (c.name === 'in') { seenIn = true; continue; }
         if (c.name === 'Body') execBody(c, ctx);
-        else if (!seenIn && c.name === 'VariableName') ctx.env.set(src(ctx, c), UNKNOWN);
-        else if (!seenIn && c.name === 'TupleExpression') for (const v of c.getChildren('VariableName')) ctx.env.set(src(ctx, v), UNKNOWN);
+        else if (!seenIn && c.name === 'VariableName') setVar(ctx, src(ctx, c), UNKNOWN);
+        else if (!seenIn && c.name === 'TupleExpression') for (const v of c.getChildren('VariableName')) setVar(ctx, src(ctx, v), UNKNOWN);
         else if (seenIn) evalExpr(c, ctx);
       }
       return;
@@ -185,7 +309,7 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
       for (let i = 0; i < cs.length; i++) {
         const c = cs[i]!;
         if (c.name === 'Body') execBody(c, ctx);
-        else if (c.name === 'as' && cs[i + 1]?.name === 'VariableName') { ctx.env.set(src(ctx, cs[i + 1]!), UNKNOWN); i++; }
+        else if (c.name === 'as' && cs[i + 1]?.name === 'VariableName') { setVar(ctx, src(ctx, cs[i + 1]!), UNKNOWN); i++; }
         else if (c.name !== 'with' && c.name !== 'async' && c.name !== ',') evalExpr(c, ctx);
       }
       return;
@@ -194,7 +318,7 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
       for (const c of kids(n)) {
         if (c.name === 'Body' || c.name === 'MatchBody' || c.name === 'MatchClause') execBody(c, ctx);
         else if (c.name !== 'as' && c.name !== 'VariableName' || n.name !== 'TryStatement') evalExpr(c, ctx);
-        else if (c.name === 'VariableName') ctx.env.set(src(ctx, c), UNKNOWN);
+        else if (c.name === 'VariableName') setVar(ctx, src(ctx, c), UNKNOWN);
       }
       return;
     case 'Body': return execBody(n, ctx);
@@ -238,7 +362,7 @@ function execImport(n: SyntaxNode, ctx: Ctx): void {
         const name = src(ctx, c);
         let bound = name;
         if (cs[i + 1]?.name === 'as' && cs[i + 2]?.name === 'VariableName') { bound = src(ctx, cs[i + 2]!); i += 2; }
-        ctx.env.set(bound, mod ? { k: 'ref', path: canonical(`${mod}.${name}`) } : UNKNOWN);
+        setVar(ctx, bound, mod ? { k: 'ref', path: canonical(`${mod}.${name}`) } : UNKNOWN);
       }
       i++;
     }
@@ -250,9 +374,9 @@ function execImport(n: SyntaxNode, ctx: Ctx): void {
       const first = src(ctx, c);
       const path = dotted();
       if (cs[i]?.name === 'as' && cs[i + 1]?.name === 'VariableName') {
-        ctx.env.set(src(ctx, cs[i + 1]!), { k: 'ref', path: canonical(path) });
+        setVar(ctx, src(ctx, cs[i + 1]!), { k: 'ref', path: canonical(path) });
         i += 2;
-      } else ctx.env.set(first, { k: 'ref', path: canonical(first) });
+      } else setVar(ctx, first, { k: 'ref', path: canonical(first) });
       continue;
     }
     i++;
@@ -316,18 +440,18 @@ function learnNdim(base: string, nd: number, ctx: Ctx): void {
   const m = /^([A-Za-z_]\w*)\.(shape|strides)$/.exec(base);
   if (!m || nd > 32) return;
   const name = m[1]!;
-  const cur = ctx.env.get(name) ?? { k: 'sym', name };
+  const cur = getVar(ctx, name) ?? { k: 'sym', name };
   const a = cur.k === 'sym' ? unknownArray(name, cur.lib) : cur.k === 'array' && cur.a.symbolic === name && !cur.a.shape ? cur.a : undefined;
   if (!a) return;
   const shape = Array.from({ length: nd }, (_, k) => attrAtom(name, 'shape', k));
   const strides = Array.from({ length: nd }, (_, k) => attrAtom(name, 'strides', k));
-  ctx.env.set(name, { k: 'array', a: { ...a, shape, strides } });
+  setVar(ctx, name, { k: 'array', a: { ...a, shape, strides } });
 }
 
 function bindTarget(t: SyntaxNode, value: Val, ctx: Ctx): void {
   if (t.name === 'VariableName') {
     const name = src(ctx, t);
-    ctx.env.set(name, value.k === 'unknown' ? { k: 'sym', name } : relabel(value, name));
+    setVar(ctx, name, value.k === 'unknown' ? { k: 'sym', name } : relabel(value, name));
   } else if (t.name === 'TupleExpression' || t.name === 'ParenthesizedExpression' || t.name === 'ArrayExpression') {
     bindSequence(commaGroups(kids(t)).map((g) => g[0]!), value, ctx);
   } else {
@@ -353,16 +477,16 @@ function execUpdate(n: SyntaxNode, ctx: Ctx): void {
   const right = evalExpr(rhs, ctx);
   if (target.name !== 'VariableName') return;
   const left = lookup(src(ctx, target), ctx);
-  ctx.env.set(src(ctx, target), binary(src(ctx, op).slice(0, -1), left, right, ctx));
+  setVar(ctx, src(ctx, target), binary(src(ctx, op).slice(0, -1), left, right, ctx));
 }
 
 function execFunction(n: SyntaxNode, ctx: Ctx, _comments: SyntaxNode[]): void {
   const name = n.getChild('VariableName');
   const params = n.getChild('ParamList');
   const body = n.getChild('Body');
-  if (name) ctx.env.set(src(ctx, name), UNKNOWN);
+  if (name) setVar(ctx, src(ctx, name), UNKNOWN);
   if (!body || ctx.depth > MAX_DEPTH) return;
-  const inner: Ctx = { ...ctx, env: new Map(ctx.env) };
+  const inner: Ctx = { ...ctx, env: newEnv(ctx.env) };
   if (params) {
     const cs = kids(params);
     for (let i = 0; i < cs.length; i++) {
@@ -381,14 +505,14 @@ function execFunction(n: SyntaxNode, ctx: Ctx, _comments: SyntaxNode[]): void {
         const d = cs[j + 1]!.name === 'Number' || cs[j + 1]!.name === 'TupleExpression' ? evalExpr(cs[j + 1]!, ctx) : UNKNOWN;
         if (d.k === 'int' || d.k === 'tuple') v = d;
       }
-      inner.env.set(pname, v);
+      setVar(inner, pname, v);
     }
   }
   // Directives just above the definition apply to its parameters.
   let prev = n.prevSibling;
   while (prev && prev.name === 'Comment') {
     const d = parseDirective(src(ctx, prev));
-    if (d) inner.env.set(d.name, { k: 'array', a: d.fact });
+    if (d) setVar(inner, d.name, { k: 'array', a: d.fact });
     prev = prev.prevSibling;
   }
   inner.depth++;
@@ -398,9 +522,9 @@ function execFunction(n: SyntaxNode, ctx: Ctx, _comments: SyntaxNode[]): void {
 function execClass(n: SyntaxNode, ctx: Ctx): void {
   const name = n.getChild('VariableName');
   const body = n.getChild('Body');
-  if (name) ctx.env.set(src(ctx, name), UNKNOWN);
+  if (name) setVar(ctx, src(ctx, name), UNKNOWN);
   if (!body || ctx.depth > MAX_DEPTH) return;
-  const inner: Ctx = { ...ctx, env: new Map(ctx.env), depth: ctx.depth + 1 };
+  const inner: Ctx = { ...ctx, env: newEnv(ctx.env), depth: ctx.depth + 1 };
   execBlock(body, inner);
 }
 
@@ -447,7 +571,7 @@ function annotationFact(typeDef: SyntaxNode, ctx: Ctx, label: string): Val | und
 // ---------------------------------------------------------------- expressions
 
 function lookup(name: string, ctx: Ctx): Val {
-  const v = ctx.env.get(name);
+  const v = getVar(ctx, name);
   if (v) return v;
   if (name === 'True' || name === 'False') return { k: 'bool', v: name === 'True' };
   return { k: 'sym', name };
@@ -530,6 +654,16 @@ function intOf(v: Val): Lin | undefined {
 }
 
 function binary(op: string, l: Val, r: Val, _ctx: Ctx): Val {
+  // Elementwise arithmetic of an array with a scalar gives a new array of the same shape.
+  // The dtype stays (NumPy's casting keeps an array's dtype against a Python scalar),
+  // except that true division of integers gives float64.
+  const arr = l.k === 'array' ? l.a : r.k === 'array' ? r.a : undefined;
+  const scalar = l.k === 'array' ? r : l;
+  if (arr && arr.shape && arr.dtype && (scalar.k === 'int' || scalar.k === 'float' || scalar.k === 'bool')) {
+    const intLike = /^(u?int|bool)/.test(arr.dtype.name);
+    const dtype = (op === '/' && intLike) || (scalar.k === 'float' && intLike) ? (arr.lib === 'torch' ? FLOAT32 : FLOAT64) : arr.dtype;
+    return { k: 'array', a: newArray(arr.lib, arr.label, arr.shape, dtype) };
+  }
   // Tuples: concatenation and repetition.
   if (op === '+' && isSeq(l) && isSeq(r)) {
     const a = seqItems(l);
@@ -1235,12 +1369,12 @@ function argInfo(node: SyntaxNode | undefined, ctx: Ctx): ArgInfo | undefined {
 
 /** Where this scope can name `sliding_window_view`, for quick fixes. */
 function swvName(ctx: Ctx, calleeText: string): { text: string; importLine: string | undefined } {
-  for (const [name, v] of ctx.env) if (v.k === 'ref' && v.path === 'numpy.lib.stride_tricks.sliding_window_view') return { text: name, importLine: undefined };
-  const m = /^(.*\.)as_strided$/.exec(calleeText.replace(/\s+/g, ''));
-  if (m && !/^[^.]+\.$/.test(m[1]!) || (m && ctx.env.get(m[1]!.slice(0, -1))?.k === 'ref' && (ctx.env.get(m[1]!.slice(0, -1)) as { path: string }).path !== 'torch')) {
-    return { text: `${m![1]}sliding_window_view`, importLine: undefined };
-  }
-  for (const [name, v] of ctx.env) if (v.k === 'ref' && v.path === 'numpy') return { text: `${name}.lib.stride_tricks.sliding_window_view`, importLine: undefined };
+  const direct = refName(ctx, 'numpy.lib.stride_tricks.sliding_window_view');
+  if (direct) return { text: direct, importLine: undefined };
+  const m = /^(.*)\.as_strided$/.exec(calleeText.replace(/\s+/g, ''));
+  if (m) return { text: `${m[1]}.sliding_window_view`, importLine: undefined };
+  const np = refName(ctx, 'numpy');
+  if (np) return { text: `${np}.lib.stride_tricks.sliding_window_view`, importLine: undefined };
   return { text: 'sliding_window_view', importLine: 'from numpy.lib.stride_tricks import sliding_window_view\n' };
 }
 
@@ -1365,8 +1499,7 @@ function recordTorch(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx, fn
 
 /** Re-export for tests: evaluate an int expression in a fresh env (used by property tests). */
 export function evalIntForTest(tree: Tree, text: string): Lin | undefined {
-  const env: Env = new Map();
-  const ctx: Ctx = { text, unit: 0, env, calls: [], options: {}, depth: 0 };
+  const ctx: Ctx = { text, unit: 0, env: newEnv(), calls: [], options: {}, depth: 0 };
   const stmt = tree.topNode.firstChild;
   const expr = stmt?.firstChild;
   if (!expr) return undefined;

@@ -83,3 +83,18 @@ test('pathological input: deep nesting, huge numbers, long lines', () => {
   ];
   for (const t of cases) checkRanges(analyzePython(t), [t.length]);
 });
+
+test('incremental re-analysis after random edits equals a fresh analysis', () => {
+  const big = texts.join('\n');
+  const strip = (a: Analysis) => JSON.stringify(a.calls);
+  let prev = analyzePython(big);
+  let text = big;
+  fc.assert(fc.property(mutation, (m) => {
+    const next = mutate(text, m as Mutation);
+    const inc = analyzePython(next, {}, prev);
+    const fresh = analyzePython(next);
+    expect(strip(inc)).toBe(strip(fresh));
+    prev = inc;
+    text = next;
+  }), { numRuns: 60, seed: 11 });
+});

@@ -1,0 +1,151 @@
+/**
+ * Benchmark of the Python analysis against CPython's own parser, in one run.
+ *
+ * A generated 5,000-line Python file with 500 stride calls (im2col, pooling, rolling windows,
+ * framing, torch windows, some out of bounds) between ordinary code. Measured:
+ * - full analysis (parse + facts + findings), median of repetitions after warm-up;
+ * - CPython's `ast.parse` of the same text, timed inside Python (no process start-up);
+ * - re-analysis after a one-line edit (a window count in the middle changes), reusing the
+ *   previous parse (Lezer `TreeFragment`s).
+ * Targets: full ≤ 1.5 × ast.parse, re-analysis ≤ ¼ of full. Prints a table and writes
+ * bench/results/analysis.json. Usage: node bench/run-analysis.mjs [--reps 15]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzePython, diffTexts } from '../src/analysis/index';
+
+/** The benchmark file: 500 blocks of 10 lines, each with one stride call. */
+export function generate(blocks = 500): string {
+  const out: string[] = ['import numpy as np', 'import torch', 'from numpy.lib.stride_tricks import as_strided, sliding_window_view', ''];
+  for (let i = 0; i < blocks; i++) {
+    const n = 16 + (i % 40);
+    const k = 2 + (i % 4);
+    switch (i % 6) {
+      case 0:
+        out.push(`# block ${i}: im2col`, `img_${i} = np.zeros((${n}, ${n}), dtype=np.float32)`, `s_${i} = img_${i}.strides`,
+          `k_${i} = ${k}`, `out_${i} = img_${i}.shape[0] - k_${i} + 1`,
+          `p_${i} = as_strided(img_${i}, (out_${i}, out_${i}, k_${i}, k_${i}), s_${i} + s_${i}, writeable=False)`,
+          `cols_${i} = p_${i}.reshape(-1, k_${i} * k_${i})`, `total_${i} = sum(range(${i}))`, `label_${i} = "im2col %d" % ${i}`, '');
+        break;
+      case 1:
+        out.push(`def pool_${i}(x, size=${k}):`, `    s0, s1 = x.strides`, `    h, w = x.shape`,
+          `    v = as_strided(x, (h // size, w // size, size, size), (s0 * size, s1 * size, s0, s1))`,
+          `    return v.max(axis=(2, 3))`, ``, `result_${i} = pool_${i}(np.ones((${n}, ${n})))`, `names_${i} = [str(j) for j in range(5)]`, `if result_${i} is None:`, `    raise ValueError("no result")`);
+        break;
+      case 2:
+        out.push(`# block ${i}: rolling mean`, `x_${i} = np.arange(${n * 10}, dtype=np.float64)`, `w_${i} = ${k + 3}`,
+          `r_${i} = as_strided(x_${i}, (x_${i}.shape[0] - w_${i} + ${i % 12 === 2 ? 2 : 1}, w_${i}), (x_${i}.itemsize, x_${i}.itemsize), writeable=False)`,
+          `m_${i} = r_${i}.mean(axis=1)`, `d_${i} = {"mean": m_${i}, "n": ${n}}`, `for key in d_${i}:`, `    print(key, d_${i}[key])`, `del d_${i}`, '');
+        break;
+      case 3:
+        out.push(`# block ${i}: audio frames`, `sig_${i} = np.zeros(${n * 100}, dtype=np.float32)`, `frame_${i}, hop_${i} = ${k * 32}, ${k * 16}`,
+          `nf_${i} = 1 + (len(sig_${i}) - frame_${i}) // hop_${i}`,
+          `fr_${i} = np.lib.stride_tricks.as_strided(sig_${i}, (nf_${i}, frame_${i}), (hop_${i} * 4, 4), writeable=False)`,
+          `energy_${i} = (fr_${i} ** 2).sum(axis=1)`, `assert energy_${i}.shape[0] == nf_${i}`, `class Holder${i}:`, `    value = ${i}`, '');
+        break;
+      case 4:
+        out.push(`# block ${i}: torch windows`, `keys_${i} = torch.randn(${n}, 8)`, `L_${i}, D_${i} = keys_${i}.shape`,
+          `win_${i} = keys_${i}.as_strided((L_${i} - ${k} + 1, ${k}, D_${i}), (D_${i}, D_${i}, 1))`,
+          `att_${i} = win_${i}.sum(dim=1)`, `with open("/dev/null") as fh_${i}:`, `    fh_${i}.read()`, `try:`, `    pass`, `except Exception: pass`);
+        break;
+      default:
+        out.push(`# block ${i}: sliding_window_view`, `grid_${i} = np.random.rand(${n}, ${n})`,
+          `sw_${i} = sliding_window_view(grid_${i}, (${k}, ${k}))[::${k}, ::${k}]`, `mx_${i} = sw_${i}.max(axis=(2, 3))`,
+          `lam_${i} = lambda t: t * ${i}`, `vals_${i} = [lam_${i}(j) for j in range(3)]`, `while False:`, `    break`, `tup_${i} = (1, 2, 3) * 2`, '');
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function timeIt(reps: number, f: () => void): { median: number; min: number; max: number } {
+  for (let i = 0; i < 3; i++) f();
+  const ts: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    f();
+    ts.push(performance.now() - t0);
+  }
+  return { median: median(ts), min: Math.min(...ts), max: Math.max(...ts) };
+}
+
+function findPython(): string | undefined {
+  for (const exe of [process.env.STRIDE_LENS_PYTHON, '/usr/bin/python3', 'python3']) {
+    if (!exe) continue;
+    if (spawnSync(exe, ['-c', 'import ast'], { stdio: 'ignore' }).status === 0) return exe;
+  }
+  return undefined;
+}
+
+function main(): void {
+  const argReps = process.argv.indexOf('--reps');
+  const reps = argReps >= 0 ? Number(process.argv[argReps + 1]) : 15;
+  const text = generate();
+  const lines = text.split('\n').length - 1;
+
+  const first = analyzePython(text);
+  const calls = first.calls.length;
+  if (first.internalError) throw new Error(`analysis failed: ${first.internalError}`);
+
+  const full = timeIt(reps, () => { analyzePython(text); });
+
+  // One-line edit in the middle: a window count changes.
+  const m = /\nw_242 = (\d+)\n/.exec(text);
+  if (!m) throw new Error('edit target not found');
+  const at = m.index + 1;
+  const target = m[0].slice(1, -1);
+  const edited = text.slice(0, at) + `w_242 = ${Number(m[1]) + 1}` + text.slice(at + target.length);
+  const changes = diffTexts(text, edited);
+  const incremental = timeIt(reps, () => { analyzePython(edited, {}, first, changes); });
+  const fresh = analyzePython(edited);
+  const inc = analyzePython(edited, {}, first, changes);
+  const same = JSON.stringify(inc.calls.map((c) => [c.lens, c.diagnostics])) === JSON.stringify(fresh.calls.map((c) => [c.lens, c.diagnostics]));
+
+  const py = findPython();
+  let astMs: { median: number; min: number; max: number } | undefined;
+  let pyVersion = '';
+  if (py) {
+    const dir = mkdtempSync(join(tmpdir(), 'sl-bench-'));
+    try {
+      const file = join(dir, 'bench.py');
+      writeFileSync(file, text);
+      const script = `import ast, sys, time, json\ntext = open(sys.argv[1]).read()\nfor _ in range(3): ast.parse(text)\nts = []\nfor _ in range(${reps}):\n    t0 = time.perf_counter(); ast.parse(text); ts.append((time.perf_counter() - t0) * 1000)\nts.sort()\nprint(json.dumps({"median": ts[len(ts)//2], "min": ts[0], "max": ts[-1], "version": sys.version.split()[0]}))`;
+      const r = spawnSync(py, ['-c', script, file], { encoding: 'utf8' });
+      if (r.status === 0) {
+        const j = JSON.parse(r.stdout);
+        astMs = { median: j.median, min: j.min, max: j.max };
+        pyVersion = j.version;
+      } else console.error(`ast.parse failed: ${r.stderr}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } else console.error('No Python found: the ast.parse comparison is skipped.');
+
+  const ratio = astMs ? full.median / astMs.median : null;
+  const incRatio = incremental.median / full.median;
+  const fmt = (t: { median: number; min: number; max: number }) => `${t.median.toFixed(1).padStart(7)} ms  (${t.min.toFixed(1)}–${t.max.toFixed(1)})`;
+  console.log(`Python analysis benchmark: ${lines} lines, ${calls} stride calls, ${reps} repetitions (median, min–max)`);
+  console.log(`  full analysis (parse + facts + findings)  ${fmt(full)}`);
+  if (astMs) console.log(`  CPython ${pyVersion} ast.parse                 ${fmt(astMs)}`);
+  console.log(`  re-analysis after a one-line edit         ${fmt(incremental)}`);
+  console.log('');
+  console.log(`  full / ast.parse     ${ratio === null ? 'n/a' : ratio.toFixed(2)}  (target ≤ 1.50) ${ratio === null ? '' : ratio <= 1.5 ? 'PASS' : 'FAIL'}`);
+  console.log(`  re-analysis / full   ${incRatio.toFixed(2)}  (target ≤ 0.25) ${incRatio <= 0.25 ? 'PASS' : 'FAIL'}`);
+  console.log(`  re-analysis equals a fresh analysis: ${same ? 'yes' : 'NO'}`);
+
+  mkdirSync(join('bench', 'results'), { recursive: true });
+  writeFileSync(join('bench', 'results', 'analysis.json'), JSON.stringify({
+    date: new Date().toISOString(), node: process.version, python: pyVersion || null, lines, calls, reps,
+    fullMs: full, astParseMs: astMs ?? null, incrementalMs: incremental,
+    fullOverAst: ratio, incrementalOverFull: incRatio, incrementalEqualsFresh: same,
+  }, null, 2) + '\n');
+  if (!same) process.exitCode = 1;
+}
+
+main();
