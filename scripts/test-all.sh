@@ -10,6 +10,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
+# Plain text in logs: most tools colour their output even when it goes to a file.
+[ -t 1 ] || export NO_COLOR=1
 
 timings=()
 run_start=$SECONDS
@@ -42,6 +44,22 @@ summary() {
 }
 
 
+# vitest, then one plain `unit: N passed, M failed` line for CI (vitest's own summary is
+# printed above it unchanged).
+unit_tests() {
+  local json rc=0
+  json="$(mktemp)"
+  npx vitest run --reporter=default --reporter=json --outputFile.json="$json" || rc=$?
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const broken = r.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+    console.log(`unit: ${r.numPassedTests} passed, ${r.numFailedTests + broken} failed`
+      + (broken ? ` (${broken} test files failed to load)` : ""));
+  ' "$json" || echo "unit: vitest wrote no report (exit $rc)"
+  rm -f "$json"
+  return "$rc"
+}
+
 # Print the .vsix size and its files (CI keeps both in the log).
 vsix_report() {
   local vsix=dist/stride-lens.vsix
@@ -65,7 +83,7 @@ step typecheck "npm run typecheck lists each error as file:line (three projects:
 step lint "npm run lint; many are fixed by npx eslint --fix <file>" \
   npm run --silent lint
 step unit "rerun one file with npx vitest run <path>; fixtures missing? npm run fixtures" \
-  npx vitest run
+  unit_tests
 step package "npm run package; vsce prints why it refused (see .vscodeignore for the file list)" \
   npm run --silent package
 step vsix "the .vsix listing failed: is unzip installed? (bash scripts/setup-test-deps.sh)" \
