@@ -42,6 +42,8 @@ export interface DimExplanation {
   readonly strideElements: string | null;
   /** What one step means in the source: `next patch row = one row of image = 112 B`. */
   readonly meaning: string;
+  /** The whole row as one line: `dim 0: next patch row = one row of image = 112 B`. */
+  readonly text: string;
 }
 
 export interface CallFinding {
@@ -394,7 +396,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
   }
 
   const steps = f.strides && source && lengthsMatch ? decompose(f.strides, source, f.shape) : undefined;
-  const ndSource = source?.shape?.length ?? (steps ? Math.max(-1, ...steps.map((s) => s?.axis ?? -1)) + 1 : undefined);
+  const ndSource = source?.shape?.length ?? (steps ? Math.max(-1, ...steps.flatMap((s) => (s ? stepParts(s).map((p) => p.axis) : []))) + 1 : undefined);
   const pattern = steps && f.shape && ndSource !== undefined ? windowPattern(f.shape, steps, ndSource) : undefined;
 
   // ---- concrete layout through the engine
@@ -546,7 +548,8 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
       if (isTorch) elems = linText(s);
       else if (itemsize && cs !== undefined) elems = cs % itemsize === 0 ? String(cs / itemsize) : null;
       else if (steps?.[d] && source?.symbolic) elems = null;
-      dims.push({ dim: d, size: linText(f.shape[d]!), stride: linText(s), strideElements: elems, meaning: meaning(d, s, steps?.[d], pattern, source, isTorch, ndSource) });
+      const m = meaning(d, s, steps?.[d], pattern, source, isTorch, ndSource);
+      dims.push({ dim: d, size: linText(f.shape[d]!), stride: linText(s), strideElements: elems, meaning: m, text: `dim ${d}: ${m}` });
     }
   }
   const title = `${f.fn} view of ${f.sourceText ?? 'an unknown array'}${source?.dtype ? ` (${source.dtype.name})` : ''}`;
@@ -571,7 +574,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
 export function refactorings(f: CallFacts): Fix[] {
   if (f.fn !== 'as_strided' || !f.source || !f.strides || !f.shape || f.shape.length !== f.strides.length) return [];
   const steps = decompose(f.strides, f.source, f.shape);
-  const nd = f.source.shape?.length ?? (steps ? Math.max(-1, ...steps.map((s) => s?.axis ?? -1)) + 1 : undefined);
+  const nd = f.source.shape?.length ?? (steps ? Math.max(-1, ...steps.flatMap((s) => (s ? stepParts(s).map((p) => p.axis) : []))) + 1 : undefined);
   const pattern = steps && nd !== undefined ? windowPattern(f.shape, steps, nd) : undefined;
   const r = swvRewrite(f, f.source, pattern, true);
   return r ? [r] : [];
@@ -592,7 +595,7 @@ function symbolicOverlap(shape: readonly Lin[], steps: readonly (Step | null)[])
 }
 
 function meaning(d: number, s: Lin, step: Step | null | undefined, pattern: WindowPattern | undefined, source: ArrayFact | undefined, isTorch: boolean, nd: number | undefined): string {
-  const unit = isTorch ? ' elements' : ' B';
+  const unit = isTorch ? (Math.abs(constOf(s) ?? 2) === 1 ? ' element' : ' elements') : ' B';
   const amount = `${linText(s)}${unit}`;
   if (constOf(s) === 0) return 'stride 0: every index along this dimension reads the same elements (broadcast)';
   if (!step || !source) return `${amount} per step`;

@@ -64,7 +64,9 @@ describe('the lens', () => {
   test('the canonical im2col lens', () => {
     const c = only(analyzePython(`${PRELUDE}s = image.strides\nv = np.lib.stride_tricks.as_strided(image, shape=(26, 26, 3, 3), strides=(s[0], s[1], s[0], s[1]))\n`));
     expect(c.lens).toBe('view (26, 26, 3, 3) · strides (112, 4, 112, 4) · bytes 0–3135 of 3136 ✓ · windows overlap');
-    expect(c.hover.dims[0]!.meaning).toBe('next patch row = one row of image = 112 B');
+    expect(c.hover.dims[0]!.text).toBe('dim 0: next patch row = one row of image = 112 B');
+    expect(c.hover.dims.map((d) => d.strideElements)).toEqual(['28', '1', '28', '1']);
+    expect(c.hoverRanges.length).toBe(3); // the callee, the shape and the strides arguments
   });
 
   test('out of bounds: the lens leads with the overrun and SL001 is an error', () => {
@@ -164,6 +166,18 @@ describe('facts about sources', () => {
       expect(c.strides).toEqual([112, 4, 112, 4]);
       expect(c.inBounds).toBe(true);
     }
+  });
+
+  test('npt.NDArray gives the dtype; the view stays symbolic in the shape', () => {
+    const c = only(analyzePython('import numpy as np\nimport numpy.typing as npt\ndef f(x: npt.NDArray[np.float32]):\n    return np.lib.stride_tricks.as_strided(x, (4, x.itemsize), (x.itemsize, 1))\n'));
+    expect(c.itemsize).toBe(4);
+    expect(c.shapeText).toEqual(['4', '4']);
+  });
+
+  test('tracked integers and tuples: shape arithmetic, tuple +, *, // and slicing', () => {
+    const c = only(analyzePython(`${PRELUDE}k = 3\nn = image.shape[0] - k + 1\ns = image.strides\nout = (n, (image.shape[1] + 1) // 2 - 1) + (k,) * 2\nv = np.lib.stride_tricks.as_strided(image, out, (s[0], s[1] * 2) + s[:], writeable=False)\n`));
+    expect(c.shape).toEqual([26, 13, 3, 3]);
+    expect(c.strides).toEqual([112, 8, 112, 4]);
   });
 
   test('a header reader that throws is an unknown source, not a crash', () => {
