@@ -49,3 +49,10 @@ export const CODES: Readonly<Record<Code, CodeInfo>> = {
 
 /** Severity overrides per code (from settings); `off` drops the diagnostic. */
 export type SeverityOverrides = Partial<Record<Code, Severity | 'off'>>;
+
+/** The codes as a Markdown section for the README: one heading and paragraph per code. */
+export function codesMarkdown(): string {
+  return Object.values(CODES)
+    .map((c) => `### ${c.code} — ${c.title} (${c.severity})\n\n${c.doc}\n`)
+    .join('\n');
+}

@@ -22,12 +22,12 @@
  * VS Code counts). The analysis is total: any input text gives a result, never an exception.
  * For edits, pass the previous result and the changes: the parse reuses the old tree.
  */
-import { CODES, type Code, type CodeInfo, type Severity, type SeverityOverrides } from './codes';
+import { CODES, codesMarkdown, type Code, type CodeInfo, type Severity, type SeverityOverrides } from './codes';
 import { callFinding, formatCount, refactorings, shiftFinding, shiftFixes, type CallFinding, type DimExplanation, type Fix, type FindingOptions } from './findings';
 import { interpretUnit, newEnv, type CallFacts, type InterpOptions, type NpyHeader, type Span, type StatementRecord } from './interp';
 import { diffTexts, parseUnit, type ParsedUnit, type TextChange } from './parse';
 
-export { CODES, formatCount, diffTexts };
+export { CODES, codesMarkdown, formatCount, diffTexts };
 export type { Code, CodeInfo, Severity, SeverityOverrides, NpyHeader, TextChange, DimExplanation };
 
 export interface Position {
