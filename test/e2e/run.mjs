@@ -8,6 +8,8 @@
 //                                             scenario must then fail (proves the checks bite)
 //   STRIDE_LENS_E2E_HEADED=1                  show the browser (needs a display)
 //   STRIDE_LENS_E2E_KEEP=1                    keep the temporary profile and logs
+//   STRIDE_LENS_E2E_RESULTS=dir               screenshots and logs there (default .e2e-results;
+//                                             give each concurrent run its own)
 //
 // Last line: `e2e: N passed, M failed`; the exit code is non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
@@ -20,7 +22,7 @@ import { ensureCodeServer, freePort, installExtension, makeProfile, startCodeSer
 import * as helpers from './helpers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const results = join(root, '.e2e-results');
+const results = resolve(root, process.env.STRIDE_LENS_E2E_RESULTS ?? '.e2e-results');
 const workspace = join(root, 'examples');
 const vsix = resolve(root, process.env.STRIDE_LENS_E2E_VSIX ?? join('dist', 'stride-lens.vsix'));
 const noExtension = process.env.STRIDE_LENS_E2E_NO_EXTENSION === '1';
