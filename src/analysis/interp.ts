@@ -282,11 +282,10 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
     case 'AssignStatement': return execAssign(n, ctx);
     case 'UpdateStatement': return execUpdate(n, ctx);
     case 'StatementGroup': return execBlock(n, ctx);
-    case 'FunctionDefinition': return execFunction(n, ctx, []);
+    case 'FunctionDefinition': return execFunction(n, ctx);
     case 'DecoratedStatement': {
-      const comments: SyntaxNode[] = [];
       for (const c of kids(n)) {
-        if (c.name === 'FunctionDefinition') execFunction(c, ctx, comments);
+        if (c.name === 'FunctionDefinition') execFunction(c, ctx);
         else if (c.name === 'ClassDefinition') execClass(c, ctx);
       }
       return;
@@ -480,7 +479,7 @@ function execUpdate(n: SyntaxNode, ctx: Ctx): void {
   setVar(ctx, src(ctx, target), binary(src(ctx, op).slice(0, -1), left, right, ctx));
 }
 
-function execFunction(n: SyntaxNode, ctx: Ctx, _comments: SyntaxNode[]): void {
+function execFunction(n: SyntaxNode, ctx: Ctx): void {
   const name = n.getChild('VariableName');
   const params = n.getChild('ParamList');
   const body = n.getChild('Body');
@@ -1496,16 +1495,3 @@ function recordTorch(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx, fn
   ctx.calls.push(facts);
   return viewVal(facts, src0);
 }
-
-/** Re-export for tests: evaluate an int expression in a fresh env (used by property tests). */
-export function evalIntForTest(tree: Tree, text: string): Lin | undefined {
-  const ctx: Ctx = { text, unit: 0, env: newEnv(), calls: [], options: {}, depth: 0 };
-  const stmt = tree.topNode.firstChild;
-  const expr = stmt?.firstChild;
-  if (!expr) return undefined;
-  const v = evalExpr(expr, ctx);
-  return v.k === 'int' ? v.e : undefined;
-}
-
-void isCContiguousFact;
-void linVar;
