@@ -1,6 +1,8 @@
 // The Python analysis on small programs: call discovery under every import spelling, facts
 // about sources, symbolic requirements, lens/hover text shapes, quick fixes that remove the
 // problem they fix, notebooks, and incremental re-analysis giving the same answers.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeNotebook, analyzePython, type Analysis, type QuickFix } from '../../../src/analysis/index';
 
@@ -194,6 +196,25 @@ describe('notebooks and edits', () => {
     expect(c.range.unit).toBe(2);
     expect(c.range.start).toEqual({ line: 0, col: 4 });
     expect(c.inBounds).toBe(false);
+  });
+
+  test('each corpus snippet split into cells at blank lines gives the findings of the whole file', () => {
+    const dir = join(__dirname, '..', '..', 'analysis-corpus');
+    let checked = 0;
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.py'))) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      if (/^\s/m.test(text.split(/\n\s*\n/).slice(1).map((c) => c.split('\n')[0]).join('\n'))) continue; // a block continues after a blank line
+      const cells = text.split(/\n\n/);
+      const whole = analyzePython(text);
+      const nb = analyzeNotebook(cells);
+      expect(nb.calls.map((c) => c.lens), f).toEqual(whole.calls.map((c) => c.lens));
+      expect(nb.calls.map((c) => c.diagnostics.map((d) => d.code)), f).toEqual(whole.calls.map((c) => c.diagnostics.map((d) => d.code)));
+      // positions: cell-relative lines add back up to the file's lines
+      const starts = cells.map((_, i) => cells.slice(0, i).reduce((n, c) => n + c.split('\n').length + 1, 0));
+      expect(nb.calls.map((c) => starts[c.range.unit]! + c.range.start.line), f).toEqual(whole.calls.map((c) => c.range.start.line));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 
   test('re-analysis after an edit equals a fresh analysis', () => {

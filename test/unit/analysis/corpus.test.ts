@@ -22,6 +22,7 @@ interface Recorded {
   empty?: boolean;
   offset?: number;
   storage?: number;
+  sourceShape?: number[];
 }
 
 function loadFixture(): { snippets: Record<string, { calls: Recorded[]; skipped?: string }> } {
@@ -89,6 +90,16 @@ describe('corpus', () => {
         expect(c!.stridesText, 'symbolic strides').not.toBeNull();
         expect(c!.stridesText!.length).toBe(r.strides!.length);
         expect(c!.stridesText!.some((t) => /[A-Za-z]/.test(t)), `line ${r.line}: known source but unresolved view ${c!.lens}`).toBe(true);
+        // What the view requires of its source held for the array NumPy actually got (the
+        // executed view stayed in bounds), and "fits any" views did stay in bounds.
+        const inBounds = r.low! >= 0 && r.high! <= r.nbytes!;
+        for (const req of c!.requires) {
+          const m = /\.shape ≥ \(([\d, ]+)\)$/.exec(req);
+          if (!m || !r.sourceShape) continue;
+          const need = m[1]!.split(',').map((x) => x.trim()).filter(Boolean).map(Number);
+          need.forEach((n, k) => expect(r.sourceShape![k]! >= n, `${req} vs executed source shape (${r.sourceShape})`).toBe(inBounds));
+        }
+        if (/fits any/.test(c!.lens)) expect(inBounds, `${c!.lens} but NumPy's view left the buffer`).toBe(true);
         continue;
       }
       expect(c!.shape, `shape on line ${r.line}`).toEqual(r.shape);
