@@ -158,12 +158,12 @@ function decompose(strides: readonly Lin[], source: ArrayFact, shape: readonly L
     });
     if (singleFit) { out.push(singleFit); continue; }
     let pair: Step | undefined;
-    if (sh && n !== undefined) {
+    if (sh && n !== undefined && ss.length <= 6) { // pairs of axes (diagonals); bounded work
       for (let k1 = 0; k1 < ss.length && !pair; k1++) {
         for (let k2 = k1 + 1; k2 < ss.length && !pair; k2++) {
           const t1 = ss[k1]!; const t2 = ss[k2]!;
           if (t1 === 0 || t2 === 0) continue;
-          const lim = Math.min(sh[k1]! - 1, 4096);
+          const lim = Math.min(sh[k1]! - 1, 1024);
           for (let c1 = -lim; c1 <= lim; c1++) {
             if (c1 === 0) continue;
             const rest = s - c1 * t1;

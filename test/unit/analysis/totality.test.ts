@@ -98,3 +98,13 @@ test('incremental re-analysis after random edits equals a fresh analysis', () =>
     text = next;
   }), { numRuns: 60, seed: 11 });
 });
+
+test('many dimensions and large shapes stay fast', () => {
+  const dims = Array.from({ length: 32 }, () => 2);
+  const text = `import numpy as np\nx = np.zeros(${JSON.stringify(dims).replace('[', '(').replace(']', ')')})\nv = np.lib.stride_tricks.as_strided(x, ${JSON.stringify(Array(32).fill(3)).replace('[', '(').replace(']', ')')}, ${JSON.stringify(Array.from({ length: 32 }, (_, k) => 8 * (k + 3))).replace('[', '(').replace(']', ')')})\n`;
+  const t0 = performance.now();
+  const a = analyzePython(text);
+  expect(a.internalError).toBeUndefined();
+  expect(a.calls).toHaveLength(1);
+  expect(performance.now() - t0).toBeLessThan(2000);
+});
