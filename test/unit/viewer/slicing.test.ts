@@ -26,6 +26,8 @@ describe('axis choice', () => {
     expect(chooseAxis(c, 'col', 0)).toMatchObject({ rowAxis: 1, colAxis: 0 });
     expect(gridExpression('', chooseAxis(c, 'row', 2), 3)).toBe('a[0, :, :].T');
     expect(gridExpression('[1]', c, 3)).toBe('a[1][0, :, :]');
+    expect(gridExpression('[1, :, 2, :]', defaultChoice([4, 6]), 2)).toBe('a[1, :, 2, :]');
+    expect(gridExpression('', defaultChoice([8]), 1)).toBe('a');
   });
   it('an index error comes back as an error value', () => {
     const base = { shape: [3, 4], strides: cStrides([3, 4], 4), offset: 0, itemsize: 4 };

@@ -13,6 +13,8 @@ const COL_W = 120;
 const HEAD_W = 64;
 const HEAD_H = 22;
 const MAX_TILES = 256;
+const MAX_HEIGHT = 360;
+const SCROLLBAR = 18;
 
 type Tile = { data: NpyPageData } | { error: string };
 
@@ -130,7 +132,7 @@ export function Grid(p: GridProps) {
       </div>
       {firstError && <div class="error" data-testid="npy-grid-error">{firstError}</div>}
       <div ref={box} class="npy-grid" tabIndex={0} role="grid" aria-rowcount={p.rows} aria-colcount={p.cols} aria-label="array values"
-        data-testid="npy-grid" onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, left: e.currentTarget.scrollLeft })} onKeyDown={onKey}>
+        data-testid="npy-grid" style={{ height: `${Math.min(MAX_HEIGHT, HEAD_H + p.rows * ROW_H + SCROLLBAR)}px` }} onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, left: e.currentTarget.scrollLeft })} onKeyDown={onKey}>
         <div class="npy-grid-space" style={{ width: `${HEAD_W + p.cols * COL_W}px`, height: `${HEAD_H + p.rows * ROW_H}px` }}>
           {cells}
           {heads}

@@ -19,6 +19,9 @@ import { cellNumber } from './values';
 
 type Listener = (m: NpyToWebview) => void;
 
+/** Statistics start by themselves for arrays up to this size; larger ones wait for the button. */
+const AUTO_STATS_BYTES = 64n * 1024n * 1024n;
+
 export function NpyViewer() {
   const pending = useMemo(() => createPending((m) => post(m)), []);
   const listeners = useRef(new Set<Listener>());
@@ -84,6 +87,7 @@ export function NpyViewer() {
         </nav>
       )}
       {memberError && <p class="error" data-testid="npy-error" role="alert">{memberError}</p>}
+      {init.kind === 'npz' && member && <h2 data-testid="npy-member-title">{member}</h2>}
       {info && (
         <ArrayView key={`${member ?? ''}`} info={info} member={member} pending={pending}
           subscribe={(fn) => { listeners.current.add(fn); return () => listeners.current.delete(fn); }} />
@@ -192,7 +196,7 @@ function ArrayView({ info, member, pending, subscribe }: ArrayViewProps) {
 
       <section aria-label="statistics">
         <h2>statistics</h2>
-        <Stats member={member} numeric={info.numeric} subscribe={subscribe} onStats={setStats}
+        <Stats member={member} numeric={info.numeric} auto={BigInt(info.nbytes) <= AUTO_STATS_BYTES} subscribe={subscribe} onStats={setStats}
           start={(id) => post({ type: 'npyStats', id, member })} cancel={(id) => post({ type: 'npyStatsCancel', id })} />
       </section>
 

@@ -16,6 +16,8 @@ type State =
 export interface StatsProps {
   member: string | null;
   numeric: boolean;
+  /** Start at once (small arrays); otherwise wait for the button. */
+  auto: boolean;
   start: (id: number) => void;
   cancel: (id: number) => void;
   subscribe: (fn: (m: NpyToWebview) => void) => () => void;
@@ -42,7 +44,8 @@ export function Stats(p: StatsProps) {
       else if (m.type === 'npyStatsDone') { p.onStats(m.stats); setSt({ kind: 'done', stats: m.stats }); }
       else if (m.type === 'npyStatsFailed') setSt({ kind: 'failed', error: m.error, cancelled: m.cancelled });
     });
-    run();
+    if (p.auto) run();
+    else setSt({ kind: 'idle' });
     return () => {
       off();
       p.cancel(current.current);
@@ -52,7 +55,8 @@ export function Stats(p: StatsProps) {
 
   if (!p.numeric) return <p class="note">No statistics: the values have no numbers (strings, records or dates).</p>;
   switch (st.kind) {
-    case 'idle': return null;
+    case 'idle':
+      return <p><button type="button" data-testid="npy-stats-start" onClick={run}>Compute statistics</button> <span class="note">reads every element (runs in the background; Cancel stops it)</span></p>;
     case 'running':
       return (
         <div class="npy-stats-run" data-testid="npy-stats-progress">

@@ -70,7 +70,8 @@ export function cellIndex(c: AxisChoice, r: number, col: number): number[] {
 export function gridExpression(expr: string, c: AxisChoice, nd: number): string {
   const items = Array.from({ length: nd }, (_, k) => (k === c.rowAxis || k === c.colAxis ? ':' : String(c.index[k] ?? 0)));
   const base = expr.trim() === '' ? 'a' : `a${expr.trim().startsWith('[') ? expr.trim() : `[${expr.trim()}]`}`;
-  const sel = nd === 0 ? '' : `[${items.join(', ')}]`;
+  const fixed = items.some((x) => x !== ':');
+  const sel = fixed ? `[${items.join(', ')}]` : '';
   const transposed = c.rowAxis !== null && c.colAxis !== null && c.rowAxis > c.colAxis;
   return `${base}${sel}${transposed ? '.T' : ''}`;
 }
