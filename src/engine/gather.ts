@@ -384,3 +384,23 @@ export function scalarToNumber(v: Scalar): number {
   if (typeof v === 'object' && v !== null && 're' in v && typeof v.re === 'number' && typeof v.im === 'number') return Math.hypot(v.re, v.im);
   return NaN;
 }
+
+/** A page ready to show: NumPy's text for each value, and a number for colouring (`NaN` when it has none). */
+export interface DisplayPage {
+  readonly rowStart: number;
+  readonly colStart: number;
+  readonly rows: number;
+  readonly cols: number;
+  readonly texts: string[];
+  /** Row-major like `texts`; `NaN`, `±Infinity` kept (JSON would turn them into null: send the buffer, or encode them). */
+  readonly numbers: Float64Array;
+}
+
+/** Texts and numbers of a page, plain data without bigints (safe to post to a webview). */
+export function displayPage(d: Dtype, p: Page): DisplayPage {
+  return {
+    rowStart: p.rowStart, colStart: p.colStart, rows: p.rows, cols: p.cols,
+    texts: p.values.map((v) => formatScalar(d, v)),
+    numbers: Float64Array.from(p.values, scalarToNumber),
+  };
+}

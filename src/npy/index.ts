@@ -15,7 +15,9 @@
  *    two axes (`spec.rowAxis`, `spec.colAxis`, `null` for none) with the other axes fixed at
  *    `spec.index`; only those elements' bytes are read. Pass `view` (a `Layout` over the same
  *    data bytes, e.g. from slicing `[3, :, ::2]`) to page through a view instead. Values are
- *    engine `Scalar`s (see `src/engine/gather.ts`); `scalarToNumber` gives colours a number.
+ *    engine `Scalar`s (see `src/engine/gather.ts`), which may hold bigints: for a webview use
+ *    `displayPage(dtype, page)` → `{ texts (NumPy's str() of each value), numbers (Float64Array
+ *    for colours, NaN/±inf kept) }`, which has no bigints.
  * 4. `computeStats(arr, { signal, onProgress })` → `Result<ArrayStats>`: exact min, max,
  *    mean, std, NaN/±inf counts and a histogram over the whole array, chunk by chunk,
  *    cancellable (`signal.aborted`).
@@ -34,8 +36,8 @@ export type { HeaderOptions, NpyHeader } from './format';
 export { groupDigits, MAX_HEADER_SIZE, readNpyHeader, shapeRepr } from './format';
 export type { NpyArray } from './npy';
 export { openNpy, readPage } from './npy';
-export type { Page, PageSpec, Scalar } from '../engine/gather';
-export { formatFloat, formatScalar, scalarToNumber } from '../engine/gather';
+export type { DisplayPage, Page, PageSpec, Scalar } from '../engine/gather';
+export { displayPage, formatFloat, formatScalar, scalarToNumber } from '../engine/gather';
 export type { NpzMemberInfo, ZipMember } from './zip';
 export { inflateSource, inspectNpz, listNpz, openNpzMember } from './zip';
 export type { ArrayStats, StatsOptions } from './stats';

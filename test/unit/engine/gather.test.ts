@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDtype, type DescrList } from '../../../src/engine/dtype';
-import { formatScalar, gatherPage, halfToNumber, pageAddresses, type PageSpec } from '../../../src/engine/gather';
+import { displayPage, formatScalar, gatherPage, halfToNumber, pageAddresses, type PageSpec } from '../../../src/engine/gather';
 import { cStrides } from '../../../src/engine/layout';
 import { encode } from '../npy/helpers';
 
@@ -78,6 +78,20 @@ describe('gather invariants', () => {
         expect(r.value[i * shape[col]! + j]).toBe(3 + idx.reduce((a, x, k) => a + x * strides[k]!, 0));
       }
     }), { seed: 7, numRuns: 200 });
+  });
+
+  it('displayPage: texts and numbers line up with the values, no bigints', () => {
+    const d = parseDtype('>i8');
+    if (!d.ok) throw new Error(d.error);
+    const bytes = new Uint8Array(16);
+    bytes[7] = 5;
+    bytes.fill(0xff, 8, 16);
+    const p = gatherPage({ shape: [2], strides: [8], offset: 0, itemsize: 8 }, d.value, { rowAxis: null, colAxis: 0, index: [0], rowStart: 0, rowCount: 1, colStart: 0, colCount: 2 }, (a) => [bytes, a]);
+    if (!p.ok) throw new Error(p.error);
+    const shown = displayPage(d.value, p.value);
+    expect(shown.texts).toEqual(['5', '-1']);
+    expect(Array.from(shown.numbers)).toEqual([5, -1]);
+    expect(() => JSON.stringify(shown.texts)).not.toThrow();
   });
 
   it('refuses pages that do not fit, naming the bad value', () => {
