@@ -478,9 +478,13 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
       push('SL001', `the view reads past the end of ${source.label} for every size: ${alwaysMsgs.join('; ')}`, windowFixes(f, source, pattern, srcName, options, true));
     }
     if (needs.length > 0 && !layout) {
-      const all = needs.length === ndSource && needs.every((x, i) => x.axis === i);
-      if (all) requires.push(`${source.label}.shape ≥ ${tupleText(needs.map((x) => x.text))}`);
-      else for (const x of needs) requires.push(`${source.label}.shape[${x.axis}] ≥ ${x.text}`);
+      const known = source.shape ? concrete(source.shape) : undefined;
+      if (known) {
+        // The source is known and the view's sizes are not: the bound is on the view.
+        for (const x of needs) requires.push(`${x.text} ≤ ${known[x.axis]} (${source.label}.shape[${x.axis}])`);
+      } else if (needs.length === ndSource && needs.every((x, i) => x.axis === i)) {
+        requires.push(`${source.label}.shape ≥ ${tupleText(needs.map((x) => x.text))}`);
+      } else for (const x of needs) requires.push(`${source.label}.shape[${x.axis}] ≥ ${x.text}`);
     }
   }
 

@@ -95,6 +95,11 @@ describe('the lens', () => {
     expect(pool.diagnostics).toEqual([]);
   });
 
+  test('a known source with window counts from parameters: the bound is stated on the counts', () => {
+    const c = only(analyzePython('import numpy as np\nx = np.zeros(10)\ndef f(n, k):\n    return np.lib.stride_tricks.as_strided(x, (n, k), x.strides * 2, writeable=False)\n'));
+    expect(c.requires).toEqual(['n + k - 1 ≤ 10 (x.shape[0])']);
+  });
+
   test('a window count that is always one too many is SL001 even without sizes', () => {
     const c = only(analyzePython('import numpy as np\ndef conv(x):\n    h, w = x.shape\n    return np.lib.stride_tricks.as_strided(x, (h - 1, w - 1, 3, 3), x.strides * 2, writeable=False)\n'));
     expect(c.diagnostics.map((d) => d.code)).toEqual(['SL001']);
