@@ -192,3 +192,8 @@ export function positionAt(lines: readonly number[], offset: number): Position {
 function toRange(unit: number, s: Span, lines: readonly number[]): Range {
   return { unit, from: s.from, to: s.to, start: positionAt(lines, s.from), end: positionAt(lines, s.to) };
 }
+
+/** The call whose callee or shape/strides argument contains `offset` in `unit` (for hovers), if any. */
+export function callAt(analysis: Analysis, unit: number, offset: number): Call | undefined {
+  return analysis.calls.find((c) => c.hoverRanges.some((r) => r.unit === unit && r.from <= offset && offset <= r.to));
+}

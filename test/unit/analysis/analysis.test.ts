@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { analyzeNotebook, analyzePython, type Analysis, type QuickFix } from '../../../src/analysis/index';
+import { analyzeNotebook, analyzePython, callAt, type Analysis, type QuickFix } from '../../../src/analysis/index';
 
 const PRELUDE = 'import numpy as np\nimage = np.zeros((28, 28), dtype=np.float32)\n';
 
@@ -69,6 +69,11 @@ describe('the lens', () => {
     expect(c.hover.dims[0]!.text).toBe('dim 0: next patch row = one row of image = 112 B');
     expect(c.hover.dims.map((d) => d.strideElements)).toEqual(['28', '1', '28', '1']);
     expect(c.hoverRanges.length).toBe(3); // the callee, the shape and the strides arguments
+    const text = `${PRELUDE}s = image.strides\nv = np.lib.stride_tricks.as_strided(image, shape=(26, 26, 3, 3), strides=(s[0], s[1], s[0], s[1]))\n`;
+    const a = analyzePython(text);
+    expect(callAt(a, 0, text.indexOf('(26, 26'))).toBe(a.calls[0]);
+    expect(callAt(a, 0, text.indexOf('s[1], s[0]'))).toBe(a.calls[0]);
+    expect(callAt(a, 0, text.indexOf('image = '))).toBeUndefined();
   });
 
   test('out of bounds: the lens leads with the overrun and SL001 is an error', () => {
