@@ -79,7 +79,13 @@ export async function readNpyHeader(src: ByteSource, opts: HeaderOptions = {}): 
     const maxBytes = info.encoding === 'utf8' ? cap * 4 : cap;
     if (hlen > maxBytes) return bad(`header length ${hlen} is larger than the ${cap}-character limit; it may not be safe to load`);
     if (start + hlen > src.size) return bad(`header of ${hlen} bytes runs past the end of the file (${src.size} bytes, header starts at ${start})`);
-    const raw = await src.read(start, hlen);
+    // The first read may already hold the header's first bytes (version 1.0): reuse them, so
+    // exactly magic + version + length + header are read, never a data byte.
+    const have = pre.subarray(start, Math.min(pre.length, start + hlen));
+    const more = hlen > have.length ? await src.read(start + have.length, hlen - have.length) : new Uint8Array(0);
+    const raw = new Uint8Array(have.length + more.length);
+    raw.set(have);
+    raw.set(more, have.length);
     if (raw.length < hlen) return bad(`header of ${hlen} bytes runs past the end of the file (${src.size} bytes)`);
     const text = info.encoding === 'latin1' ? latin1(raw) : utf8(raw);
     if (text === undefined) return bad('the header is not valid UTF-8');
