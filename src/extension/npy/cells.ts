@@ -36,13 +36,17 @@ export function floatText(x: number, bits: 16 | 32 | 64 = 64): string {
   const same = bits === 32 ? (y: number) => Math.fround(y) === x : (y: number) => roundToHalf(y) === x;
   let exp = x.toExponential(); // shortest for float64 (ties to even by the spec)
   if (bits !== 64) {
-    for (let p = 0; p < 17; p++) {
-      exp = x.toExponential(p);
-      if (!same(Number(exp))) continue;
-      const even = tieToEven(x, p);
-      if (even !== undefined && same(Number(even))) exp = even;
-      break;
+    // The fewest digits that round-trip (more digits keep round-tripping): binary search.
+    let lo = 0;
+    let hi = bits === 32 ? 8 : 4;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (same(Number(x.toExponential(mid)))) hi = mid;
+      else lo = mid + 1;
     }
+    exp = x.toExponential(lo);
+    const even = tieToEven(x, lo);
+    if (even !== undefined && same(Number(even))) exp = even;
   }
   const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(exp);
   if (!m) return String(x);
@@ -65,6 +69,9 @@ export function floatText(x: number, bits: 16 | 32 | 64 = 64): string {
  * digit (JS rounds such ties up; NumPy's Dragon4 to even); `undefined` when there is no tie.
  */
 function tieToEven(x: number, p: number): string | undefined {
+  // A tie needs x to be exactly a (p + 2)-digit decimal ending in 5: cheap test first.
+  const next = x.toExponential(p + 1);
+  if (!/5e/.test(next) || Number(next) !== x) return undefined;
   const full = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(x.toExponential(100));
   if (!full) return undefined;
   const digits = (full[2]! + (full[3] ?? '')).replace(/0+$/, '');
