@@ -5,7 +5,7 @@
  */
 import type { CalculatorInputs } from '../protocol';
 import { dtypeToString, parseDtype, type Dtype } from './dtype';
-import { elementCount } from './layout';
+import { cStrides, elementCount } from './layout';
 import { formatTuple, parseInteger, parseIntTuple } from './parse';
 import { analyzeLayout, type LayoutReport, type Result } from './report';
 
@@ -83,6 +83,8 @@ export function evaluateCalculator(inputs: CalculatorInputs): Result<CalculatorR
     offset: offset.value * scale,
     itemsize,
     ...(nbytes === undefined ? {} : { nbytes }),
+    // A base shape is a C-ordered array: the view's strides are then explained in its axes.
+    ...(baseShape ? { source: { name: 'base', shape: baseShape, strides: cStrides(baseShape, itemsize), itemsize } } : {}),
   });
   if (!report.ok) return report;
   return {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CalculatorToHost, CalculatorToWebview } from '../protocol';
+import type { CalculatorInputs, CalculatorToHost, CalculatorToWebview } from '../protocol';
 import { PRESETS } from '../engine/calculator';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
@@ -17,7 +17,7 @@ export class CalculatorPanel implements vscode.Disposable {
     private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
-    private preset: string | undefined,
+    private start: string | CalculatorInputs | undefined,
   ) {
     panel.webview.options = webviewOptions(extensionUri);
     panel.webview.html = webviewHtml(panel.webview, extensionUri, 'calculator', 'Layout Calculator');
@@ -27,13 +27,13 @@ export class CalculatorPanel implements vscode.Disposable {
     );
   }
 
-  /** Open a calculator panel, optionally on one of the presets (`im2col`, `maxpool`, …). */
-  static open(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, preset?: string): CalculatorPanel {
-    if (preset !== undefined && !PRESETS.some((p) => p.name === preset)) {
-      throw new Error(`unknown preset '${preset}' (known: ${PRESETS.map((p) => p.name).join(', ')})`);
+  /** Open a calculator panel, optionally on a preset (`im2col`, `maxpool`, …) or on given inputs. */
+  static open(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, start?: string | CalculatorInputs): CalculatorPanel {
+    if (typeof start === 'string' && !PRESETS.some((p) => p.name === start)) {
+      throw new Error(`unknown preset '${start}' (known: ${PRESETS.map((p) => p.name).join(', ')})`);
     }
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Layout Calculator', vscode.ViewColumn.Active, { retainContextWhenHidden: false });
-    return new CalculatorPanel(panel, extensionUri, log, preset);
+    return new CalculatorPanel(panel, extensionUri, log, start);
   }
 
   private post(message: CalculatorToWebview): void {
@@ -43,8 +43,8 @@ export class CalculatorPanel implements vscode.Disposable {
   private async onMessage(m: CalculatorToHost): Promise<void> {
     switch (m.type) {
       case 'ready':
-        this.post({ type: 'init', ...(this.preset ? { preset: this.preset } : {}) });
-        this.preset = undefined; // a reload restores the webview's own persisted state
+        this.post({ type: 'init', ...(typeof this.start === 'string' ? { preset: this.start } : this.start ? { inputs: this.start } : {}) });
+        this.start = undefined; // a reload restores the webview's own persisted state
         return;
       case 'copy':
         await vscode.env.clipboard.writeText(m.text);

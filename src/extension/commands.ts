@@ -2,5 +2,7 @@
 export const Commands = {
   layoutCalculator: 'strideLens.layoutCalculator',
   showLog: 'strideLens.showLog',
+  /** Internal: the lens under a stride call opens the calculator on that call's view. */
+  showCallLayout: 'strideLens.showCallLayout',
   inspectArray: 'strideLens.inspectArray',
 } as const;

@@ -8,6 +8,8 @@ import { PRESETS } from '../engine/calculator';
 import { CalculatorPanel } from './calculatorPanel';
 import { Commands } from './commands';
 import { reportFailure } from './log';
+import { registerPythonHints } from './python/register';
+import { isCalculatorInputs } from './python/providers';
 import { inspectArray } from './npy/inspectCommand';
 import { NpyEditorProvider } from './npy/npyEditor';
 
@@ -24,9 +26,14 @@ export function activate(context: vscode.ExtensionContext): void {
         CalculatorPanel.open(context.extensionUri, log, typeof preset === 'string' ? preset : undefined);
       }),
       command(Commands.showLog, 'Show Log', () => log.show()),
+      command(Commands.showCallLayout, 'Show stride diagram', (inputs?: unknown) => {
+        if (!isCalculatorInputs(inputs)) throw new Error('no view to show');
+        CalculatorPanel.open(context.extensionUri, log, inputs);
+      }),
       NpyEditorProvider.register(context.extensionUri, log),
       command(Commands.inspectArray, 'Inspect .npy/.npz', (uri?: unknown) => inspectArray(uri)),
     );
+    registerPythonHints(context, log);
     log.info(`activated (${PRESETS.length} calculator presets)`);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

@@ -136,10 +136,14 @@ export async function waitForLens(page, text, opts) {
   }
 }
 
-/** Hover the first rendered token containing `token` in the active editor; returns the hover text. */
-export async function hover(page, token, { timeout = 15_000 } = {}) {
+/**
+ * Hover the first rendered token containing `token` in the active editor (on the first line
+ * containing `line`, when given); returns the hover text.
+ */
+export async function hover(page, token, { timeout = 15_000, line } = {}) {
   const editor = page.locator('.editor-group-container.active .monaco-editor').first();
-  const span = editor.locator('.view-line span span').filter({ hasText: token }).first();
+  const lines = line ? editor.locator('.view-line').filter({ hasText: line }).first() : editor;
+  const span = lines.locator('.view-line span span, span span').filter({ hasText: token }).first();
   await span.waitFor({ timeout });
   const box = await span.boundingBox();
   if (!box) throw new Error(`token "${token}" is not visible`);

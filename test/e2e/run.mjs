@@ -23,7 +23,6 @@ import * as helpers from './helpers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const results = resolve(root, process.env.STRIDE_LENS_E2E_RESULTS ?? '.e2e-results');
-const workspace = join(root, 'examples');
 const vsix = resolve(root, process.env.STRIDE_LENS_E2E_VSIX ?? join('dist', 'stride-lens.vsix'));
 const noExtension = process.env.STRIDE_LENS_E2E_NO_EXTENSION === '1';
 const browserPath = process.env.STRIDE_LENS_E2E_CHROMIUM ?? '/usr/bin/chromium';
@@ -83,6 +82,9 @@ async function main() {
   const bin = ensureCodeServer(root);
   const tmp = mkdtempSync(join(tmpdir(), 'stride-lens-e2e-'));
   const profile = makeProfile(tmp);
+  // Scenarios edit files (quick fixes): they work on a copy of examples/, never the repo's.
+  const workspace = join(tmp, 'examples');
+  cpSync(join(root, 'examples'), workspace, { recursive: true });
   if (noExtension) {
     say('STRIDE_LENS_E2E_NO_EXTENSION=1: not installing the extension; every scenario should fail');
   } else {

@@ -5,7 +5,7 @@ export const RENDERER_CSS = `
 .stride-lens-output h2 { font-size: 1em; margin: 12px 0 4px; }
 .stride-lens-output table { border-collapse: collapse; }
 .stride-lens-output th { text-align: left; font-weight: normal; color: var(--vscode-descriptionForeground); padding: 1px 14px 1px 0; }
-.stride-lens-output td { font-family: var(--vscode-editor-font-family); padding: 1px 12px 1px 0; }
+.stride-lens-output td { font-family: var(--vscode-editor-font-family); padding: 1px 12px 1px 0; text-align: left; }
 .stride-lens-output .dims th { font-weight: 600; color: var(--vscode-foreground); }
 .stride-lens-output .good { color: var(--vscode-testing-iconPassed, var(--vscode-foreground)); }
 .stride-lens-output .bad, .stride-lens-output .error { color: var(--vscode-errorForeground); }

@@ -1,5 +1,7 @@
 /** The facts of one evaluated view: shared by the calculator panel and the notebook renderer. */
 import type { CalculatorResult } from '../../src/engine/calculator';
+import type { AxisOverrun } from '../../src/engine/explain';
+import type { LayoutReport } from '../../src/engine/report';
 import { formatTuple } from '../../src/engine/parse';
 
 /** Props: the evaluated view; snippet actions are shown only when the host can do them. */
@@ -27,6 +29,9 @@ export function LayoutReportView({ r, onCopy, onOpen }: { r: CalculatorResult; o
             <td data-testid="verdict" class={report.inBounds === false ? 'bad' : report.inBounds ? 'good' : ''}>{verdict(r)}</td>
           </tr>
           {report.firstOutOfBoundsIndex && <Row label="first index out" testid="first-oob" value={formatTuple(report.firstOutOfBoundsIndex)} />}
+          {report.explanation?.requirement && <Row label="requires" testid="requirement" value={report.explanation.requirement} />}
+          {report.explanation?.overruns.length ? <Row label="wraps" testid="wraps" value={report.explanation.overruns.map(overrunText).join('; ')} /> : null}
+          <Row label="self-overlap" testid="overlap" value={overlapText(report)} />
           <Row label="C contiguous" testid="c-contiguous" value={report.cContiguous ? 'yes' : 'no'} />
           <Row label="F contiguous" testid="f-contiguous" value={report.fContiguous ? 'yes' : 'no'} />
         </tbody>
@@ -50,6 +55,17 @@ export function LayoutReportView({ r, onCopy, onOpen }: { r: CalculatorResult; o
       )}
     </>
   );
+}
+
+function overrunText(o: AxisOverrun): string {
+  return `base axis ${o.axis} reaches index ${o.high} of ${o.size} (from dims ${o.dims.join(', ')})${o.insideBuffer ? ', continuing into the next row inside the buffer' : ''}`;
+}
+
+function overlapText(report: LayoutReport): string {
+  if (report.internalOverlap === 'too-hard') return 'unknown: too hard within the work budget';
+  if (!report.internalOverlap) return 'no: every index reads its own bytes';
+  const w = report.overlapWitness;
+  return w ? `yes: ${formatTuple(w.first)} and ${formatTuple(w.second)} both read byte ${w.byte}` : 'yes';
 }
 
 function verdict({ report }: CalculatorResult): string {

@@ -29,7 +29,10 @@ export function Calculator() {
       if (m.type !== 'init') return;
       const p = PRESETS.find((x) => x.name === m.preset);
       if (p) choosePreset(p.name);
-      else if (m.inputs) setInputs(m.inputs);
+      else if (m.inputs) {
+        setPreset('custom');
+        setInputs(m.inputs);
+      }
     });
     post({ type: 'ready' });
     return off;
