@@ -150,40 +150,50 @@ export async function inspectNpz(src: ByteSource, opts: HeaderOptions = {}): Pro
   return { ok: true, value: out };
 }
 
-const COMPRESSED_CHUNK = 256 * 1024;
+/** Compressed bytes per push: small, since deflate can expand them up to 1032×. */
+const COMPRESSED_CHUNK = 64 * 1024;
 /** Inflated bytes kept behind the stream position, so nearby backward reads need no restart. */
 const KEEP_BEHIND = 4 * 1024 * 1024;
+/** Members up to this size stay inflated whole. */
+const WHOLE_MEMBER = 64 * 1024 * 1024;
 
 /**
  * A source over a raw-deflate stream of known uncompressed size. Reads inflate forward from
- * the current position; a read before the kept window restarts from the beginning. Reads are
- * serialized.
+ * the current position. Members up to 64 MiB stay inflated whole; for larger ones the last
+ * 4 MiB are kept, and a read before that restarts inflation from the member's start (deflate
+ * has no random access). Reads are serialized.
  */
-export function inflateSource(compressed: ByteSource, size: number): ByteSource {
+export function inflateSource(compressed: ByteSource, size: number, opts: { keepBehind?: number; wholeMember?: number } = {}): ByteSource {
+  // Members up to `wholeMember` bytes are kept whole once inflated: no read ever restarts.
+  const keepBehind = size <= (opts.wholeMember ?? WHOLE_MEMBER) ? Infinity : opts.keepBehind ?? KEEP_BEHIND;
   let inflater: Inflate;
   let inPos = 0;
   let produced = 0;
-  let chunks: Uint8Array[] = [];
-  let winStart = 0;
+  // Inflated chunks in order; chunks[head…] are kept, starts[k] is chunk k's offset.
+  let chunks: (Uint8Array | undefined)[] = [];
+  let starts: number[] = [];
+  let head = 0;
   let failure: Error | undefined;
   const reset = (): void => {
     inPos = 0;
     produced = 0;
     chunks = [];
-    winStart = 0;
+    starts = [];
+    head = 0;
     failure = undefined;
     inflater = new Inflate((data) => {
       const room = size - produced;
       const d = data.length > room ? data.subarray(0, room) : data;
-      if (d.length) { chunks.push(d); produced += d.length; }
+      if (d.length) { chunks.push(d); starts.push(produced); produced += d.length; }
     });
   };
   reset();
+  const windowStart = (): number => (head < starts.length ? starts[head]! : produced);
   let queue: Promise<unknown> = Promise.resolve();
   const readNow = async (offset: number, length: number): Promise<Uint8Array> => {
     const start = Math.max(0, Math.min(offset, size));
     const end = Math.max(start, Math.min(offset + length, size));
-    if (start < winStart) reset();
+    if (start < windowStart()) reset();
     while (produced < end && inPos < compressed.size && !failure) {
       const c = await compressed.read(inPos, COMPRESSED_CHUNK);
       if (c.length === 0) break;
@@ -193,32 +203,32 @@ export function inflateSource(compressed: ByteSource, size: number): ByteSource 
       } catch (e) {
         failure = e instanceof Error ? e : new Error(String(e));
       }
-      // Drop whole chunks that end before both the request and the kept window.
-      const keepFrom = Math.min(start, produced - KEEP_BEHIND);
-      while (chunks.length > 1 && winStart + chunks[0]!.length <= keepFrom) {
-        winStart += chunks[0]!.length;
-        chunks.shift();
+      // Let go of chunks that end before both the request and the kept window.
+      const keepFrom = Math.min(start, produced - keepBehind);
+      while (head < chunks.length - 1 && starts[head]! + chunks[head]!.length <= keepFrom) chunks[head++] = undefined;
+      if (head > 4096) {
+        chunks = chunks.slice(head);
+        starts = starts.slice(head);
+        head = 0;
       }
     }
     if (failure && produced < end) throw new Error(`corrupt deflate stream: ${failure.message}`);
     const stop = Math.min(end, produced);
     const out = new Uint8Array(Math.max(0, stop - start));
-    let at = winStart;
-    for (const c of chunks) {
-      const cs = at;
-      const ce = at + c.length;
-      at = ce;
-      if (ce <= start || cs >= stop) continue;
-      const from = Math.max(start, cs);
-      const to = Math.min(stop, ce);
-      out.set(c.subarray(from - cs, to - cs), from - start);
+    // First kept chunk that ends after `start` (binary search), then copy forward.
+    let lo = head;
+    let hi = chunks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! + chunks[mid]!.length <= start) lo = mid + 1;
+      else hi = mid;
     }
-    if (chunks.length > 64) {
-      // Merge the window into one chunk to keep later copies cheap.
-      const merged = new Uint8Array(produced - winStart);
-      let w = 0;
-      for (const c of chunks) { merged.set(c, w); w += c.length; }
-      chunks = [merged];
+    for (let k = lo; k < chunks.length && starts[k]! < stop; k++) {
+      const c = chunks[k]!;
+      const cs = starts[k]!;
+      const from = Math.max(start, cs);
+      const to = Math.min(stop, cs + c.length);
+      out.set(c.subarray(from - cs, to - cs), from - start);
     }
     return out;
   };

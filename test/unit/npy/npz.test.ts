@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dtypeDescr } from '../../../src/engine/dtype';
 import { openNpy, readPage } from '../../../src/npy/npy';
 import { memorySource, type ByteSource } from '../../../src/npy/source';
-import { inspectNpz, listNpz, openNpzMember } from '../../../src/npy/zip';
+import { inflateSource, inspectNpz, listNpz, openNpzMember } from '../../../src/npy/zip';
 import { openFileSource } from '../../../src/node/fileSource';
 import { encode, loadExpected, NPY_DIR, readAll } from './helpers';
 
@@ -84,5 +84,53 @@ describe('.npz archives written by NumPy', () => {
   it('refuses what is not a zip, naming the file', async () => {
     const r = await listNpz(memorySource(new Uint8Array(100)), { name: 'x.npz' });
     expect(r).toEqual({ ok: false, error: 'x.npz: not a zip archive: no end-of-central-directory record' });
+  });
+});
+
+describe('inflateSource', () => {
+  /** 3 MB of varied bytes, deflated by fflate (raw deflate, as in a zip). */
+  async function make(): Promise<{ plain: Uint8Array; compressed: Uint8Array }> {
+    const { deflateSync } = await import('fflate');
+    // Half noise (xorshift), half runs: compresses, but not into one push.
+    let x = 2463534242;
+    const plain = Uint8Array.from({ length: 3_000_000 }, (_, k) => {
+      x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+      return (k >> 12) % 2 ? (x >>> 0) & 0xff : (k >> 8) & 0xff;
+    });
+    return { plain, compressed: deflateSync(plain) };
+  }
+
+  it('random reads, forward and backward, give the inflated bytes (small window: restarts)', async () => {
+    const { plain, compressed } = await make();
+    let compressedRead = 0;
+    const base = memorySource(compressed);
+    const counted: ByteSource = { size: base.size, read: async (o, l) => { const b = await base.read(o, l); compressedRead += b.length; return b; } };
+    const src = inflateSource(counted, plain.length, { keepBehind: 64 * 1024, wholeMember: 0 });
+    for (const [o, l] of [[2_500_000, 1000], [10, 50], [2_999_990, 100], [1_000_000, 300_000], [999_999, 2]] as const) {
+      const got = await src.read(o, l);
+      expect(Array.from(got), `${o}+${l}`).toEqual(Array.from(plain.subarray(o, Math.min(plain.length, o + l))));
+    }
+    // Backward reads past the 64 KiB window restarted the stream: more than one pass was read.
+    expect(compressedRead).toBeGreaterThanOrEqual(compressed.length * 2);
+  });
+
+  it('a member kept whole never restarts', async () => {
+    const { plain, compressed } = await make();
+    let compressedRead = 0;
+    const base = memorySource(compressed);
+    const counted: ByteSource = { size: base.size, read: async (o, l) => { const b = await base.read(o, l); compressedRead += b.length; return b; } };
+    const src = inflateSource(counted, plain.length);
+    for (const [o, l] of [[2_900_000, 1000], [10, 50], [1_500_000, 10]] as const) {
+      expect(Array.from(await src.read(o, l))).toEqual(Array.from(plain.subarray(o, o + l)));
+    }
+    expect(compressedRead).toBeLessThanOrEqual(compressed.length); // one pass at most
+  });
+
+  it('a corrupt stream gives an error, not garbage', async () => {
+    const { plain, compressed } = await make();
+    const bad = compressed.slice();
+    bad.fill(0xff, 100, 400);
+    const src = inflateSource(memorySource(bad), plain.length);
+    await expect(src.read(2_000_000, 10)).rejects.toThrow(/corrupt deflate stream|invalid/);
   });
 });
