@@ -24,8 +24,10 @@
  * 5. `.npz`: `listNpz(src, { name })` → members (name, sizes, compressed or stored) without
  *    reading them; `openNpzMember(src, member)` → a `ByteSource` for the member's `.npy`
  *    bytes, to pass to `openNpy`; `inspectNpz` does both for every member. Stored members are
- *    random access; deflated members are inflated as a stream (fflate) up to what is asked,
- *    and a read behind the stream's position restarts it from the member's start.
+ *    random access; deflated members are inflated as a stream (fflate) only as far as asked.
+ *    Members up to 64 MiB stay inflated whole once read; for larger ones the last 4 MiB are
+ *    kept and a read before them re-inflates from the member's start (deflate has no random
+ *    access — scrolling back in a huge compressed member costs a pass).
  *
  * No public function throws for bad input or I/O errors: each returns `{ ok: false, error }`
  * with a message that names the file and quotes the bad value.
