@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dtypeDescr, parseDtype, type DescrList, type Dtype } from '../../../src/engine/dtype';
 
@@ -88,5 +89,24 @@ describe('dtype invariants', () => {
       }
       expect(end).toBeLessThanOrEqual(d.value.itemsize);
     }
+  });
+});
+
+describe('parseDtype never throws', () => {
+  const piece = fc.constantFrom('<', '>', '|', '=', 'f', 'i', 'u', 'c', 'S', 'U', 'V', 'M', 'm', 'O', 'b', '?', '8', '4', '2', '16', '0', '99999999999', '[', ']', 'ns', '10', 'datetime64', 'float', '(', ')', ',', ' ', 'μs');
+  it('on random type strings', () => {
+    fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+      const r = parseDtype(parts.join(''));
+      if (!r.ok) expect(r.error.length).toBeGreaterThan(5);
+    }), { seed: 11, numRuns: 5000 });
+  });
+  it('on random descr-like values', () => {
+    const leaf = fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('<f4', '|S3', '>i8', '|V2', '|O'), fc.integer({ min: -3, max: 5 }), fc.constant(null));
+    const value = fc.letrec<{ v: unknown }>((tie) => ({ v: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('v'), { maxLength: 4 })) })).v;
+    fc.assert(fc.property(fc.array(value, { maxLength: 5 }), (descr) => {
+      const r = parseDtype(descr as DescrList);
+      if (!r.ok) expect(r.error.length).toBeGreaterThan(5);
+      else expect(r.value.itemsize).toBeGreaterThanOrEqual(0);
+    }), { seed: 12, numRuns: 5000 });
   });
 });
