@@ -4,13 +4,14 @@
  * A generated 5,000-line Python file with 500 stride calls (im2col, pooling, rolling windows,
  * framing, torch windows, some out of bounds) between ordinary code. Measured:
  * - full analysis (parse + facts + findings), median of repetitions after warm-up;
- * - CPython's `ast.parse` of the same text, timed inside Python (no process start-up);
+ * - CPython's `ast.parse` of the same text, timed inside a Python process (no start-up);
+ * one of each per round, interleaved, so the load of a shared machine falls on both;
  * - re-analysis after a one-line edit (a window count in the middle changes), reusing the
  *   previous parse (Lezer `TreeFragment`s).
  * Targets: full ≤ 1.5 × ast.parse, re-analysis ≤ ¼ of full. Prints a table and writes
  * bench/results/analysis.json. Usage: node bench/run-analysis.mjs [--reps 15]
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,17 +65,6 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function timeIt(reps: number, f: () => void): { median: number; min: number; max: number } {
-  for (let i = 0; i < 3; i++) f();
-  const ts: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    f();
-    ts.push(performance.now() - t0);
-  }
-  return { median: median(ts), min: Math.min(...ts), max: Math.max(...ts) };
-}
-
 function findPython(): string | undefined {
   for (const exe of [process.env.STRIDE_LENS_PYTHON, '/usr/bin/python3', 'python3']) {
     if (!exe) continue;
@@ -83,7 +73,43 @@ function findPython(): string | undefined {
   return undefined;
 }
 
-function main(): void {
+/** A Python process that parses the file once per request and answers with the time in ms. */
+function startAstParser(py: string, file: string): { once: () => Promise<number>; version: Promise<string>; stop: () => void } {
+  const script = [
+    'import ast, sys, time',
+    'text = open(sys.argv[1]).read()',
+    'print(sys.version.split()[0], flush=True)',
+    'for line in sys.stdin:',
+    '    t0 = time.perf_counter(); ast.parse(text); dt = (time.perf_counter() - t0) * 1000',
+    '    print(dt, flush=True)',
+  ].join('\n');
+  const child = spawn(py, ['-c', script, file], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const waiting: ((line: string) => void)[] = [];
+  let buf = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (d: string) => {
+    buf += d;
+    let i;
+    while ((i = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      waiting.shift()?.(line);
+    }
+  });
+  const next = () => new Promise<string>((res) => waiting.push(res));
+  const version = next();
+  return {
+    version,
+    once: async () => {
+      const p = next();
+      child.stdin.write('go\n');
+      return Number(await p);
+    },
+    stop: () => { child.stdin.end(); },
+  };
+}
+
+async function main(): Promise<void> {
   const argReps = process.argv.indexOf('--reps');
   const reps = argReps >= 0 ? Number(process.argv[argReps + 1]) : 15;
   const text = generate();
@@ -93,8 +119,6 @@ function main(): void {
   const calls = first.calls.length;
   if (first.internalError) throw new Error(`analysis failed: ${first.internalError}`);
 
-  const full = timeIt(reps, () => { analyzePython(text); });
-
   // One-line edit in the middle: a window count changes.
   const m = /\nw_242 = (\d+)\n/.exec(text);
   if (!m) throw new Error('edit target not found');
@@ -102,50 +126,65 @@ function main(): void {
   const target = m[0].slice(1, -1);
   const edited = text.slice(0, at) + `w_242 = ${Number(m[1]) + 1}` + text.slice(at + target.length);
   const changes = diffTexts(text, edited);
-  const incremental = timeIt(reps, () => { analyzePython(edited, {}, first, changes); });
   const fresh = analyzePython(edited);
   const inc = analyzePython(edited, {}, first, changes);
-  const same = JSON.stringify(inc.calls.map((c) => [c.lens, c.diagnostics])) === JSON.stringify(fresh.calls.map((c) => [c.lens, c.diagnostics]));
+  const same = JSON.stringify(inc.calls) === JSON.stringify(fresh.calls)
+    && JSON.stringify(first.calls) === JSON.stringify(analyzePython(text, { noSlice: true }).calls);
 
+  // The three measurements are interleaved, one of each per round, so that the load of a
+  // shared machine falls on all of them alike.
   const py = findPython();
-  let astMs: { median: number; min: number; max: number } | undefined;
-  let pyVersion = '';
-  if (py) {
-    const dir = mkdtempSync(join(tmpdir(), 'sl-bench-'));
-    try {
-      const file = join(dir, 'bench.py');
-      writeFileSync(file, text);
-      const script = `import ast, sys, time, json\ntext = open(sys.argv[1]).read()\nfor _ in range(3): ast.parse(text)\nts = []\nfor _ in range(${reps}):\n    t0 = time.perf_counter(); ast.parse(text); ts.append((time.perf_counter() - t0) * 1000)\nts.sort()\nprint(json.dumps({"median": ts[len(ts)//2], "min": ts[0], "max": ts[-1], "version": sys.version.split()[0]}))`;
-      const r = spawnSync(py, ['-c', script, file], { encoding: 'utf8' });
-      if (r.status === 0) {
-        const j = JSON.parse(r.stdout);
-        astMs = { median: j.median, min: j.min, max: j.max };
-        pyVersion = j.version;
-      } else console.error(`ast.parse failed: ${r.stderr}`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+  const dir = mkdtempSync(join(tmpdir(), 'sl-bench-'));
+  const file = join(dir, 'bench.py');
+  writeFileSync(file, text);
+  const ast = py ? startAstParser(py, file) : undefined;
+  if (!ast) console.error('No Python found: the ast.parse comparison is skipped.');
+  const pyVersion = ast ? await ast.version : '';
+  const fullTimes: number[] = [];
+  const incTimes: number[] = [];
+  const astTimes: number[] = [];
+  try {
+    for (let round = -3; round < reps; round++) {
+      let t0 = performance.now();
+      analyzePython(text);
+      const tf = performance.now() - t0;
+      t0 = performance.now();
+      analyzePython(edited, {}, first, changes);
+      const ti = performance.now() - t0;
+      const ta = ast ? await ast.once() : NaN;
+      if (round < 0) continue; // warm-up
+      fullTimes.push(tf);
+      incTimes.push(ti);
+      astTimes.push(ta);
     }
-  } else console.error('No Python found: the ast.parse comparison is skipped.');
+  } finally {
+    ast?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const stat = (xs: number[]) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+  const full = stat(fullTimes);
+  const incremental = stat(incTimes);
+  const astMs = ast ? stat(astTimes) : undefined;
 
   const ratio = astMs ? full.median / astMs.median : null;
   const incRatio = incremental.median / full.median;
   const fmt = (t: { median: number; min: number; max: number }) => `${t.median.toFixed(1).padStart(7)} ms  (${t.min.toFixed(1)}–${t.max.toFixed(1)})`;
-  console.log(`Python analysis benchmark: ${lines} lines, ${calls} stride calls, ${reps} repetitions (median, min–max)`);
+  console.log(`Python analysis benchmark: ${lines} lines, ${text.length} characters, ${calls} stride calls, ${reps} interleaved rounds (median, min–max)`);
   console.log(`  full analysis (parse + facts + findings)  ${fmt(full)}`);
   if (astMs) console.log(`  CPython ${pyVersion} ast.parse                 ${fmt(astMs)}`);
   console.log(`  re-analysis after a one-line edit         ${fmt(incremental)}`);
   console.log('');
   console.log(`  full / ast.parse     ${ratio === null ? 'n/a' : ratio.toFixed(2)}  (target ≤ 1.50) ${ratio === null ? '' : ratio <= 1.5 ? 'PASS' : 'FAIL'}`);
   console.log(`  re-analysis / full   ${incRatio.toFixed(2)}  (target ≤ 0.25) ${incRatio <= 0.25 ? 'PASS' : 'FAIL'}`);
-  console.log(`  re-analysis equals a fresh analysis: ${same ? 'yes' : 'NO'}`);
+  console.log(`  re-analysis equals a fresh analysis, and the sliced analysis the full one: ${same ? 'yes' : 'NO'}`);
 
   mkdirSync(join('bench', 'results'), { recursive: true });
   writeFileSync(join('bench', 'results', 'analysis.json'), JSON.stringify({
-    date: new Date().toISOString(), node: process.version, python: pyVersion || null, lines, calls, reps,
+    date: new Date().toISOString(), node: process.version, python: pyVersion || null, lines, characters: text.length, calls, reps,
     fullMs: full, astParseMs: astMs ?? null, incrementalMs: incremental,
     fullOverAst: ratio, incrementalOverFull: incRatio, incrementalEqualsFresh: same,
   }, null, 2) + '\n');
   if (!same) process.exitCode = 1;
 }
 
-main();
+main().catch((e: unknown) => { console.error(e); process.exitCode = 1; });

@@ -3,8 +3,8 @@
  * view, bounds and overlap (through the engine), the lens text, the hover explanation per
  * dimension, diagnostics with stable codes, and quick fixes as plain text edits.
  */
-import { elementCount, extent, type Layout } from '../engine/layout';
-import { analyzeLayout, jsonInteger } from '../engine/report';
+import { bounds, elementCount, extent, layoutError, type Layout } from '../engine/layout';
+import { jsonInteger } from '../engine/report';
 import { CODES, type Code, type Severity, type SeverityOverrides } from './codes';
 import type { CallFacts, Span } from './interp';
 import {
@@ -74,6 +74,8 @@ export interface CallFinding {
   readonly lens: string;
   readonly hover: { readonly title: string; readonly dims: readonly DimExplanation[]; readonly notes: readonly string[] };
   readonly diagnostics: readonly Diagnostic[];
+  /** Rewrites offered without a diagnostic: the equivalent `sliding_window_view`. */
+  readonly refactorings: readonly Fix[];
 }
 
 export interface FindingOptions {
@@ -409,9 +411,11 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
   const layout: Layout | undefined = shape && strides && offset !== undefined && unitSize !== undefined && lengthsMatch && negative < 0
     ? { shape, strides, offset, itemsize: unitSize } : undefined;
   if (layout) {
-    const r = analyzeLayout({ ...layout, nbytes: bufSize === undefined ? undefined : BigInt(bufSize) });
-    if (r.ok) {
-      const rep = r.value;
+    const err = layoutError(layout);
+    if (!err) {
+      const ext = extent(layout);
+      const b = bufSize === undefined ? undefined : bounds(layout, BigInt(bufSize));
+      const rep = { extent: ext, inBounds: b ? b.inBounds : null, bytesPastEnd: b?.bytesPastEnd ?? 0n, bytesBeforeStart: b?.bytesBeforeStart ?? 0n, firstOutOfBoundsIndex: b?.firstOutOfBoundsIndex ?? null };
       reach = { low: jsonInteger(rep.extent.low), high: jsonInteger(rep.extent.high) };
       inBounds = rep.inBounds;
       overlap = selfOverlaps(layout);
@@ -435,7 +439,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
       if (zero >= 0) lens += ` · stride 0 on dim ${zero} repeats elements`;
       else if (overlap) lens += ' · windows overlap';
     } else {
-      lens = `⚠ ${r.error}`;
+      lens = `⚠ ${err}`;
     }
   }
 
@@ -529,8 +533,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
     const isz = source.dtype.itemsize;
     if (strides.some((s) => s !== 0) && strides.every((s) => s % isz === 0)) {
       const scaled = strides.map((s) => s / isz);
-      const r = analyzeLayout({ shape, strides: scaled, offset, itemsize: 1, nbytes: BigInt(bufSize) });
-      if (r.ok && r.value.inBounds) {
+      if (bounds({ shape, strides: scaled, offset, itemsize: 1 }, BigInt(bufSize)).inBounds) {
         const edits: TextEdit[] = f.stridesArg ? [{ span: f.stridesArg.span, newText: tupleText(scaled) }] : [];
         push('SL007', `torch strides count elements, not bytes: ${tupleText(strides)} divided by the element size ${isz} gives ${tupleText(scaled)}, which fits the storage`,
           edits.length ? [{ title: `Use element strides ${tupleText(scaled)}`, edits }] : []);
@@ -568,20 +571,11 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
     shapeText: f.shape ? f.shape.map(linText) : null, stridesText: f.strides ? f.strides.map(linText) : null,
     buffer: source && bufSize !== undefined ? { label: bufLabel, size: bufSize } : null,
     reach, inBounds, overlap, requires, lens,
-    hover: { title, dims, notes },
+    hover: { title, dims, notes: rewrite ? [...notes, `Same view: ${rewrite.edits[rewrite.edits.length - 1]!.newText}`] : notes },
     diagnostics: diags,
+    refactorings: extraFixes,
   };
-  return extraFixes.length ? { ...finding, hover: { ...finding.hover, notes: [...notes, `Same view: ${extraFixes[0]!.edits[extraFixes[0]!.edits.length - 1]!.newText}`] }, diagnostics: diags } : finding;
-}
-
-/** Quick fixes that rewrite a view offered even without a diagnostic (the equivalent `sliding_window_view`). */
-export function refactorings(f: CallFacts): Fix[] {
-  if (f.fn !== 'as_strided' || !f.source || !f.strides || !f.shape || f.shape.length !== f.strides.length) return [];
-  const steps = decompose(f.strides, f.source, f.shape);
-  const nd = f.source.shape?.length ?? (steps ? Math.max(-1, ...steps.flatMap((s) => (s ? stepParts(s).map((p) => p.axis) : []))) + 1 : undefined);
-  const pattern = steps && nd !== undefined ? windowPattern(f.shape, steps, nd) : undefined;
-  const r = swvRewrite(f, f.source, pattern, true);
-  return r ? [r] : [];
+  return finding;
 }
 
 function symbolicOverlap(shape: readonly Lin[], steps: readonly (Step | null)[]): boolean {
@@ -690,6 +684,7 @@ export function shiftFinding(f: CallFinding, d: number, from: number): CallFindi
   return {
     ...f, span: sh(f.span), hoverSpans: f.hoverSpans.map(sh),
     diagnostics: f.diagnostics.map((x) => ({ ...x, span: sh(x.span), fixes: shiftFixes(x.fixes, sh) })),
+    refactorings: shiftFixes(f.refactorings, sh),
   };
 }
 

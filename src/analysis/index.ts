@@ -23,9 +23,10 @@
  * For edits, pass the previous result and the changes: the parse reuses the old tree.
  */
 import { CODES, codesMarkdown, type Code, type CodeInfo, type Severity, type SeverityOverrides } from './codes';
-import { callFinding, formatCount, refactorings, shiftFinding, shiftFixes, type CallFinding, type DimExplanation, type Fix, type FindingOptions } from './findings';
+import { callFinding, formatCount, shiftFinding, type CallFinding, type DimExplanation, type Fix, type FindingOptions } from './findings';
 import { interpretUnit, newEnv, type CallFacts, type InterpOptions, type NpyHeader, type Span, type StatementRecord } from './interp';
 import { diffTexts, parseUnit, type ParsedUnit, type TextChange } from './parse';
+import { relevantStatements } from './slice';
 
 export { CODES, codesMarkdown, formatCount, diffTexts };
 export type { Code, CodeInfo, Severity, SeverityOverrides, NpyHeader, TextChange, DimExplanation };
@@ -64,14 +65,17 @@ export interface AnalysisDiagnostic {
   readonly fixes: readonly QuickFix[];
 }
 
-export interface Call extends Omit<CallFinding, 'span' | 'hoverSpans' | 'diagnostics'> {
+export interface Call extends Omit<CallFinding, 'span' | 'hoverSpans' | 'diagnostics' | 'refactorings'> {
   readonly range: Range;
   readonly hoverRanges: readonly Range[];
   readonly diagnostics: readonly AnalysisDiagnostic[];
   readonly refactorings: readonly QuickFix[];
 }
 
-export interface AnalysisOptions extends InterpOptions, FindingOptions {}
+export interface AnalysisOptions extends InterpOptions, FindingOptions {
+  /** Interpret every statement, not only those that can matter to a stride call (a check for tests). */
+  readonly noSlice?: boolean;
+}
 
 export interface Analysis {
   readonly calls: readonly Call[];
@@ -88,7 +92,7 @@ export interface Analysis {
 interface Reuse {
   readonly options: AnalysisOptions;
   readonly records: readonly (readonly StatementRecord[])[];
-  readonly findings: ReadonlyMap<CallFacts, { readonly finding: CallFinding; readonly refs: readonly Fix[] }>;
+  readonly findings: ReadonlyMap<CallFacts, CallFinding>;
 }
 
 /** Analyse one Python file. Pass the previous analysis (and optionally the changes) after an edit. */
@@ -111,8 +115,9 @@ export function analyzeNotebook(cells: readonly string[], options: AnalysisOptio
     const facts: CallFacts[] = [];
     const records: StatementRecord[][] = [];
     const moved = new Map<CallFacts, { old: CallFacts; delta: number }>();
+    const keep = options.noSlice ? [] : relevantStatements(parsed);
     parsed.forEach((p, i) => {
-      const r = interpretUnit(p.tree, p.text, i, env, options, old?.records[i]);
+      const r = interpretUnit(p.tree, p.text, i, env, options, old?.records[i], keep[i]);
       facts.push(...r.calls);
       records.push(r.records);
       for (const [k, v] of r.moved) moved.set(k, v);
@@ -121,18 +126,14 @@ export function analyzeNotebook(cells: readonly string[], options: AnalysisOptio
     // One call's failure (a bug) must not hide the others: it is dropped and reported.
     const calls: Call[] = [];
     const failures: string[] = [];
-    const findings = new Map<CallFacts, { finding: CallFinding; refs: readonly Fix[] }>();
+    const findings = new Map<CallFacts, CallFinding>();
     for (const f of facts) {
       try {
         const m = moved.get(f);
         const prior = m && old?.findings.get(m.old);
-        let entry: { finding: CallFinding; refs: readonly Fix[] };
-        if (m && prior) {
-          const sh = (s: Span): Span => (s.from >= m.old.span.from ? { from: s.from + m.delta, to: s.to + m.delta } : s);
-          entry = { finding: { ...shiftFinding(prior.finding, m.delta, m.old.span.from), unit: f.unit }, refs: shiftFixes(prior.refs, sh) };
-        } else entry = { finding: callFinding(f, options), refs: refactorings(f) };
-        findings.set(f, entry);
-        calls.push(toCall(f, entry.finding, [...entry.refs], lineIndex[f.unit]!));
+        const finding = m && prior ? { ...shiftFinding(prior, m.delta, m.old.span.from), unit: f.unit } : callFinding(f, options);
+        findings.set(f, finding);
+        calls.push(toCall(f, finding, lineIndex[f.unit]!));
       } catch (e) {
         failures.push(e instanceof Error ? e.message : String(e));
       }
@@ -146,20 +147,20 @@ export function analyzeNotebook(cells: readonly string[], options: AnalysisOptio
 
 function sameOptions(a: AnalysisOptions, b: AnalysisOptions): boolean {
   if (a === b) return true;
-  return a.readNpyHeader === b.readNpyHeader && a.numpyVersion === b.numpyVersion
+  return a.readNpyHeader === b.readNpyHeader && a.numpyVersion === b.numpyVersion && a.noSlice === b.noSlice
     && JSON.stringify(a.severities ?? {}) === JSON.stringify(b.severities ?? {});
 }
 
-function toCall(f: CallFacts, c: CallFinding, refs: Fix[], lines: readonly number[]): Call {
+function toCall(f: CallFacts, c: CallFinding, lines: readonly number[]): Call {
   const range = (s: Span): Range => toRange(f.unit, s, lines);
   const fix = (x: Fix): QuickFix => ({ title: x.title, edits: x.edits.map((e) => ({ range: range(e.span), newText: e.newText })) });
-  const { span, hoverSpans, diagnostics, ...rest } = c;
+  const { span, hoverSpans, diagnostics, refactorings, ...rest } = c;
   return {
     ...rest,
     range: range(span),
     hoverRanges: hoverSpans.map(range),
     diagnostics: diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: range(d.span), fixes: d.fixes.map(fix) })),
-    refactorings: refs.map(fix),
+    refactorings: refactorings.map(fix),
   };
 }
 

@@ -160,7 +160,7 @@ export interface StatementRecord {
 }
 
 /** Interpret one parsed unit, continuing from `env` (mutated); returns the stride calls found. */
-export function interpretUnit(tree: Tree, text: string, unit: number, env: Env, options: InterpOptions, previous?: readonly StatementRecord[]): UnitResult {
+export function interpretUnit(tree: Tree, text: string, unit: number, env: Env, options: InterpOptions, previous?: readonly StatementRecord[], keep?: ReadonlySet<number>): UnitResult {
   const byText = new Map<string, StatementRecord[]>();
   for (const r of previous ?? []) {
     const list = byText.get(r.text);
@@ -171,6 +171,7 @@ export function interpretUnit(tree: Tree, text: string, unit: number, env: Env, 
   const records: StatementRecord[] = [];
   const moved = new Map<CallFacts, { readonly old: CallFacts; readonly delta: number }>();
   for (let n = tree.topNode.firstChild; n; n = n.nextSibling) {
+    if (keep && !keep.has(n.from)) continue; // cannot matter to any stride call (see slice.ts)
     const stmtText = text.slice(n.from, n.to);
     const candidates = byText.get(stmtText);
     const reuse = candidates?.find((r) => stillValid(r, env));

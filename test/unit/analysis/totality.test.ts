@@ -108,3 +108,15 @@ test('many dimensions and large shapes stay fast', () => {
   expect(a.calls).toHaveLength(1);
   expect(performance.now() - t0).toBeLessThan(2000);
 });
+
+test('interpreting only the statements that can matter changes no finding', () => {
+  const inputs = [...texts, texts.join('\n'), texts.map((t) => t.replace(/\n(\S)/g, '\nif True:\n    $1')).join('\n')];
+  for (const t of inputs) {
+    expect(JSON.stringify(analyzePython(t).calls)).toBe(JSON.stringify(analyzePython(t, { noSlice: true }).calls));
+  }
+  fc.assert(fc.property(fc.nat({ max: texts.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 3 }), (i, ms) => {
+    let t = texts[i]!;
+    for (const m of ms) t = mutate(t, m as Mutation);
+    expect(JSON.stringify(analyzePython(t).calls)).toBe(JSON.stringify(analyzePython(t, { noSlice: true }).calls));
+  }), { numRuns: 200, seed: 5 });
+});
