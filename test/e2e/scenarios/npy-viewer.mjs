@@ -1,4 +1,5 @@
 /* global document */
+import { fileURLToPath } from 'node:url';
 // The array viewer in a real VS Code: opening .npy/.npz files shows the custom editor with the
 // header facts, values, statistics; slicing changes what is shown; a malformed file shows its
 // error and the viewer keeps working. Every expected value comes from NumPy loading the file.
@@ -33,6 +34,7 @@ fin = img[np.isfinite(img)]
 print(json.dumps({
   "img": facts(img, d + 'image_28x28_f4.npy'),
   "imgCells": {f"{r},{c}": str(img[r, c]) for r in range(0, 9) for c in range(0, 9)},
+  "imgLast": str(img[27, 27]),
   "imgSliced": {f"{r},{c}": str(img[5:, ::3][r, c]) for r in range(0, 4) for c in range(0, 4)},
   "imgStats": {"min": float(fin.min()), "max": float(fin.max()), "mean": float(fin.astype(np.float64).mean()),
                "nan": int(np.isnan(img).sum()), "posinf": int(np.isposinf(img).sum()), "neginf": int(np.isneginf(img).sum())},
@@ -55,22 +57,25 @@ print(json.dumps({
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export async function run({ page, helpers, shot }) {
-  const { runCommand, openFile, findFrame, waitForText, waitFor, check, python, tab } = helpers;
+  const { runCommand, openFile, findFrame, waitForText, waitFor, check, python } = helpers;
   // python() runs with the workspace (examples/) unknown: run it from the repository root.
-  const np = numpyTruth((code) => python(`import os; os.chdir(${JSON.stringify(new URL('../../../examples/', import.meta.url).pathname)})\n${code}`));
+  const np = numpyTruth((code) => python(`import os; os.chdir(${JSON.stringify(fileURLToPath(new URL('../../../examples/', import.meta.url)))})\n${code}`));
 
-  /** Open `file` (under examples/data) with quick open and return the viewer's frame (one retry: focus may sit in a webview). */
+  /** Move keyboard focus out of any webview (keys pressed inside one may not reach the workbench). */
+  const focusWorkbench = () => page.locator('.part.sidebar .title').first().click().catch(() => {});
+  /** Open `file` (under examples/data) by clicking it in the explorer and return the viewer's frame. */
   async function openViewer(file) {
+    await focusWorkbench();
+    const row = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: file }).first();
     for (let attempt = 1; ; attempt++) {
       try {
-        await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => {});
-        await runCommand(page, 'View: Close All Editors');
-        await sleep(300);
-        await openFile(page, `data/${file}`);
-        await tab(page, file).first().waitFor({ timeout: 15_000 });
+        await row.click({ timeout: 5_000 });
+        await page.locator('.tabs-container .tab.active').filter({ hasText: file }).waitFor({ timeout: 10_000 });
         return await findFrame(page, file, { timeout: 30_000 });
       } catch (e) {
         if (attempt >= 2) throw e;
+        await focusWorkbench();
+        await openFile(page, `data/${file}`).catch(() => {});
       }
     }
   }
@@ -112,6 +117,12 @@ export async function run({ page, helpers, shot }) {
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowRight');
   await waitForText(tid(frame, 'npy-selected'), `[1, 1] = ${np.imgCells['1,1']}`, 'image: selection after ArrowDown, ArrowRight');
+  // Virtualized: only the visible cells are in the page; Ctrl+End scrolls to the last cell and reads it.
+  const inDom = await frame.locator('[data-testid="npy-grid"] [role="gridcell"]').count();
+  check(inDom > 0 && inDom < 28 * 28, 'image: only visible cells are rendered', '< 784', inDom);
+  await page.keyboard.press('Control+End');
+  await waitForText(tid(frame, 'npy-selected'), `[27, 27] = ${np.imgLast}`, 'image: Ctrl+End selects the last cell, loaded on demand');
+  await page.keyboard.press('Control+Home');
   await frame.locator('[data-testid="npy-heat"]').check();
   await shot('image-f4');
   // The heatmap draws every value of the 28 × 28 grid (no sampling needed).
@@ -142,7 +153,13 @@ export async function run({ page, helpers, shot }) {
   await shot('fortran-4d-expression');
 
   // 3. The "big-endian" example: byte order as NumPy reads it, values as NumPy prints them.
-  frame = await openViewer('bigendian_f8.npy');
+  // Opened from the explorer's context menu (Inspect .npy/.npz).
+  await focusWorkbench();
+  await runCommand(page, 'View: Close All Editors');
+  const row = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: 'bigendian_f8.npy' }).first();
+  await row.click({ button: 'right' });
+  await page.locator('.context-view .action-label, .monaco-menu .action-label').filter({ hasText: 'Inspect .npy/.npz' }).first().click();
+  frame = await findFrame(page, 'bigendian_f8.npy', { timeout: 30_000 });
   await checkHeader(frame, np.be, 'bigendian_f8');
   const order = np.be.str.startsWith('>') ? 'big-endian' : 'little-endian';
   await waitForText(tid(frame, 'npy-dtype'), (t) => t.includes(order), `bigendian_f8: ${order}`);
@@ -150,7 +167,20 @@ export async function run({ page, helpers, shot }) {
   await shot('bigendian-f8');
 
   // 4. An .npz: the member list, the first member shown, another member on click.
-  frame = await openViewer('conv_layer.npz');
+  // Opened from the palette: Stride Lens: Inspect .npy/.npz asks for a file.
+  await focusWorkbench();
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'Stride Lens: Inspect .npy/.npz');
+  const pathInput = page.locator('.quick-input-widget input');
+  await pathInput.waitFor({ state: 'visible', timeout: 10_000 });
+  // The file dialog (a quick input in the browser) lists a folder; go to data/ and pick the archive.
+  await waitFor('the file dialog to show a folder', async () => ((await pathInput.inputValue()).endsWith('/') ? true : undefined));
+  const dir = await pathInput.inputValue();
+  if (!dir.endsWith('/data/')) await pathInput.fill(`${dir.replace(/\/data\/$/, '/')}data/`);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'conv_layer.npz' }).first().click({ timeout: 10_000 });
+  await waitFor('the dialog to hold the archive', async () => ((await pathInput.inputValue()).endsWith('conv_layer.npz') ? true : undefined));
+  await page.keyboard.press('Enter');
+  frame = await findFrame(page, 'conv_layer.npz', { timeout: 30_000 });
   await waitFor('the npz member list', async () => {
     const names = (await tid(frame, 'npy-members').locator('button').allTextContents()).map((t) => t.trim());
     return names.length === np.npzFiles.length && np.npzFiles.every((n) => names.includes(n)) ? names : undefined;
@@ -186,7 +216,7 @@ export async function run({ page, helpers, shot }) {
   await waitFor('the heatmap to be drawn', async () => ((await pixel()) !== '0,0,0,0' ? true : undefined));
   const before = await pixel();
   async function theme(label) {
-    await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => {});
+    await focusWorkbench();
     await runCommand(page, 'Preferences: Color Theme');
     const input = page.locator('.quick-input-widget input');
     await input.fill(label);
