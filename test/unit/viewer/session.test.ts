@@ -7,6 +7,7 @@ import { handleRequest, MAX_PAGE_CELLS, openSession } from '../../../src/extensi
 import { memorySource } from '../../../src/npy/source';
 import type { NpyArrayInfo, NpyPageData, NpyRequest, NpyResponse } from '../../../src/protocol';
 import { applyIndex, defaultChoice, gridSize, pageSpec } from '../../../webview/app/npy/slicing';
+import { loadExpected } from '../npy/helpers';
 import { fixtureBytes, loadViewerTruth, VIEWER_DIR } from './fixtures';
 
 const truth = loadViewerTruth();
@@ -56,6 +57,26 @@ describe('.npz', () => {
     const missing = await handleRequest(session, { type: 'npyRequest', id: 3, method: 'openMember', params: { member: 'nope.npy' } });
     expect(missing).toMatchObject({ id: 3, ok: false });
     expect(!missing.ok && missing.error).toContain('nope.npy');
+  });
+});
+
+describe('every dtype and shape NumPy wrote opens and pages', () => {
+  // Every well-formed file NumPy itself loads.
+  const good = loadExpected().files.filter((f) => f.numpy_error === undefined && !f.file.startsWith('bad_')).map((f) => f.file);
+  it.each(good)('%s', async (file) => {
+    const session = await openSession(memorySource(fixtureBytes(NPY_DIR, file)), file);
+    if (session.init.kind !== 'npy') throw new Error(JSON.stringify(session.init));
+    const info = session.init.array;
+    const view = { shape: info.shape, strides: info.strides, offset: 0, itemsize: info.itemsize };
+    const c = defaultChoice(info.shape);
+    const { rows, cols } = gridSize(info.shape, c);
+    const r = await handleRequest(session, { type: 'npyRequest', id: 1, method: 'page', params: { member: null, view, spec: pageSpec(c, 0, Math.min(rows, 32), 0, Math.min(cols, 16)), withText: true } });
+    const page = ok(r) as NpyPageData;
+    expect(page.texts.length).toBe(Math.min(rows, 32) * Math.min(cols, 16));
+    expect(page.values.length).toBe(page.texts.length);
+    // Survives the JSON webview channel: no bigint (stringify would throw), no NaN or infinity (they would become null).
+    expect(page.values.every((v) => v === null || typeof v === 'string' || Number.isFinite(v))).toBe(true);
+    expect(JSON.parse(JSON.stringify(page)).texts).toEqual(page.texts);
   });
 });
 
