@@ -356,6 +356,10 @@ function execImport(n: SyntaxNode, ctx: Ctx): void {
     const mod = dotted();
     while (i < cs.length && cs[i]!.name !== 'import') i++;
     i++;
+    if (cs[i]?.name === '*' && canonical(mod) === 'numpy.lib.stride_tricks') {
+      for (const f of ['as_strided', 'sliding_window_view', 'broadcast_to']) setVar(ctx, f, { k: 'ref', path: `numpy.lib.stride_tricks.${f}` });
+      return;
+    }
     while (i < cs.length) {
       const c = cs[i]!;
       if (c.name === 'VariableName') {
@@ -1001,7 +1005,7 @@ function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ct
   const p = fn.path;
   if (p === 'numpy.lib.stride_tricks.as_strided') return recordAsStrided(a, call, callee, ctx);
   if (p === 'numpy.lib.stride_tricks.sliding_window_view') return recordSwv(a, call, callee, ctx);
-  if (p === 'torch.as_strided') return recordTorch(a, call, callee, ctx, 'torch.as_strided', arrayOf(a.pos[0] ?? UNKNOWN, 'torch'), 1, a.posNodes[0]);
+  if (p === 'torch.as_strided' || p === 'torch.Tensor.as_strided') return recordTorch(a, call, callee, ctx, 'torch.as_strided', arrayOf(a.pos[0] ?? UNKNOWN, 'torch'), 1, a.posNodes[0]);
   if (p.startsWith(NP)) return numpyFunction(p.slice(NP.length), a, ctx, call);
   if (p.startsWith('torch.')) return torchFunction(p.slice('torch.'.length), a, ctx);
   return UNKNOWN;

@@ -29,6 +29,8 @@ describe('finding the calls', () => {
     ['ast', 'from numpy.lib.stride_tricks import as_strided as ast\n'],
     ['st.as_strided', 'import numpy.lib.stride_tricks as st\n'],
     ['stride_tricks.as_strided', 'from numpy.lib import stride_tricks\n'],
+    ['as_strided', 'from numpy.lib.stride_tricks import *\n'],
+    ['as_strided', 'from numpy.lib.stride_tricks import (\n    as_strided,\n    sliding_window_view,\n)\n'],
   ];
   test.each(spellings)('%s', (callee, imports) => {
     const text = `${PRELUDE}${imports}v = ${callee}(image, shape=(26, 26, 3, 3), strides=image.strides * 2)\n`;
@@ -53,9 +55,9 @@ describe('finding the calls', () => {
 
   test('sliding_window_view, torch.as_strided and tensor.as_strided', () => {
     const text = `${PRELUDE}import torch\nfrom numpy.lib.stride_tricks import sliding_window_view as swv\n`
-      + 'w = swv(image, (3, 3))\nt = torch.zeros(4, 5)\na = torch.as_strided(t, (3, 5), (5, 1), 5)\nb = t.as_strided(size=(2, 2), stride=(1, 5))\n';
+      + 'w = swv(image, (3, 3))\nt = torch.zeros(4, 5)\na = torch.as_strided(t, (3, 5), (5, 1), 5)\nb = t.as_strided(size=(2, 2), stride=(1, 5))\nc = torch.Tensor.as_strided(t, (2,), (5,))\n';
     const a = analyzePython(text);
-    expect(a.calls.map((c) => c.fn)).toEqual(['sliding_window_view', 'torch.as_strided', 'Tensor.as_strided']);
+    expect(a.calls.map((c) => c.fn)).toEqual(['sliding_window_view', 'torch.as_strided', 'Tensor.as_strided', 'torch.as_strided']);
     expect(a.calls[0]!.shape).toEqual([26, 26, 3, 3]);
     expect(a.calls[1]!.units).toBe('elements');
     expect(a.calls[1]!.offset).toBe(5);
