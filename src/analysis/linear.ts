@@ -39,6 +39,7 @@ export function linVar(name: string): Lin {
 
 /** The value when `e` has no atoms. */
 export function constOf(e: Lin): number | undefined {
+  if (e.terms === NO_TERMS) return e.c;
   for (const _ in e.terms) return undefined;
   return e.c;
 }
@@ -56,6 +57,7 @@ function safe(n: number): number | undefined {
 export function linAdd(a: Lin, b: Lin, k = 1): Lin | undefined {
   const c = safe(a.c + k * b.c);
   if (c === undefined) return undefined;
+  if (b.terms === NO_TERMS) return a.terms === NO_TERMS ? lin(c) : { c, terms: a.terms };
   const terms: Record<string, Term> = { ...a.terms };
   for (const [key, t] of Object.entries(b.terms)) {
     const coef = safe((terms[key]?.coef ?? 0) + k * t.coef);
@@ -63,7 +65,8 @@ export function linAdd(a: Lin, b: Lin, k = 1): Lin | undefined {
     if (coef === 0) delete terms[key];
     else terms[key] = { coef, atom: t.atom };
   }
-  return { c, terms };
+  for (const _ in terms) return { c, terms };
+  return lin(c);
 }
 
 /** `a − b`. */
@@ -85,6 +88,8 @@ export function linScale(a: Lin, k: number): Lin | undefined {
   const c = safe(a.c * k);
   if (c === undefined) return undefined;
   if (k === 0) return lin(0);
+  if (a.terms === NO_TERMS) return lin(c);
+  if (k === 1) return a;
   const terms: Record<string, Term> = {};
   for (const [key, t] of Object.entries(a.terms)) {
     const coef = safe(t.coef * k);
