@@ -104,18 +104,82 @@ export function scalarText(v: Scalar, d: Dtype): string {
       const imSigned = imText.startsWith('-') ? imText : `+${imText}`;
       return re === 0 && !Object.is(re, -0) ? `${imText}j` : `(${floatText(re, half).replace(/\.0$/, '')}${imSigned}j)`;
     }
-    case 'M':
-    case 'm': {
-      const n = v as bigint;
-      if (n === -(2n ** 63n)) return 'NaT';
-      return `${n} ${d.unit || 'generic'}`;
-    }
+    case 'M': return datetimeText(v as bigint, d.unit ?? '');
+    case 'm': return timedeltaText(v as bigint, d.unit ?? '');
     case 'S': return `b'${String(v)}'`;
     case 'U': return String(v);
     default:
       if (typeof v === 'object' && v !== null && 'hex' in v) return `0x${String(v.hex)}`;
       return String(v);
   }
+}
+
+const NAT = -(2n ** 63n);
+const UNIT_WORDS: Record<string, string> = {
+  Y: 'years', M: 'months', W: 'weeks', D: 'days', h: 'hours', m: 'minutes', s: 'seconds',
+  ms: 'milliseconds', us: 'microseconds', ns: 'nanoseconds', ps: 'picoseconds', fs: 'femtoseconds', as: 'attoseconds',
+};
+/** Units below a day: how many in a day, and the digits of the fraction of a second they show. */
+const SUB_DAY: Record<string, { perDay: bigint; fraction: number }> = {
+  h: { perDay: 24n, fraction: -2 }, m: { perDay: 1440n, fraction: -1 }, s: { perDay: 86400n, fraction: 0 },
+  ms: { perDay: 86400n * 10n ** 3n, fraction: 3 }, us: { perDay: 86400n * 10n ** 6n, fraction: 6 }, ns: { perDay: 86400n * 10n ** 9n, fraction: 9 },
+  ps: { perDay: 86400n * 10n ** 12n, fraction: 12 }, fs: { perDay: 86400n * 10n ** 15n, fraction: 15 }, as: { perDay: 86400n * 10n ** 18n, fraction: 18 },
+};
+
+/** A datetime unit such as `10ms` as its multiplier and base unit. */
+function splitUnit(unit: string): { mult: bigint; base: string } {
+  const m = /^(\d*)(.*)$/.exec(unit)!;
+  return { mult: m[1] ? BigInt(m[1]) : 1n, base: m[2]! };
+}
+
+const floorDiv = (a: bigint, b: bigint): bigint => (a >= 0n ? a / b : -((-a + b - 1n) / b));
+const pad = (n: bigint, w: number): string => n.toString().padStart(w, '0');
+const year = (y: bigint): string => (y >= 0n ? pad(y, 4) : y.toString());
+
+/** The civil date (proleptic Gregorian) of a day count from 1970-01-01 (H. Hinnant's algorithm, exact). */
+function civil(days: bigint): { y: bigint; m: bigint; d: bigint } {
+  const z = days + 719468n;
+  const era = floorDiv(z, 146097n);
+  const doe = z - era * 146097n;
+  const yoe = (doe - doe / 1460n + doe / 36524n - doe / 146096n) / 365n;
+  const doy = doe - (365n * yoe + yoe / 4n - yoe / 100n);
+  const mp = (5n * doy + 2n) / 153n;
+  const d = doy - (153n * mp + 2n) / 5n + 1n;
+  const m = mp < 10n ? mp + 3n : mp - 9n;
+  return { y: yoe + era * 400n + (m <= 2n ? 1n : 0n), m, d };
+}
+
+/** NumPy's `str` of a datetime64 count in `unit`: `2022-01-08`, `1970-01-01T00:00:00.001`, `NaT`. */
+export function datetimeText(count: bigint, unit: string): string {
+  if (count === NAT) return 'NaT';
+  const { mult, base } = splitUnit(unit);
+  const v = count * mult;
+  if (base === 'Y') return (1970n + v).toString();
+  if (base === 'M') return `${year(1970n + floorDiv(v, 12n))}-${pad(v - floorDiv(v, 12n) * 12n + 1n, 2)}`;
+  const date = (days: bigint) => { const c = civil(days); return `${year(c.y)}-${pad(c.m, 2)}-${pad(c.d, 2)}`; };
+  if (base === 'W') return date(v * 7n);
+  if (base === 'D') return date(v);
+  const sub = SUB_DAY[base];
+  if (!sub) return count.toString(); // generic unit
+  const days = floorDiv(v, sub.perDay);
+  const rem = v - days * sub.perDay; // in `base` units within the day
+  const perSecond = sub.fraction > 0 ? 10n ** BigInt(sub.fraction) : 1n;
+  const secs = base === 'h' ? rem * 3600n : base === 'm' ? rem * 60n : rem / perSecond;
+  const hh = pad(secs / 3600n, 2);
+  const mm = pad((secs / 60n) % 60n, 2);
+  const ss = pad(secs % 60n, 2);
+  if (base === 'h') return `${date(days)}T${hh}`;
+  if (base === 'm') return `${date(days)}T${hh}:${mm}`;
+  const frac = sub.fraction > 0 ? `.${pad(rem % perSecond, sub.fraction)}` : '';
+  return `${date(days)}T${hh}:${mm}:${ss}${frac}`;
+}
+
+/** NumPy's `str` of a timedelta64 count in `unit`: `5 seconds`, `-125 seconds` for `25s`, `NaT`. */
+export function timedeltaText(count: bigint, unit: string): string {
+  if (count === NAT) return 'NaT';
+  const { mult, base } = splitUnit(unit);
+  const word = UNIT_WORDS[base];
+  return word ? `${count * mult} ${word}` : `${count} generic time units`;
 }
 
 /** Whether values of `d` have a number (for colours and statistics). */
