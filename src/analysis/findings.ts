@@ -438,6 +438,14 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
       const zero = shape!.findIndex((n, k) => n > 1 && strides![k] === 0);
       if (zero >= 0) lens += ` · stride 0 on dim ${zero} repeats elements`;
       else if (overlap) lens += ' · windows overlap';
+      // A view that only swaps the source's axes says so: `same as a.T`.
+      const srcShape = source?.shape && concrete(source.shape);
+      const srcStrides = source?.strides && concrete(source.strides);
+      if (srcShape && srcStrides && srcShape.length >= 2 && srcShape.length === shape!.length && offset !== undefined && f.offset && source && linEqual(f.offset, source.offset)
+        && shape!.every((n, k) => n === srcShape[srcShape.length - 1 - k]) && strides!.every((x, k) => x === srcStrides[srcStrides.length - 1 - k])
+        && srcStrides.some((x, k) => x !== strides![k])) {
+        lens += ` · same as ${srcName ?? source.label}.T`;
+      }
     } else {
       lens = `⚠ ${err}`;
     }

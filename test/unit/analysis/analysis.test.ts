@@ -78,6 +78,12 @@ describe('the lens', () => {
     expect(callAt(a, 0, text.indexOf('image = '))).toBeUndefined();
   });
 
+  test('a transpose written with strides is named as one', () => {
+    const c = only(analyzePython('import numpy as np\na = np.arange(12, dtype=np.float32).reshape(3, 4)\nat = np.lib.stride_tricks.as_strided(a, shape=(4, 3), strides=(a.strides[1], a.strides[0]))\n'));
+    expect(c.lens).toMatch(/ · same as a\.T$/);
+    expect(c.hover.dims.map((d) => d.meaning)).toEqual(['one column of a = 4 B', 'one row of a = 16 B']);
+  });
+
   test('out of bounds: the lens leads with the overrun and SL001 is an error', () => {
     const c = only(analyzePython(`${PRELUDE}v = np.lib.stride_tricks.as_strided(image, shape=(100, 100, 3, 3), strides=(112, 4, 112, 4))\n`));
     expect(c.lens).toMatch(/^⚠ reads \d[\d\u2009]* B past the end of image \(3136 B\)/);
