@@ -13,8 +13,8 @@ function hexBytes(hex: string): Uint8Array {
 }
 
 describe('scalarText', () => {
-  it.each(truth.scalars.map((s) => [s.dtype, s.hex, s.text] as const))('%s %s prints as NumPy: %s', (dtype, hex, text) => {
-    const d = parseDtype(dtype);
+  it.each(truth.scalars.map((s) => [JSON.stringify(s.dtype), s.hex, s.text] as const))('%s %s prints as NumPy: %s', (dtype, hex, text) => {
+    const d = parseDtype(JSON.parse(dtype) as Parameters<typeof parseDtype>[0]);
     if (!d.ok) throw new Error(d.error);
     expect(scalarText(decodeScalar(d.value, hexBytes(hex), 0), d.value)).toBe(text);
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 export const VIEWER_DIR = join('test', 'fixtures', 'generated', 'viewer');
 
 export interface ViewerTruth {
-  scalars: { dtype: string; hex: string; text: string }[];
+  scalars: { dtype: string | unknown[][]; hex: string; text: string }[];
   slices: { file: string; expr: string; shape: number[]; strides: number[]; offset: number; values: string[][] }[];
   npz: { file: string; members: string[]; ints: { shape: number[]; values: string[][] } };
 }
