@@ -20,7 +20,18 @@
  *
  * Ranges carry offsets into their unit's text and 0-based line/column (UTF-16 code units, as
  * VS Code counts). The analysis is total: any input text gives a result, never an exception.
- * For edits, pass the previous result and the changes: the parse reuses the old tree.
+ *
+ * For edits, pass the previous `Analysis` (and, if known, the changes; otherwise they are
+ * found by diffing): the parse reuses the old tree (Lezer `TreeFragment`s), and every
+ * top-level statement whose text is unchanged and whose inputs (the module-scope names it
+ * read) still hold the same values is replayed instead of re-interpreted, its findings
+ * shifted. Only statements that can matter to a stride call are interpreted at all.
+ *
+ * Editor use: `callAt(analysis, cell, offset)` finds the call under the pointer for a hover;
+ * `call.lens` is the code lens title; `call.hover.dims[k].text` are the per-dimension lines;
+ * `call.diagnostics[k].fixes` and `call.refactorings` are code actions. Options: `severities`
+ * (per code, or `off`), `numpyVersion` (offers `check_bounds=True` from 2.5) and
+ * `readNpyHeader(path)` (synchronous; the host reads headers of workspace `.npy` files).
  */
 import { CODES, codesMarkdown, type Code, type CodeInfo, type Severity, type SeverityOverrides } from './codes';
 import { callFinding, formatCount, shiftFinding, type CallFinding, type DimExplanation, type Fix, type FindingOptions } from './findings';
