@@ -3,7 +3,8 @@
  * view, bounds and overlap (through the engine), the lens text, the hover explanation per
  * dimension, diagnostics with stable codes, and quick fixes as plain text edits.
  */
-import { bounds, elementCount, extent, layoutError, type Layout } from '../engine/layout';
+import { bounds, extent, layoutError, type Layout } from '../engine/layout';
+import { internalOverlap } from '../engine/overlap';
 import { jsonInteger } from '../engine/report';
 import { CODES, type Code, type Severity, type SeverityOverrides } from './codes';
 import type { CallFacts, Span } from './interp';
@@ -301,7 +302,7 @@ function versionAtLeast(v: string | undefined, major: number, minor: number): bo
 /**
  * Whether two different indices of a concrete view touch a common byte: decided by structure
  * for the usual views (stride 0, a stride that is a small multiple of another, strides that
- * clear each other), by enumerating up to 2^16 elements otherwise; `null` when undecided.
+ * clear each other), by the engine's overlap solver otherwise; `null` when it gives up.
  */
 export function selfOverlaps(l: Layout): boolean | null {
   if (l.shape.some((n) => n === 0) || l.itemsize === 0) return false;
@@ -321,25 +322,9 @@ export function selfOverlaps(l: Layout): boolean | null {
     reach += (d.n - 1) * d.s;
   }
   if (clear) return false;
-  const count = elementCount(l);
-  const ext = extent(l);
-  if (count > 1n << 16n || ext.high - ext.low > BigInt(Number.MAX_SAFE_INTEGER)) return null;
-  const addrs = new Float64Array(Number(count));
-  const idx = new Array<number>(l.shape.length).fill(0);
-  let addr = l.offset;
-  for (let i = 0; i < addrs.length; i++) {
-    addrs[i] = addr;
-    for (let k = idx.length - 1; k >= 0; k--) {
-      idx[k]!++;
-      addr += l.strides[k]!;
-      if (idx[k]! < l.shape[k]!) break;
-      addr -= l.strides[k]! * l.shape[k]!;
-      idx[k] = 0;
-    }
-  }
-  addrs.sort();
-  for (let i = 1; i < addrs.length; i++) if (addrs[i]! - addrs[i - 1]! < l.itemsize) return true;
-  return false;
+  // The rest: NumPy's bounded Diophantine solver, with a work budget.
+  const r = internalOverlap(l, 1 << 16);
+  return r.ok && r.value.verdict !== 'too-hard' ? r.value.verdict : null;
 }
 
 function concrete(xs: readonly Lin[] | undefined): number[] | undefined {
