@@ -54,8 +54,32 @@ export function elementAddress(l: Layout, index: readonly number[]): bigint {
   return a;
 }
 
+/**
+ * `extent` in plain numbers, `[low, high]`, or `null` when some partial sum leaves the safe
+ * integer range (then only the bigint `extent` is exact). The fast path of the engine.
+ */
+export function extentNumber(l: Layout): [number, number] | null {
+  const base = l.offset;
+  let low = base;
+  let high = base + l.itemsize;
+  let empty = false;
+  for (let k = 0; k < l.shape.length; k++) {
+    const n = l.shape[k]!;
+    if (n === 0) empty = true;
+    const reach = (n - 1) * l.strides[k]!;
+    if (reach < 0) low += reach;
+    else high += reach;
+  }
+  if (empty) return [base, base];
+  const M = Number.MAX_SAFE_INTEGER;
+  // Each |reach| ≤ M and every partial sum ≤ |low| + |high| ≤ M keeps all the additions exact.
+  return Math.abs(low) + Math.abs(high) <= M && l.shape.every((n, k) => Math.abs((n - 1) * l.strides[k]!) <= M) ? [low, high] : null;
+}
+
 /** Bytes the view may touch: NumPy's `byte_bounds` with `offset` as the origin. */
 export function extent(l: Layout): Extent {
+  const fast = extentNumber(l);
+  if (fast) return { low: BigInt(fast[0]), high: BigInt(fast[1]) };
   const base = BigInt(l.offset);
   if (l.shape.some((n) => n === 0)) return { low: base, high: base };
   let low = base;
@@ -146,12 +170,14 @@ export function isFContiguous(l: Layout): boolean {
 
 function contiguous(l: Layout, fastestFirst: number[]): boolean {
   if (l.shape.some((n) => n === 0)) return true;
-  let expected = BigInt(l.itemsize);
+  // Plain numbers are exact here: once `expected` passes 2^53 no safe-integer stride can
+  // equal it, so the next dimension longer than 1 answers false either way.
+  let expected = l.itemsize;
   for (const k of fastestFirst) {
     const n = l.shape[k]!;
     if (n === 1) continue;
-    if (BigInt(l.strides[k]!) !== expected) return false;
-    expected *= BigInt(n);
+    if (expected > Number.MAX_SAFE_INTEGER || l.strides[k] !== expected) return false;
+    expected *= n;
   }
   return true;
 }

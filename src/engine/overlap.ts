@@ -15,7 +15,7 @@
  * where NumPy would give up with an OverflowError. When memory is shared it also returns a
  * witness: the two indices and the byte they both read.
  */
-import { elementAddress, extent, isCContiguous, layoutError, type Layout } from './layout';
+import { elementAddress, extentNumber, extent, isCContiguous, layoutError, type Layout } from './layout';
 import type { Result } from './report';
 
 /** How much work the solver may do: NumPy's `max_work`. */
@@ -201,38 +201,158 @@ function dfs(s: Search, v: number, b: bigint): OverlapVerdict {
 function bigMax(a: bigint, b: bigint): bigint { return a > b ? a : b; }
 function bigMin(a: bigint, b: bigint): bigint { return a < b ? a : b; }
 
-// Terms sorted by decreasing coefficient; Array.prototype.sort is stable, like glibc's qsort (a merge sort).
-function sortTerms<T extends DiophantineTerm>(terms: T[]): T[] {
-  return terms.sort((p, q) => (p.a < q.a ? 1 : p.a > q.a ? -1 : 0));
+// ---------------------------------------------------------------------------------------
+// The same search in plain numbers: the fast path, used when a bound proves that every
+// intermediate value stays a safe integer (|value| ≤ maxA·(b + Σ a·ub + maxA)); otherwise the
+// bigint search above runs. Both are checked against NumPy by the same fixtures.
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+interface NumTerm { readonly a: number; readonly ub: number }
+
+function fitsNumbers(E: readonly NumTerm[], b: number): boolean {
+  let sum = 0;
+  let maxA = 1;
+  for (const t of E) {
+    sum += t.a * t.ub;
+    if (t.a > maxA) maxA = t.a;
+  }
+  return maxA * (Math.abs(b) + sum + maxA) * 4 <= SAFE;
 }
+
+// Exact floor(a / b) for safe integers, b > 0 (the float quotient can round across an integer).
+function floorDivN(a: number, b: number): number {
+  let q = Math.floor(a / b);
+  if (q * b > a) q--;
+  else if ((q + 1) * b <= a) q++;
+  return q;
+}
+
+function ceilDivN(a: number, b: number): number {
+  return -floorDivN(-a, b);
+}
+
+function euclidN(a1: number, a2: number): [number, number, number] {
+  let g1 = 1, g2 = 0, e1 = 0, e2 = 1;
+  for (;;) {
+    if (a2 > 0) {
+      const r = Math.floor(a1 / a2);
+      a1 -= r * a2; g1 -= r * g2; e1 -= r * e2;
+    } else return [a1, g1, e1];
+    if (a1 > 0) {
+      const r = Math.floor(a2 / a1);
+      a2 -= r * a1; g2 -= r * g1; e2 -= r * e1;
+    } else return [a2, g2, e2];
+  }
+}
+
+interface SearchN {
+  count: number;
+  readonly maxWork: number;
+  readonly nontrivial: boolean;
+  readonly E: readonly NumTerm[];
+  readonly epA: number[];
+  readonly epUb: number[];
+  readonly gamma: number[];
+  readonly epsilon: number[];
+  readonly x: number[];
+}
+
+function solveN(E: readonly NumTerm[], b: number, maxWork: number, nontrivial: boolean): { verdict: OverlapVerdict; x: number[] | null } {
+  const n = E.length;
+  if (b < 0) return { verdict: false, x: null };
+  if (n === 0) return nontrivial || b !== 0 ? { verdict: false, x: null } : { verdict: true, x: [] };
+  if (n === 1) {
+    if (nontrivial) return { verdict: false, x: null };
+    const t = E[0]!;
+    return b % t.a === 0 && b / t.a <= t.ub ? { verdict: true, x: [b / t.a] } : { verdict: false, x: null };
+  }
+  const epA = new Array<number>(n).fill(0);
+  const epUb = new Array<number>(n).fill(0);
+  const gamma = new Array<number>(n).fill(0);
+  const epsilon = new Array<number>(n).fill(0);
+  let [g, ga, ep] = euclidN(E[0]!.a, E[1]!.a);
+  epA[0] = g; gamma[0] = ga; epsilon[0] = ep;
+  if (n > 2) epUb[0] = E[0]!.ub * (E[0]!.a / g) + E[1]!.ub * (E[1]!.a / g);
+  for (let j = 2; j < n; j++) {
+    [g, ga, ep] = euclidN(epA[j - 2]!, E[j]!.a);
+    epA[j - 1] = g; gamma[j - 1] = ga; epsilon[j - 1] = ep;
+    if (j < n - 1) epUb[j - 1] = (epA[j - 2]! / g) * epUb[j - 2]! + (E[j]!.a / g) * E[j]!.ub;
+  }
+  const s: SearchN = { count: 0, maxWork, nontrivial, E, epA, epUb, gamma, epsilon, x: new Array<number>(n).fill(0) };
+  const verdict = dfsN(s, n - 1, b);
+  return { verdict, x: verdict === true ? s.x : null };
+}
+
+function dfsN(s: SearchN, v: number, b: number): OverlapVerdict {
+  if (s.maxWork >= 0 && s.count >= s.maxWork) return 'too-hard';
+  const { E, x } = s;
+  const a1 = v === 1 ? E[0]!.a : s.epA[v - 2]!;
+  const u1 = v === 1 ? E[0]!.ub : s.epUb[v - 2]!;
+  const a2 = E[v]!.a;
+  const u2 = E[v]!.ub;
+  const g = s.epA[v - 1]!;
+  if (b % g !== 0) { s.count++; return false; }
+  const c = b / g;
+  const c1 = a2 / g;
+  const c2 = a1 / g;
+  const x10 = s.gamma[v - 1]! * c;
+  const x20 = s.epsilon[v - 1]! * c;
+  const tLow = Math.max(ceilDivN(-x10, c1), ceilDivN(x20 - u2, c2));
+  const tHigh = Math.min(floorDivN(u1 - x10, c1), floorDivN(x20, c2));
+  if (tLow > tHigh) { s.count++; return false; }
+  const x1 = x10 + c1 * tLow;
+  const x2 = x20 - c2 * tLow;
+  if (v === 1) {
+    x[0] = x1;
+    x[1] = x2;
+    if (s.nontrivial && E.every((t, j) => x[j] === t.ub / 2)) { s.count++; return false; }
+    return true;
+  }
+  const span = tHigh - tLow;
+  for (let t = 0; t <= span; t++) {
+    x[v] = x2 - c2 * t;
+    const r = dfsN(s, v - 1, b - a2 * x[v]!);
+    if (r !== false) return r;
+  }
+  s.count++;
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------
+// Overlap problems built from layouts.
 
 /** Where a term of an overlap problem came from: a dimension of one view, or the bytes of its element. */
 interface Origin {
   readonly view: 0 | 1;
   /** Dimension index, or -1 for the byte-within-element term. */
   readonly dim: number;
-  readonly ub: bigint;
+  readonly ub: number;
 }
-interface Tagged extends DiophantineTerm {
+interface Tagged extends NumTerm {
   readonly from: Origin[];
+  /** The bound is twice the origins' (internal overlap). */
+  readonly doubled?: boolean;
+  /** The bound was trimmed to b/a (NumPy's simplification). */
+  readonly trimmed?: boolean;
 }
 
-function dimTerms(l: Layout, view: 0 | 1, skipEmpty: boolean): Tagged[] {
-  const out: Tagged[] = [];
+// Terms sorted by decreasing coefficient; Array.prototype.sort is stable, like glibc's qsort (a merge sort).
+function sortTerms<T extends NumTerm>(terms: T[]): T[] {
+  return terms.sort((p, q) => q.a - p.a);
+}
+
+function dimTerms(l: Layout, view: 0 | 1, skipEmpty: boolean, out: Tagged[]): void {
   for (let k = 0; k < l.shape.length; k++) {
     const n = l.shape[k]!;
     const s = l.strides[k]!;
     if (skipEmpty && (n <= 1 || s === 0)) continue;
-    const ub = BigInt(n - 1);
-    out.push({ a: BigInt(Math.abs(s)), ub, from: [{ view, dim: k, ub }] });
+    out.push({ a: Math.abs(s), ub: n - 1, from: [{ view, dim: k, ub: n - 1 }] });
   }
-  return out;
 }
 
-function itemTerm(l: Layout, view: 0 | 1): Tagged[] {
-  if (l.itemsize <= 1) return [];
-  const ub = BigInt(l.itemsize - 1);
-  return [{ a: 1n, ub, from: [{ view, dim: -1, ub }] }];
+function itemTerm(l: Layout, view: 0 | 1, out: Tagged[]): void {
+  if (l.itemsize > 1) out.push({ a: 1, ub: l.itemsize - 1, from: [{ view, dim: -1, ub: l.itemsize - 1 }] });
 }
 
 function checkInputs(layouts: Layout[], maxWork: MaxWork): string | undefined {
@@ -243,52 +363,42 @@ function checkInputs(layouts: Layout[], maxWork: MaxWork): string | undefined {
   return maxWorkError(maxWork);
 }
 
-/** NumPy's `shares_memory(a, b, max_work)` for two views on one buffer (offsets from its start), with a witness when they share. */
-export function sharesMemory(a: Layout, b: Layout, maxWork: MaxWork = 'exact'): Result<OverlapResult> {
-  const err = checkInputs([a, b], maxWork);
-  if (err) return { ok: false, error: err };
-  const ea = extent(a);
-  const eb = extent(b);
-  if (!(ea.low < eb.high && eb.low < ea.high && ea.low < ea.high && eb.low < eb.high)) {
-    return { ok: true, value: { verdict: false, witness: null } };
-  }
-  if (maxWork === 'bounds' || maxWork === 0) return { ok: true, value: { verdict: 'too-hard', witness: null } };
-  // Problem 1: byte = low(a) + Σ|s|·x (a counted from its low end) = high(b) − 1 − Σ|s|·x' (b from its high end).
-  // Problem 2 swaps the roles; NumPy takes the one with the smaller right-hand side (the second on a tie).
-  const rhs1 = eb.high - 1n - ea.low;
-  const rhs2 = ea.high - 1n - eb.low;
-  const fromLow: 0 | 1 = rhs1 < rhs2 ? 0 : 1;
-  const rhs = rhs1 < rhs2 ? rhs1 : rhs2;
-  const terms = simplify([...dimTerms(a, 0, true), ...dimTerms(b, 1, true), ...itemTerm(a, 0), ...itemTerm(b, 1)], rhs);
-  const r = solve(terms, rhs, budget(maxWork), false);
-  if (r.verdict !== true) return { ok: true, value: { verdict: r.verdict, witness: null } };
-  const views = [a, b] as const;
-  const values = [new Map<number, bigint>(), new Map<number, bigint>()];
-  terms.forEach((t, j) => splitValue(r.x![j]!, t.from, values));
-  const idx = views.map((l, v) => l.shape.map((n, k) => {
-    const x = values[v]!.get(k) ?? 0n;
-    const counted = v === fromLow ? l.strides[k]! >= 0 : l.strides[k]! < 0; // x counts up from index 0
-    return Number(counted ? x : BigInt(n - 1) - x);
-  }));
-  const within = values[fromLow]!.get(-1) ?? 0n;
-  const start = elementAddress(views[fromLow], idx[fromLow]!);
-  return { ok: true, value: { verdict: true, witness: { first: idx[0]!, second: idx[1]!, byte: start + within } } };
+/** Values per origin: `values[view].get(dim)`. */
+type Split = [Map<number, bigint>, Map<number, bigint>];
+
+// Solve tagged terms with numbers when provably exact, else with bigints.
+function solveTagged(terms: readonly Tagged[], b: number | bigint, maxWork: number, nontrivial: boolean): { verdict: OverlapVerdict; x: readonly (number | bigint)[] | null } {
+  if (typeof b === 'number' && terms.every((t) => t.ub <= SAFE) && fitsNumbers(terms, b)) return solveN(terms, b, maxWork, nontrivial);
+  return solve(terms.map((t) => ({ a: BigInt(t.a), ub: exactUb(t, b) })), BigInt(b), maxWork, nontrivial);
 }
 
+// Share each merged term's value among the terms it came from, each up to its own bound.
+function split(terms: readonly Tagged[], x: readonly (number | bigint)[]): Split {
+  const values: Split = [new Map(), new Map()];
+  terms.forEach((t, j) => {
+    let rest = BigInt(x[j]!);
+    for (const o of t.from) {
+      const ub = BigInt(o.ub);
+      const take = rest < ub ? rest : ub;
+      values[o.view].set(o.dim, (values[o.view].get(o.dim) ?? 0n) + take);
+      rest -= take;
+    }
+  });
+  return values;
+}
 
-// Share one merged term's value among the terms it came from, each up to its own bound.
-function splitValue(value: bigint, from: readonly Origin[], out: Map<number, bigint>[]): void {
-  let rest = value;
-  for (const o of from) {
-    const take = rest < o.ub ? rest : o.ub;
-    out[o.view]!.set(o.dim, (out[o.view]!.get(o.dim) ?? 0n) + take);
-    rest -= take;
-  }
+// A merged term's bound in exact arithmetic: the sum of its origins' bounds (doubled for
+// internal overlap, recorded by `doubled`), trimmed to b/a as NumPy's simplification does.
+function exactUb(t: Tagged, b: number | bigint): bigint {
+  let ub = 0n;
+  for (const o of t.from) ub += BigInt(o.ub);
+  if (t.doubled) ub *= 2n;
+  if (t.trimmed) ub = bigMin(ub, BigInt(b) / BigInt(t.a));
+  return ub;
 }
 
 // NumPy's diophantine_simplify: sort, merge equal coefficients, trim bounds to b/a, drop zero bounds.
-function simplify(terms: Tagged[], b: bigint): Tagged[] {
-  if (terms.some((t) => t.ub < 0n) || b < 0n) return terms;
+function simplify(terms: Tagged[], b: number | bigint): Tagged[] {
   const merged: Tagged[] = [];
   for (const t of sortTerms(terms)) {
     const last = merged[merged.length - 1];
@@ -297,49 +407,111 @@ function simplify(terms: Tagged[], b: bigint): Tagged[] {
   }
   const out: Tagged[] = [];
   for (const t of merged) {
-    const ub = bigMin(t.ub, b / t.a);
-    if (ub !== 0n) out.push({ a: t.a, ub, from: t.from });
+    const cap = typeof b === 'number' ? floorDivN(b, t.a) : b / BigInt(t.a) > BigInt(SAFE) ? SAFE + 1 : Number(b / BigInt(t.a));
+    const ub = t.ub > SAFE ? cap : Math.min(t.ub, cap); // a bound past 2^53 is far above b/a when b is safe
+    if (ub !== 0) out.push({ a: t.a, ub, from: t.from, trimmed: true });
   }
   return out;
+}
+
+const NO: Result<OverlapResult> = { ok: true, value: { verdict: false, witness: null } };
+
+/** NumPy's `shares_memory(a, b, max_work)` for two views on one buffer (offsets from its start), with a witness when they share. */
+export function sharesMemory(a: Layout, b: Layout, maxWork: MaxWork = 'exact'): Result<OverlapResult> {
+  const err = checkInputs([a, b], maxWork);
+  if (err) return { ok: false, error: err };
+  const na = extentNumber(a);
+  const nb = extentNumber(b);
+  let rhs: number | bigint;
+  let fromLow: 0 | 1;
+  if (na && nb) {
+    const [aLow, aHigh] = na;
+    const [bLow, bHigh] = nb;
+    if (!(aLow < bHigh && bLow < aHigh && aLow < aHigh && bLow < bHigh)) return NO;
+    if (maxWork === 'bounds' || maxWork === 0) return { ok: true, value: { verdict: 'too-hard', witness: null } };
+    // Problem 1: byte = low(a) + Σ|s|·x (a counted from its low end) = high(b) − 1 − Σ|s|·x' (b from its high end).
+    // Problem 2 swaps the roles; NumPy takes the one with the smaller right-hand side (the second on a tie).
+    const rhs1 = bHigh - 1 - aLow;
+    const rhs2 = aHigh - 1 - bLow;
+    fromLow = rhs1 < rhs2 ? 0 : 1;
+    rhs = Math.min(rhs1, rhs2);
+    if (Math.abs(rhs1) > SAFE || Math.abs(rhs2) > SAFE) rhs = fromLow === 0 ? BigInt(bHigh) - 1n - BigInt(aLow) : BigInt(aHigh) - 1n - BigInt(bLow);
+  } else {
+    const ea = extent(a);
+    const eb = extent(b);
+    if (!(ea.low < eb.high && eb.low < ea.high && ea.low < ea.high && eb.low < eb.high)) return NO;
+    if (maxWork === 'bounds' || maxWork === 0) return { ok: true, value: { verdict: 'too-hard', witness: null } };
+    const rhs1 = eb.high - 1n - ea.low;
+    const rhs2 = ea.high - 1n - eb.low;
+    fromLow = rhs1 < rhs2 ? 0 : 1;
+    rhs = rhs1 < rhs2 ? rhs1 : rhs2;
+  }
+  const raw: Tagged[] = [];
+  dimTerms(a, 0, true, raw);
+  dimTerms(b, 1, true, raw);
+  itemTerm(a, 0, raw);
+  itemTerm(b, 1, raw);
+  const terms = simplify(raw, rhs);
+  const r = solveTagged(terms, rhs, budget(maxWork), false);
+  if (r.verdict !== true) return { ok: true, value: { verdict: r.verdict, witness: null } };
+  const values = split(terms, r.x!);
+  const views = [a, b] as const;
+  const idx = views.map((l, v) => l.shape.map((n, k) => {
+    const x = Number(values[v as 0 | 1].get(k) ?? 0n);
+    const counted = v === fromLow ? l.strides[k]! >= 0 : l.strides[k]! < 0; // x counts up from index 0
+    return counted ? x : n - 1 - x;
+  }));
+  const within = values[fromLow].get(-1) ?? 0n;
+  const start = elementAddress(views[fromLow], idx[fromLow]!);
+  return { ok: true, value: { verdict: true, witness: { first: idx[0]!, second: idx[1]!, byte: start + within } } };
 }
 
 /** NumPy's internal-overlap test (`solve_may_have_internal_overlap`): do two different indices of the view reach a common byte? */
 export function internalOverlap(l: Layout, maxWork: MaxWork = 'exact'): Result<OverlapResult> {
   const err = checkInputs([l], maxWork);
   if (err) return { ok: false, error: err };
-  const no = { ok: true as const, value: { verdict: false, witness: null } };
-  if (isCContiguous(l)) return no; // NumPy's quick exit (PyArray_ISCONTIGUOUS)
+  if (isCContiguous(l)) return NO; // NumPy's quick exit (PyArray_ISCONTIGUOUS)
+  const raw: Tagged[] = [];
+  dimTerms(l, 0, false, raw);
+  itemTerm(l, 0, raw);
   const kept: Tagged[] = [];
-  for (const t of [...dimTerms(l, 0, false), ...itemTerm(l, 0)]) {
-    if (t.ub === 0n) continue;
-    if (t.ub < 0n) return no;
-    if (t.a === 0n) {
+  for (const t of raw) {
+    if (t.ub === 0) continue;
+    if (t.ub < 0) return NO;
+    if (t.a === 0) {
       const dim = t.from[0]!.dim;
       const first = l.shape.map(() => 0);
       const second = l.shape.map((_, k) => (k === dim ? 1 : 0));
       return { ok: true, value: { verdict: true, witness: { first, second, byte: elementAddress(l, first) } } };
     }
-    kept.push(t);
+    // z = x0' + x1' with 0 ≤ z ≤ 2·ub, Σ a·z = Σ a·ub and z ≠ ub (see mem_overlap.c).
+    kept.push({ a: t.a, ub: 2 * t.ub, from: t.from, doubled: true });
   }
-  // z = x0' + x1' with 0 ≤ z ≤ 2·ub, Σ a·z = Σ a·ub and z ≠ ub (see mem_overlap.c).
-  const terms = sortTerms(kept.map((t) => ({ ...t, ub: t.ub * 2n })));
-  let b = 0n;
-  for (const t of terms) b += t.a * (t.ub / 2n);
-  const r = solve(terms, b, budget(maxWork), true);
+  const terms = sortTerms(kept);
+  let b = 0;
+  for (const t of terms) b += t.a * (t.ub / 2);
+  const exact = terms.every((t) => t.ub <= SAFE) && b <= SAFE;
+  let rhs: number | bigint = b;
+  if (!exact) {
+    rhs = 0n;
+    for (const t of terms) rhs += BigInt(t.a) * (exactUb(t, 0) / 2n);
+  }
+  const r = solveTagged(terms, rhs, budget(maxWork), true);
   if (r.verdict !== true) return { ok: true, value: { verdict: r.verdict, witness: null } };
   // Split each z into x0' = min(z, ub), x1' = z − x0', then undo the sign mapping per stride.
   const first = l.shape.map(() => 0);
   const second = l.shape.map(() => 0);
   let byte0 = 0n;
-  terms.forEach((t, j) => {
+  for (const [j, t] of terms.entries()) {
     const o = t.from[0]!;
-    const z = r.x![j]!;
-    const x0p = z < o.ub ? z : o.ub;
+    const z = BigInt(r.x![j]!);
+    const ub = BigInt(o.ub);
+    const x0p = z < ub ? z : ub;
     const x1p = z - x0p;
-    if (o.dim < 0) { byte0 = x0p; return; }
+    if (o.dim < 0) { byte0 = x0p; continue; }
     const positive = l.strides[o.dim]! > 0;
-    first[o.dim] = Number(positive ? x0p : o.ub - x0p);
-    second[o.dim] = Number(positive ? o.ub - x1p : x1p);
-  });
+    first[o.dim] = Number(positive ? x0p : ub - x0p);
+    second[o.dim] = Number(positive ? ub - x1p : x1p);
+  }
   return { ok: true, value: { verdict: true, witness: { first, second, byte: elementAddress(l, first) + byte0 } } };
 }

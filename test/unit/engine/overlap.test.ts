@@ -128,6 +128,23 @@ describe('overlap properties (brute force on small views)', () => {
     );
   });
 
+  it('exact past 2^53: views scaled by 2^45 (bigint search) get the verdicts of the unscaled views, budgets included', () => {
+    const K = 2 ** 45;
+    const bytes1 = view.map((l) => ({ ...l, itemsize: 1 }));
+    const scale = (l: Layout) => ({ ...l, strides: l.strides.map((s) => s * K), offset: l.offset * K });
+    fc.assert(
+      fc.property(bytes1, bytes1, fc.constantFrom<MaxWork>('exact', 1, 3, 10), (a, b, w) => {
+        const big = ok(sharesMemory(scale(a), scale(b), w));
+        expect(big.verdict).toBe(ok(sharesMemory(a, b, w)).verdict);
+        checkWitness(big, scale(a), scale(b), false);
+        const self = ok(internalOverlap(scale(a), w));
+        expect(self.verdict).toBe(ok(internalOverlap(a, w)).verdict);
+        checkWitness(self, scale(a), scale(a), true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('a budget never changes a decided verdict, it only turns it into too-hard', () => {
     fc.assert(
       fc.property(view, view, fc.integer({ min: 0, max: 20 }), (a, b, w) => {
