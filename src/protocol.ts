@@ -104,6 +104,18 @@ export interface NpyStatsData {
   readonly sampled: boolean;
 }
 
+/** Persisted webview state of the array viewer (`vscode.setState`): what was shown, restored when the tab comes back. */
+export interface NpyViewerStateV1 {
+  readonly version: 1;
+  readonly member: string | null;
+  /** The index text, e.g. `[3, :, ::2]`. */
+  readonly expr: string;
+  readonly rowAxis: number | null;
+  readonly colAxis: number | null;
+  readonly index: readonly number[];
+  readonly heat: boolean;
+}
+
 /** What the viewer shows first, answering `ready`. */
 export type NpyInit =
   | { readonly kind: 'npy'; readonly file: string; readonly array: NpyArrayInfo }

@@ -140,6 +140,13 @@ export async function run({ page, helpers, shot }) {
   await waitForText(tid(frame, 'npy-showing'), /a\[5:, ::3\]/, 'image: the expression is shown');
   await checkCells(frame, np.imgSliced, 'image[5:, ::3]');
   await shot('image-sliced');
+  // The webview reloads (as when its tab comes back): the slice is restored from its saved state.
+  await focusWorkbench();
+  await runCommand(page, 'Developer: Reload Webviews');
+  await sleep(1000);
+  frame = await findFrame(page, 'image_28x28_f4.npy', { timeout: 30_000 });
+  await waitForText(tid(frame, 'npy-showing'), /a\[5:, ::3\]/, 'image: the slice survives a webview reload');
+  await checkCells(frame, { '1,2': np.imgSliced['1,2'] }, 'image[5:, ::3] after the reload');
 
   // 2. A 4-d int16 array in Fortran order: default shows the last two axes; pick other axes.
   frame = await openViewer('features_4d_i2_fortran.npy');

@@ -6,8 +6,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Layout } from '../../../src/engine/layout';
 import { formatTuple } from '../../../src/engine/parse';
-import type { NpyArrayInfo, NpyInit, NpyStatsData, NpyToWebview } from '../../../src/protocol';
-import { onHostMessage, post } from '../vscodeApi';
+import type { NpyArrayInfo, NpyInit, NpyStatsData, NpyToWebview, NpyViewerStateV1 } from '../../../src/protocol';
+import { getState, onHostMessage, post, setState } from '../vscodeApi';
 import { Grid } from './Grid';
 import { Heatmap } from './Heatmap';
 import { LayoutTable } from './LayoutTable';
@@ -22,7 +22,13 @@ type Listener = (m: NpyToWebview) => void;
 /** Statistics start by themselves for arrays up to this size; larger ones wait for the button. */
 const AUTO_STATS_BYTES = 64n * 1024n * 1024n;
 
+function isState(s: unknown): s is NpyViewerStateV1 {
+  const o = s as Partial<NpyViewerStateV1> | null;
+  return typeof o === 'object' && o !== null && o.version === 1 && typeof o.expr === 'string' && Array.isArray(o.index);
+}
+
 export function NpyViewer() {
+  const restored = useMemo(() => getState(isState), []);
   const pending = useMemo(() => createPending((m) => post(m)), []);
   const listeners = useRef(new Set<Listener>());
   const [init, setInit] = useState<NpyInit | null>(null);
@@ -36,7 +42,11 @@ export function NpyViewer() {
       if (m.type === 'npyInit') {
         setInit(m.init);
         if (m.init.kind === 'npy') setInfo(m.init.array);
-        if (m.init.kind === 'npz' && m.init.members[0]) openMember(m.init.members[0].name);
+        if (m.init.kind === 'npz') {
+          const again = m.init.members.find((x) => x.name === restored?.member);
+          const first = again ?? m.init.members[0];
+          if (first) openMember(first.name);
+        }
         return;
       }
       if (m.type === 'npyResponse') { pending.settle(m); return; }
@@ -90,6 +100,7 @@ export function NpyViewer() {
       {init.kind === 'npz' && member && <h2 data-testid="npy-member-title">{member}</h2>}
       {info && (
         <ArrayView key={`${member ?? ''}`} info={info} member={member} pending={pending}
+          restored={restored && restored.member === member ? restored : undefined}
           subscribe={(fn) => { listeners.current.add(fn); return () => listeners.current.delete(fn); }} />
       )}
     </main>
@@ -98,18 +109,24 @@ export function NpyViewer() {
 
 interface ArrayViewProps {
   info: NpyArrayInfo;
+  /** What this array showed before the webview was reloaded. */
+  restored: NpyViewerStateV1 | undefined;
   member: string | null;
   pending: ReturnType<typeof createPending>;
   subscribe: (fn: Listener) => () => void;
 }
 
-function ArrayView({ info, member, pending, subscribe }: ArrayViewProps) {
+function ArrayView({ info, member, pending, subscribe, restored }: ArrayViewProps) {
   const base: Layout = useMemo(() => ({ shape: info.shape, strides: info.strides, offset: 0, itemsize: info.itemsize }), [info]);
-  const [expr, setExpr] = useState('');
-  const [view, setView] = useState<Layout>(base);
+  const start = useMemo(() => {
+    const v = restored ? applyIndex(base, restored.expr) : undefined;
+    return v?.ok && restored ? { expr: restored.expr, view: v.value, choice: fixChoice(restored, v.value.shape) } : { expr: '', view: base, choice: defaultChoice(info.shape) };
+  }, []);
+  const [expr, setExpr] = useState(start.expr);
+  const [view, setView] = useState<Layout>(start.view);
   const [exprError, setExprError] = useState<string | null>(null);
-  const [choice, setChoice] = useState<AxisChoice>(() => defaultChoice(info.shape));
-  const [heat, setHeat] = useState(false);
+  const [choice, setChoice] = useState<AxisChoice>(start.choice);
+  const [heat, setHeat] = useState(restored?.heat ?? false);
   const [stats, setStats] = useState<NpyStatsData | null>(null);
   const [sampleRange, setSampleRange] = useState<{ lo: number; hi: number } | null>(null);
   const colorMap = useColorMap();
@@ -124,6 +141,9 @@ function ArrayView({ info, member, pending, subscribe }: ArrayViewProps) {
   };
 
   const c = fixChoice(choice, view.shape);
+  useEffect(() => {
+    setState({ version: 1, member, expr: exprError ? '' : expr, rowAxis: c.rowAxis, colAxis: c.colAxis, index: c.index, heat } satisfies NpyViewerStateV1);
+  }, [member, expr, exprError, c.rowAxis, c.colAxis, c.index.join(','), heat]);
   const { rows, cols } = gridSize(view.shape, c);
   const viewKey = JSON.stringify([member, view, c.rowAxis, c.colAxis, c.index.map((i, k) => (k === c.rowAxis || k === c.colAxis ? 0 : i))]);
   const statsRange = stats ? rangeOf(stats) : null;
