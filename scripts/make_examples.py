@@ -14,7 +14,7 @@ image[5, 6] = np.inf
 image[7, 8] = -np.inf
 np.save(os.path.join(out, "image_28x28_f4.npy"), image)
 np.save(os.path.join(out, "features_4d_i2_fortran.npy"), np.asfortranarray(rng.integers(-1000, 1000, (3, 4, 5, 6), dtype=np.int16)))
-np.save(os.path.join(out, "bigendian_f8.npy"), np.arange(24, dtype=">f8").reshape(4, 6) / 7)
+np.save(os.path.join(out, "bigendian_f8.npy"), (np.arange(24).reshape(4, 6) / 7).astype(">f8"))
 np.savez(os.path.join(out, "conv_layer.npz"), weight=rng.standard_normal((8, 1, 3, 3)).astype(np.float32), bias=np.zeros(8, np.float32))
 np.savez_compressed(os.path.join(out, "mnist_like_compressed.npz"), images=rng.integers(0, 256, (16, 28, 28), dtype=np.uint8), labels=rng.integers(0, 10, 16))
 with open(os.path.join(out, "malformed.npy"), "wb") as f:
