@@ -29,10 +29,12 @@ export function layoutError(l: Layout): string | undefined {
   if (l.shape.length !== l.strides.length) {
     return `shape has ${l.shape.length} dimensions but strides has ${l.strides.length}: shape (${l.shape.join(', ')}), strides (${l.strides.join(', ')})`;
   }
-  for (const [k, n] of l.shape.entries()) {
+  for (let k = 0; k < l.shape.length; k++) {
+    const n = l.shape[k]!;
     if (!Number.isSafeInteger(n) || n < 0) return `shape[${k}] = ${n} is not a non-negative integer`;
   }
-  for (const [k, s] of l.strides.entries()) {
+  for (let k = 0; k < l.strides.length; k++) {
+    const s = l.strides[k]!;
     if (!Number.isSafeInteger(s)) return `strides[${k}] = ${s} is not an integer`;
   }
   if (!Number.isSafeInteger(l.offset)) return `offset ${l.offset} is not an integer`;
@@ -105,6 +107,15 @@ export interface Bounds {
 
 /** Whether the view stays inside a buffer of `nbytes` bytes, and where it first leaves it. */
 export function bounds(l: Layout, nbytes: bigint): Bounds {
+  const fast = extentNumber(l);
+  if (fast && nbytes <= BigInt(Number.MAX_SAFE_INTEGER)) {
+    const [low, high] = fast;
+    const n = Number(nbytes);
+    const past = low === high || high <= n ? 0 : high - n;
+    const before = low === high || low >= 0 ? 0 : -low;
+    if (past === 0 && before === 0) return { inBounds: true, bytesPastEnd: 0n, bytesBeforeStart: 0n, firstOutOfBoundsIndex: null };
+    return { inBounds: false, bytesPastEnd: BigInt(past), bytesBeforeStart: BigInt(before), firstOutOfBoundsIndex: firstOutOfBounds(l, nbytes) };
+  }
   const e = extent(l);
   const empty = e.low === e.high;
   const past = empty || e.high <= nbytes ? 0n : e.high - nbytes;
@@ -160,20 +171,22 @@ function floorDiv(a: bigint, b: bigint): bigint {
 
 /** NumPy's C_CONTIGUOUS flag: length-1 dimensions are ignored; any 0-length dimension makes it true. */
 export function isCContiguous(l: Layout): boolean {
-  return contiguous(l, [...l.shape.keys()].reverse());
+  return contiguous(l, true);
 }
 
 /** NumPy's F_CONTIGUOUS flag, with the same rules as `isCContiguous`. */
 export function isFContiguous(l: Layout): boolean {
-  return contiguous(l, [...l.shape.keys()]);
+  return contiguous(l, false);
 }
 
-function contiguous(l: Layout, fastestFirst: number[]): boolean {
-  if (l.shape.some((n) => n === 0)) return true;
+function contiguous(l: Layout, cOrder: boolean): boolean {
+  const nd = l.shape.length;
+  for (let k = 0; k < nd; k++) if (l.shape[k] === 0) return true;
   // Plain numbers are exact here: once `expected` passes 2^53 no safe-integer stride can
   // equal it, so the next dimension longer than 1 answers false either way.
   let expected = l.itemsize;
-  for (const k of fastestFirst) {
+  for (let i = 0; i < nd; i++) {
+    const k = cOrder ? nd - 1 - i : i;
     const n = l.shape[k]!;
     if (n === 1) continue;
     if (expected > Number.MAX_SAFE_INTEGER || l.strides[k] !== expected) return false;

@@ -232,17 +232,18 @@ function ceilDivN(a: number, b: number): number {
   return -floorDivN(-a, b);
 }
 
-function euclidN(a1: number, a2: number): [number, number, number] {
+// NumPy's Euclid, writing gcd and Bézout pair into slot j of the output arrays.
+function euclidInto(a1: number, a2: number, j: number, g: number[], gamma: number[], epsilon: number[]): void {
   let g1 = 1, g2 = 0, e1 = 0, e2 = 1;
   for (;;) {
     if (a2 > 0) {
       const r = Math.floor(a1 / a2);
       a1 -= r * a2; g1 -= r * g2; e1 -= r * e2;
-    } else return [a1, g1, e1];
+    } else { g[j] = a1; gamma[j] = g1; epsilon[j] = e1; return; }
     if (a1 > 0) {
       const r = Math.floor(a2 / a1);
       a2 -= r * a1; g2 -= r * g1; e2 -= r * e1;
-    } else return [a2, g2, e2];
+    } else { g[j] = a2; gamma[j] = g2; epsilon[j] = e2; return; }
   }
 }
 
@@ -267,19 +268,20 @@ function solveN(E: readonly NumTerm[], b: number, maxWork: number, nontrivial: b
     const t = E[0]!;
     return b % t.a === 0 && b / t.a <= t.ub ? { verdict: true, x: [b / t.a] } : { verdict: false, x: null };
   }
-  const epA = new Array<number>(n).fill(0);
-  const epUb = new Array<number>(n).fill(0);
-  const gamma = new Array<number>(n).fill(0);
-  const epsilon = new Array<number>(n).fill(0);
-  let [g, ga, ep] = euclidN(E[0]!.a, E[1]!.a);
-  epA[0] = g; gamma[0] = ga; epsilon[0] = ep;
-  if (n > 2) epUb[0] = E[0]!.ub * (E[0]!.a / g) + E[1]!.ub * (E[1]!.a / g);
+  const epA: number[] = [];
+  const epUb: number[] = [];
+  const gamma: number[] = [];
+  const epsilon: number[] = [];
+  euclidInto(E[0]!.a, E[1]!.a, 0, epA, gamma, epsilon);
+  epUb[0] = n > 2 ? E[0]!.ub * (E[0]!.a / epA[0]!) + E[1]!.ub * (E[1]!.a / epA[0]!) : 0;
   for (let j = 2; j < n; j++) {
-    [g, ga, ep] = euclidN(epA[j - 2]!, E[j]!.a);
-    epA[j - 1] = g; gamma[j - 1] = ga; epsilon[j - 1] = ep;
-    if (j < n - 1) epUb[j - 1] = (epA[j - 2]! / g) * epUb[j - 2]! + (E[j]!.a / g) * E[j]!.ub;
+    euclidInto(epA[j - 2]!, E[j]!.a, j - 1, epA, gamma, epsilon);
+    const g = epA[j - 1]!;
+    epUb[j - 1] = j < n - 1 ? (epA[j - 2]! / g) * epUb[j - 2]! + (E[j]!.a / g) * E[j]!.ub : 0;
   }
-  const s: SearchN = { count: 0, maxWork, nontrivial, E, epA, epUb, gamma, epsilon, x: new Array<number>(n).fill(0) };
+  const x: number[] = [];
+  for (let j = 0; j < n; j++) x.push(0);
+  const s: SearchN = { count: 0, maxWork, nontrivial, E, epA, epUb, gamma, epsilon, x };
   const verdict = dfsN(s, n - 1, b);
   return { verdict, x: verdict === true ? s.x : null };
 }
@@ -332,14 +334,21 @@ interface Origin {
 interface Tagged extends NumTerm {
   readonly from: Origin[];
   /** The bound is twice the origins' (internal overlap). */
-  readonly doubled?: boolean;
+  readonly doubled: boolean;
   /** The bound was trimmed to b/a (NumPy's simplification). */
-  readonly trimmed?: boolean;
+  readonly trimmed: boolean;
 }
 
-// Terms sorted by decreasing coefficient; Array.prototype.sort is stable, like glibc's qsort (a merge sort).
+// Terms sorted by decreasing coefficient, stably like glibc's qsort (a merge sort); insertion
+// sort, as there are at most a few dozen terms.
 function sortTerms<T extends NumTerm>(terms: T[]): T[] {
-  return terms.sort((p, q) => q.a - p.a);
+  for (let i = 1; i < terms.length; i++) {
+    const t = terms[i]!;
+    let j = i - 1;
+    while (j >= 0 && terms[j]!.a < t.a) { terms[j + 1] = terms[j]!; j--; }
+    terms[j + 1] = t;
+  }
+  return terms;
 }
 
 function dimTerms(l: Layout, view: 0 | 1, skipEmpty: boolean, out: Tagged[]): void {
@@ -347,12 +356,12 @@ function dimTerms(l: Layout, view: 0 | 1, skipEmpty: boolean, out: Tagged[]): vo
     const n = l.shape[k]!;
     const s = l.strides[k]!;
     if (skipEmpty && (n <= 1 || s === 0)) continue;
-    out.push({ a: Math.abs(s), ub: n - 1, from: [{ view, dim: k, ub: n - 1 }] });
+    out.push({ a: Math.abs(s), ub: n - 1, from: [{ view, dim: k, ub: n - 1 }], doubled: false, trimmed: false });
   }
 }
 
 function itemTerm(l: Layout, view: 0 | 1, out: Tagged[]): void {
-  if (l.itemsize > 1) out.push({ a: 1, ub: l.itemsize - 1, from: [{ view, dim: -1, ub: l.itemsize - 1 }] });
+  if (l.itemsize > 1) out.push({ a: 1, ub: l.itemsize - 1, from: [{ view, dim: -1, ub: l.itemsize - 1 }], doubled: false, trimmed: false });
 }
 
 function checkInputs(layouts: Layout[], maxWork: MaxWork): string | undefined {
@@ -363,8 +372,8 @@ function checkInputs(layouts: Layout[], maxWork: MaxWork): string | undefined {
   return maxWorkError(maxWork);
 }
 
-/** Values per origin: `values[view].get(dim)`. */
-type Split = [Map<number, bigint>, Map<number, bigint>];
+/** Value per origin: `values[view][dim + 1]` (slot 0 is the byte within the element); each ≤ its origin's bound, so a safe integer. */
+type Split = [number[], number[]];
 
 // Solve tagged terms with numbers when provably exact, else with bigints.
 function solveTagged(terms: readonly Tagged[], b: number | bigint, maxWork: number, nontrivial: boolean): { verdict: OverlapVerdict; x: readonly (number | bigint)[] | null } {
@@ -373,18 +382,36 @@ function solveTagged(terms: readonly Tagged[], b: number | bigint, maxWork: numb
 }
 
 // Share each merged term's value among the terms it came from, each up to its own bound.
-function split(terms: readonly Tagged[], x: readonly (number | bigint)[]): Split {
-  const values: Split = [new Map(), new Map()];
+function split(terms: readonly Tagged[], x: readonly (number | bigint)[], ndims: [number, number]): Split {
+  const values: Split = [new Array<number>(ndims[0] + 1).fill(0), new Array<number>(ndims[1] + 1).fill(0)];
   terms.forEach((t, j) => {
-    let rest = BigInt(x[j]!);
+    const v = x[j]!;
+    if (typeof v === 'number') {
+      let rest = v;
+      for (const o of t.from) {
+        const take = Math.min(rest, o.ub);
+        values[o.view][o.dim + 1]! += take;
+        rest -= take;
+      }
+      return;
+    }
+    let rest = v;
     for (const o of t.from) {
       const ub = BigInt(o.ub);
       const take = rest < ub ? rest : ub;
-      values[o.view].set(o.dim, (values[o.view].get(o.dim) ?? 0n) + take);
+      values[o.view][o.dim + 1]! += Number(take);
       rest -= take;
     }
   });
   return values;
+}
+
+// Byte address of an element: plain numbers when the extent is (then every partial sum is exact).
+function addressOf(l: Layout, index: readonly number[], plain: boolean): bigint {
+  if (!plain) return elementAddress(l, index);
+  let a = l.offset;
+  for (let k = 0; k < index.length; k++) a += index[k]! * l.strides[k]!;
+  return BigInt(a);
 }
 
 // A merged term's bound in exact arithmetic: the sum of its origins' bounds (doubled for
@@ -399,17 +426,20 @@ function exactUb(t: Tagged, b: number | bigint): bigint {
 
 // NumPy's diophantine_simplify: sort, merge equal coefficients, trim bounds to b/a, drop zero bounds.
 function simplify(terms: Tagged[], b: number | bigint): Tagged[] {
-  const merged: Tagged[] = [];
-  for (const t of sortTerms(terms)) {
-    const last = merged[merged.length - 1];
-    if (last && last.a === t.a) merged[merged.length - 1] = { a: t.a, ub: last.ub + t.ub, from: [...last.from, ...t.from] };
-    else merged.push(t);
-  }
+  const sorted = sortTerms(terms);
   const out: Tagged[] = [];
-  for (const t of merged) {
+  for (let i = 0; i < sorted.length;) {
+    const a = sorted[i]!.a;
+    let sum = 0;
+    const from: Origin[] = [];
+    for (; i < sorted.length && sorted[i]!.a === a; i++) {
+      sum += sorted[i]!.ub;
+      for (const o of sorted[i]!.from) from.push(o);
+    }
+    const t = { a, ub: sum, from };
     const cap = typeof b === 'number' ? floorDivN(b, t.a) : b / BigInt(t.a) > BigInt(SAFE) ? SAFE + 1 : Number(b / BigInt(t.a));
     const ub = t.ub > SAFE ? cap : Math.min(t.ub, cap); // a bound past 2^53 is far above b/a when b is safe
-    if (ub !== 0) out.push({ a: t.a, ub, from: t.from, trimmed: true });
+    if (ub !== 0) out.push({ a: t.a, ub, from: t.from, doubled: false, trimmed: true });
   }
   return out;
 }
@@ -454,16 +484,15 @@ export function sharesMemory(a: Layout, b: Layout, maxWork: MaxWork = 'exact'): 
   const terms = simplify(raw, rhs);
   const r = solveTagged(terms, rhs, budget(maxWork), false);
   if (r.verdict !== true) return { ok: true, value: { verdict: r.verdict, witness: null } };
-  const values = split(terms, r.x!);
+  const values = split(terms, r.x!, [a.shape.length, b.shape.length]);
   const views = [a, b] as const;
   const idx = views.map((l, v) => l.shape.map((n, k) => {
-    const x = Number(values[v as 0 | 1].get(k) ?? 0n);
+    const x = values[v as 0 | 1][k + 1]!;
     const counted = v === fromLow ? l.strides[k]! >= 0 : l.strides[k]! < 0; // x counts up from index 0
     return counted ? x : n - 1 - x;
   }));
-  const within = values[fromLow].get(-1) ?? 0n;
-  const start = elementAddress(views[fromLow], idx[fromLow]!);
-  return { ok: true, value: { verdict: true, witness: { first: idx[0]!, second: idx[1]!, byte: start + within } } };
+  const start = addressOf(views[fromLow], idx[fromLow]!, (fromLow === 0 ? na : nb) !== null);
+  return { ok: true, value: { verdict: true, witness: { first: idx[0]!, second: idx[1]!, byte: start + BigInt(values[fromLow][0]!) } } };
 }
 
 /** NumPy's internal-overlap test (`solve_may_have_internal_overlap`): do two different indices of the view reach a common byte? */
@@ -485,7 +514,7 @@ export function internalOverlap(l: Layout, maxWork: MaxWork = 'exact'): Result<O
       return { ok: true, value: { verdict: true, witness: { first, second, byte: elementAddress(l, first) } } };
     }
     // z = x0' + x1' with 0 ≤ z ≤ 2·ub, Σ a·z = Σ a·ub and z ≠ ub (see mem_overlap.c).
-    kept.push({ a: t.a, ub: 2 * t.ub, from: t.from, doubled: true });
+    kept.push({ a: t.a, ub: 2 * t.ub, from: t.from, doubled: true, trimmed: false });
   }
   const terms = sortTerms(kept);
   let b = 0;
@@ -501,17 +530,17 @@ export function internalOverlap(l: Layout, maxWork: MaxWork = 'exact'): Result<O
   // Split each z into x0' = min(z, ub), x1' = z − x0', then undo the sign mapping per stride.
   const first = l.shape.map(() => 0);
   const second = l.shape.map(() => 0);
-  let byte0 = 0n;
+  let byte0 = 0;
   for (const [j, t] of terms.entries()) {
     const o = t.from[0]!;
-    const z = BigInt(r.x![j]!);
-    const ub = BigInt(o.ub);
-    const x0p = z < ub ? z : ub;
-    const x1p = z - x0p;
+    const z = r.x![j]!;
+    // x0' = min(z, ub) and x1' = z − x0' are both ≤ ub, so safe integers even when z is a bigint.
+    const x0p = typeof z === 'number' ? Math.min(z, o.ub) : Number(z < BigInt(o.ub) ? z : BigInt(o.ub));
+    const x1p = typeof z === 'number' ? z - x0p : Number(z - BigInt(x0p));
     if (o.dim < 0) { byte0 = x0p; continue; }
     const positive = l.strides[o.dim]! > 0;
-    first[o.dim] = Number(positive ? x0p : ub - x0p);
-    second[o.dim] = Number(positive ? ub - x1p : x1p);
+    first[o.dim] = positive ? x0p : o.ub - x0p;
+    second[o.dim] = positive ? o.ub - x1p : x1p;
   }
-  return { ok: true, value: { verdict: true, witness: { first, second, byte: elementAddress(l, first) + byte0 } } };
+  return { ok: true, value: { verdict: true, witness: { first, second, byte: addressOf(l, first, extentNumber(l) !== null) + BigInt(byte0) } } };
 }
