@@ -12,7 +12,8 @@ interface LayoutCase {
   cContiguous: boolean; fContiguous: boolean; extent?: [number, number]; firstOutOfBoundsIndex: number[] | null;
 }
 interface OverlapCase { shape: number[]; strides: number[]; offset: number; itemsize: number; verdicts: (boolean | string)[] }
-const layouts = loadFixture<{ cases: LayoutCase[] }>('engine_layout.json').cases;
+const layoutFx = loadFixture<{ cases: LayoutCase[]; big: { shape: number[]; strides: number[]; offset: number; itemsize: number; size: string; extent: [string, string] }[] }>('engine_layout.json');
+const layouts = layoutFx.cases;
 const torchCases = loadFixture<{ cases: { itemsize: number; view?: { size: number[]; stride: number[]; storageOffset: number }; bytes?: { strides: number[]; offset: number } }[] }>('engine_torch.json').cases;
 const overlaps = loadFixture<{ internal: OverlapCase[] }>('engine_overlap.json').internal;
 
@@ -41,6 +42,15 @@ describe('stride-lens layout', () => {
       expect([j.cContiguous, j.fContiguous]).toEqual([c.cContiguous, c.fContiguous]);
       expect(j.dims.map((d: { size: number; stride: number }) => [d.size, d.stride])).toEqual(c.shape.map((n, k) => [n, c.strides[k]]));
       expect(Object.keys(j.dims[0] ?? { size: 0, stride: 0, strideInElements: 0, explanation: '' })).toEqual(['size', 'stride', 'strideInElements', 'explanation']);
+    }
+  });
+
+  it('--json stays exact past 2^53 (decimal strings where a number would round)', () => {
+    for (const c of layoutFx.big) {
+      const j = JSON.parse(cli([...argsOf(c), '--json']).out);
+      expect(String(j.size)).toBe(c.size);
+      expect([String(j.extent.low), String(j.extent.high)]).toEqual(c.extent);
+      if (BigInt(c.size) > BigInt(Number.MAX_SAFE_INTEGER)) expect(typeof j.size).toBe('string');
     }
   });
 
