@@ -37,7 +37,7 @@ import { CODES, codesMarkdown, type Code, type CodeInfo, type Severity, type Sev
 import { callFinding, formatCount, shiftFinding, type CallFinding, type DimExplanation, type Fix, type FindingOptions } from './findings';
 import { interpretUnit, newEnv, type CallFacts, type InterpOptions, type NpyHeader, type Span, type StatementRecord } from './interp';
 import { diffTexts, parseUnit, type ParsedUnit, type TextChange } from './parse';
-import { relevantStatements } from './slice';
+import { keptRanges, relevantChunks, splitStatements } from './slice';
 
 export { CODES, codesMarkdown, formatCount, diffTexts };
 export type { Code, CodeInfo, Severity, SeverityOverrides, NpyHeader, TextChange, DimExplanation };
@@ -114,11 +114,15 @@ export function analyzePython(text: string, options: AnalysisOptions = {}, previ
 /** Analyse notebook code cells in order; facts flow from cell to cell. */
 export function analyzeNotebook(cells: readonly string[], options: AnalysisOptions = {}, previous?: Analysis, changes?: readonly (readonly TextChange[] | undefined)[]): Analysis {
   try {
+    // Only the statements that can matter to a stride call are parsed and interpreted.
+    const chunks = options.noSlice ? undefined : cells.map(splitStatements);
+    const keep = chunks ? relevantChunks(chunks) : undefined;
     const parsed = cells.map((text, i) => {
+      const ranges = chunks ? keptRanges(chunks[i]!, keep![i]!) : undefined;
       const prev = previous?.parsed[i];
-      if (prev && prev.text === text) return prev;
-      if (prev) return parseUnit(text, prev, changes?.[i] ?? diffTexts(prev.text, text));
-      return parseUnit(text);
+      if (prev && prev.text === text && rangesSame(prev.ranges, ranges)) return prev;
+      if (prev) return parseUnit(text, prev, changes?.[i] ?? diffTexts(prev.text, text), ranges);
+      return parseUnit(text, undefined, undefined, ranges);
     });
     const env = newEnv();
     // Statement results and findings are reused only under the same options.
@@ -126,9 +130,8 @@ export function analyzeNotebook(cells: readonly string[], options: AnalysisOptio
     const facts: CallFacts[] = [];
     const records: StatementRecord[][] = [];
     const moved = new Map<CallFacts, { old: CallFacts; delta: number }>();
-    const keep = options.noSlice ? [] : relevantStatements(parsed);
     parsed.forEach((p, i) => {
-      const r = interpretUnit(p.tree, p.text, i, env, options, old?.records[i], keep[i]);
+      const r = interpretUnit(p.tree, p.text, i, env, options, old?.records[i], p.ranges?.[0]?.from ?? 0);
       facts.push(...r.calls);
       records.push(r.records);
       for (const [k, v] of r.moved) moved.set(k, v);
@@ -154,6 +157,11 @@ export function analyzeNotebook(cells: readonly string[], options: AnalysisOptio
   } catch (e) {
     return { calls: [], diagnostics: [], parsed: [], internalError: e instanceof Error ? e.message : String(e) };
   }
+}
+
+function rangesSame(a: readonly { from: number; to: number }[] | undefined, b: readonly { from: number; to: number }[] | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.length === b.length && a.every((r, i) => r.from === b[i]!.from && r.to === b[i]!.to);
 }
 
 function sameOptions(a: AnalysisOptions, b: AnalysisOptions): boolean {

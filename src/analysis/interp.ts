@@ -141,6 +141,8 @@ interface Ctx {
   readonly options: InterpOptions;
   depth: number;
   readonly track?: Tracking;
+  /** Where the tree's position 0 lies in `text` (a parse of ranges starts at the first one). */
+  readonly base: number;
 }
 
 const MAX_DEPTH = 60;
@@ -160,7 +162,7 @@ export interface StatementRecord {
 }
 
 /** Interpret one parsed unit, continuing from `env` (mutated); returns the stride calls found. */
-export function interpretUnit(tree: Tree, text: string, unit: number, env: Env, options: InterpOptions, previous?: readonly StatementRecord[], keep?: ReadonlySet<number>): UnitResult {
+export function interpretUnit(tree: Tree, text: string, unit: number, env: Env, options: InterpOptions, previous?: readonly StatementRecord[], base = 0): UnitResult {
   const byText = new Map<string, StatementRecord[]>();
   for (const r of previous ?? []) {
     const list = byText.get(r.text);
@@ -171,25 +173,25 @@ export function interpretUnit(tree: Tree, text: string, unit: number, env: Env, 
   const records: StatementRecord[] = [];
   const moved = new Map<CallFacts, { readonly old: CallFacts; readonly delta: number }>();
   for (let n = tree.topNode.firstChild; n; n = n.nextSibling) {
-    if (keep && !keep.has(n.from)) continue; // cannot matter to any stride call (see slice.ts)
-    const stmtText = text.slice(n.from, n.to);
+    const from = n.from + base;
+    const stmtText = text.slice(from, n.to + base);
     const candidates = byText.get(stmtText);
     const reuse = candidates?.find((r) => stillValid(r, env));
     if (reuse) {
       for (const [name, v] of reuse.writes) setVar({ env }, name, v);
-      const delta = n.from - reuse.from;
+      const delta = from - reuse.from;
       const shifted = delta === 0 && reuse.calls.every((c) => c.unit === unit) ? reuse.calls : reuse.calls.map((c) => shiftFacts(c, delta, unit));
       shifted.forEach((c, i) => moved.set(c, { old: reuse.calls[i]!, delta }));
       calls.push(...shifted);
-      records.push({ ...reuse, from: n.from, calls: shifted });
+      records.push({ ...reuse, from, calls: shifted });
       candidates!.splice(candidates!.indexOf(reuse), 1);
       continue;
     }
     const track: Tracking = { module: env, reads: new Map(), refReads: new Map(), writes: new Map() };
-    const ctx: Ctx = { text, unit, env, calls: [], options, depth: 0, track };
+    const ctx: Ctx = { text, unit, env, calls: [], options, depth: 0, track, base };
     execStatement(n, ctx);
     calls.push(...ctx.calls);
-    records.push({ text: stmtText, from: n.from, reads: track.reads, refReads: track.refReads, writes: track.writes, calls: ctx.calls });
+    records.push({ text: stmtText, from, reads: track.reads, refReads: track.refReads, writes: track.writes, calls: ctx.calls });
   }
   return { calls, records, moved };
 }
@@ -232,7 +234,7 @@ function kids(n: SyntaxNode): SyntaxNode[] {
 }
 
 function src(ctx: Ctx, n: { from: number; to: number }): string {
-  return ctx.text.slice(n.from, n.to);
+  return ctx.text.slice(n.from + ctx.base, n.to + ctx.base);
 }
 
 const PUNCT = new Set(['(', ')', '[', ']', '{', '}', ',', ':', '.', '⚠']);
@@ -1357,18 +1359,18 @@ function callMethod(recv: Val, method: string, a: Args, call: SyntaxNode, callee
 
 // ---------------------------------------------------------------- the stride calls
 
-function span(n: { from: number; to: number }): Span {
-  return { from: n.from, to: n.to };
+function span(ctx: Ctx, n: { from: number; to: number }): Span {
+  return { from: n.from + ctx.base, to: n.to + ctx.base };
 }
 
 function argInfo(node: SyntaxNode | undefined, ctx: Ctx): ArgInfo | undefined {
   if (!node) return undefined;
   let items: ArgInfo['items'];
   if (node.name === 'TupleExpression' || node.name === 'ArrayExpression') {
-    items = commaGroups(kids(node)).map((g) => ({ span: span({ from: g[0]!.from, to: g[g.length - 1]!.to }), literal: g.length === 1 && g[0]!.name === 'Number' }));
+    items = commaGroups(kids(node)).map((g) => ({ span: span(ctx, { from: g[0]!.from, to: g[g.length - 1]!.to }), literal: g.length === 1 && g[0]!.name === 'Number' }));
   }
   void ctx;
-  return { span: span(node), items };
+  return { span: span(ctx, node), items };
 }
 
 /** Where this scope can name `sliding_window_view`, for quick fixes. */
@@ -1395,7 +1397,7 @@ function recordAsStrided(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx
   if (source && source.lib === 'torch') problem = 'NumPy as_strided called on a torch tensor';
   const writeable = wv ? !(wv.k === 'bool' && !wv.v) : true;
   const facts: CallFacts = {
-    fn: 'as_strided', unit: ctx.unit, span: span(call), calleeSpan: span(callee), argsSpan: span(call.getChild('ArgList') ?? call),
+    fn: 'as_strided', unit: ctx.unit, span: span(ctx, call), calleeSpan: span(ctx, callee), argsSpan: span(ctx, call.getChild('ArgList') ?? call),
     calleeText: src(ctx, callee), source, sourceText: srcNode ? src(ctx, srcNode) : undefined,
     shape, strides, shapeArg: argInfo(argNode(a, 1, 'shape'), ctx), stridesArg: argInfo(argNode(a, 2, 'strides'), ctx),
     offset: source?.offset, writeable, writeableArg: wv !== undefined, window: undefined, problem,
@@ -1472,7 +1474,7 @@ function recordSwv(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val
     }
   }
   const facts: CallFacts = {
-    fn: 'sliding_window_view', unit: ctx.unit, span: span(call), calleeSpan: span(callee), argsSpan: span(call.getChild('ArgList') ?? call),
+    fn: 'sliding_window_view', unit: ctx.unit, span: span(ctx, call), calleeSpan: span(ctx, callee), argsSpan: span(ctx, call.getChild('ArgList') ?? call),
     calleeText: src(ctx, callee), source, sourceText: srcNode ? src(ctx, srcNode) : undefined,
     shape, strides, shapeArg: undefined, stridesArg: undefined, offset: source?.offset, writeable, writeableArg: wv !== undefined,
     window: ws ? { shape: ws, axis } : undefined, problem, swvName: swvName(ctx, src(ctx, callee)),
@@ -1490,7 +1492,7 @@ function recordTorch(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx, fn
   const off = offV && offV.k !== 'none' ? intOf(offV) : source?.offset;
   const src0 = source && source.lib === 'numpy' && source.symbolic ? { ...source, lib: 'torch' as Lib } : source;
   const facts: CallFacts = {
-    fn, unit: ctx.unit, span: span(call), calleeSpan: span(callee), argsSpan: span(call.getChild('ArgList') ?? call),
+    fn, unit: ctx.unit, span: span(ctx, call), calleeSpan: span(ctx, callee), argsSpan: span(ctx, call.getChild('ArgList') ?? call),
     calleeText: src(ctx, callee), source: src0, sourceText: srcNode ? src(ctx, srcNode) : undefined,
     shape, strides, shapeArg: argInfo(argNode(a, first, 'size'), ctx), stridesArg: argInfo(argNode(a, first + 1, 'stride'), ctx),
     offset: off, writeable: true, writeableArg: false, window: undefined,
