@@ -33,7 +33,8 @@ export interface Chunk {
 interface Builder {
   from: number;
   reads: Set<string>;
-  props: Set<string>;
+  /** Whether an attribute name (`x.as_strided`) is a stride name. */
+  strideProp: boolean;
   first: string | undefined;
   /** Identifiers before the last depth-0 assignment operator, when there is one. */
   targets: Set<string> | undefined;
@@ -75,7 +76,7 @@ export function splitStatements(text: string): Chunk[] {
     }
     chunks.push({
       from: cur.from, to, reads: cur.reads, writes,
-      stride: cur.directive || [...cur.reads, ...cur.props].some((x) => STRIDE_NAMES.has(x)),
+      stride: cur.directive || cur.strideProp || hasAny(cur.reads, STRIDE_NAMES),
       isImport: first === 'import' || first === 'from',
     });
     cur = undefined;
@@ -98,13 +99,13 @@ export function splitStatements(text: string): Chunk[] {
           const afterDecorator = cur?.decorator && !cur.pending.length;
           if (!clause && !afterDecorator) {
             finish(i);
-            cur = { from: i, reads: new Set(), props: new Set(), first: undefined, targets: undefined, pending: [], group: false, directive: false, decorator: ch === 64 };
+            cur = { from: i, reads: new Set(), strideProp: false, first: undefined, targets: undefined, pending: [], group: false, directive: false, decorator: ch === 64 };
           }
         }
       }
       continued = false;
     }
-    if (!cur) cur = { from: i, reads: new Set(), props: new Set(), first: undefined, targets: undefined, pending: [], group: false, directive: false, decorator: false };
+    if (!cur) cur = { from: i, reads: new Set(), strideProp: false, first: undefined, targets: undefined, pending: [], group: false, directive: false, decorator: false };
     if (c === 10 || c === 13) {
       lineStart = true;
       i++;
@@ -113,7 +114,7 @@ export function splitStatements(text: string): Chunk[] {
     if (c === 35) { // comment
       let k = i;
       while (k < n && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
-      if (/^#\s*stride-lens:/.test(text.slice(i, Math.min(k, i + 40)))) cur.directive = true;
+      if (text.startsWith('stride-lens:', i + 1) || (k - i > 13 && /^#\s*stride-lens:/.test(text.slice(i, Math.min(k, i + 40))))) cur.directive = true;
       i = k;
       continue;
     }
@@ -139,11 +140,12 @@ export function splitStatements(text: string): Chunk[] {
     if (isIdStart(c)) {
       let k = i + 1;
       while (k < n && isIdPart(text.charCodeAt(k))) k++;
-      const word = text.slice(i, k);
       const quoteNext = text.charCodeAt(k) === 34 || text.charCodeAt(k) === 39;
-      if (!(quoteNext && /^[rRbBuUfF]{1,2}$/.test(word))) {
-        if (prevSignificant === 46) cur.props.add(word);
-        else {
+      if (!(quoteNext && k - i <= 2 && /^[rRbBuUfF]{1,2}$/.test(text.slice(i, k)))) {
+        const word = text.slice(i, k);
+        if (prevSignificant === 46) {
+          if (!cur.strideProp && STRIDE_NAMES.has(word)) cur.strideProp = true;
+        } else {
           cur.reads.add(word);
           if (cur.first === undefined && !cur.decorator) cur.first = word;
           else if (cur.first === undefined && cur.decorator && (word === 'def' || word === 'class')) cur.first = word;
@@ -174,11 +176,16 @@ export function splitStatements(text: string): Chunk[] {
   return chunks;
 }
 
+function hasAny(set: ReadonlySet<string>, of: ReadonlySet<string>): boolean {
+  for (const x of of) if (set.has(x)) return true;
+  return false;
+}
+
 /** Per unit, whether each statement matters; units are in execution order (notebook cells). */
 export function relevantChunks(units: readonly (readonly Chunk[])[]): boolean[][] {
   const strideNames = new Set(STRIDE_NAMES);
   for (const u of units) for (const c of u) {
-    if (c.isImport && [...c.reads].some((r) => STRIDE_NAMES.has(r))) for (const w of c.writes) strideNames.add(w);
+    if (c.isImport && hasAny(c.reads, STRIDE_NAMES)) for (const w of c.writes) strideNames.add(w);
   }
   const keep = units.map((u) => u.map(() => false));
   const relevant = new Set<string>();
@@ -186,7 +193,7 @@ export function relevantChunks(units: readonly (readonly Chunk[])[]): boolean[][
     const u = units[ui]!;
     for (let k = u.length - 1; k >= 0; k--) {
       const c = u[k]!;
-      let matters = c.stride || (!c.isImport && [...c.reads].some((r) => strideNames.has(r)));
+      let matters = c.stride || (!c.isImport && hasAny(c.reads, strideNames));
       if (!matters) for (const w of c.writes) if (relevant.has(w)) { matters = true; break; }
       if (!matters) continue;
       keep[ui]![k] = true;
