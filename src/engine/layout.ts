@@ -61,21 +61,23 @@ export function elementAddress(l: Layout, index: readonly number[]): bigint {
  * integer range (then only the bigint `extent` is exact). The fast path of the engine.
  */
 export function extentNumber(l: Layout): [number, number] | null {
+  const M = Number.MAX_SAFE_INTEGER;
   const base = l.offset;
   let low = base;
   let high = base + l.itemsize;
   let empty = false;
+  let exact = true;
   for (let k = 0; k < l.shape.length; k++) {
     const n = l.shape[k]!;
     if (n === 0) empty = true;
     const reach = (n - 1) * l.strides[k]!;
+    if (reach > M || reach < -M) exact = false;
     if (reach < 0) low += reach;
     else high += reach;
   }
   if (empty) return [base, base];
-  const M = Number.MAX_SAFE_INTEGER;
   // Each |reach| ≤ M and every partial sum ≤ |low| + |high| ≤ M keeps all the additions exact.
-  return Math.abs(low) + Math.abs(high) <= M && l.shape.every((n, k) => Math.abs((n - 1) * l.strides[k]!) <= M) ? [low, high] : null;
+  return exact && Math.abs(low) + Math.abs(high) <= M ? [low, high] : null;
 }
 
 /** Bytes the view may touch: NumPy's `byte_bounds` with `offset` as the origin. */

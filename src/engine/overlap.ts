@@ -377,13 +377,21 @@ type Split = [number[], number[]];
 
 // Solve tagged terms with numbers when provably exact, else with bigints.
 function solveTagged(terms: readonly Tagged[], b: number | bigint, maxWork: number, nontrivial: boolean): { verdict: OverlapVerdict; x: readonly (number | bigint)[] | null } {
-  if (typeof b === 'number' && terms.every((t) => t.ub <= SAFE) && fitsNumbers(terms, b)) return solveN(terms, b, maxWork, nontrivial);
+  let small = typeof b === 'number';
+  for (let j = 0; small && j < terms.length; j++) small = terms[j]!.ub <= SAFE;
+  if (small && fitsNumbers(terms, b as number)) return solveN(terms, b as number, maxWork, nontrivial);
   return solve(terms.map((t) => ({ a: BigInt(t.a), ub: exactUb(t, b) })), BigInt(b), maxWork, nontrivial);
+}
+
+function zeros(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(0);
+  return out;
 }
 
 // Share each merged term's value among the terms it came from, each up to its own bound.
 function split(terms: readonly Tagged[], x: readonly (number | bigint)[], ndims: [number, number]): Split {
-  const values: Split = [new Array<number>(ndims[0] + 1).fill(0), new Array<number>(ndims[1] + 1).fill(0)];
+  const values: Split = [zeros(ndims[0] + 1), zeros(ndims[1] + 1)];
   terms.forEach((t, j) => {
     const v = x[j]!;
     if (typeof v === 'number') {
@@ -486,13 +494,17 @@ export function sharesMemory(a: Layout, b: Layout, maxWork: MaxWork = 'exact'): 
   if (r.verdict !== true) return { ok: true, value: { verdict: r.verdict, witness: null } };
   const values = split(terms, r.x!, [a.shape.length, b.shape.length]);
   const views = [a, b] as const;
-  const idx = views.map((l, v) => l.shape.map((n, k) => {
-    const x = values[v as 0 | 1][k + 1]!;
-    const counted = v === fromLow ? l.strides[k]! >= 0 : l.strides[k]! < 0; // x counts up from index 0
-    return counted ? x : n - 1 - x;
-  }));
-  const start = addressOf(views[fromLow], idx[fromLow]!, (fromLow === 0 ? na : nb) !== null);
-  return { ok: true, value: { verdict: true, witness: { first: idx[0]!, second: idx[1]!, byte: start + BigInt(values[fromLow][0]!) } } };
+  const idx: [number[], number[]] = [[], []];
+  for (const v of [0, 1] as const) {
+    const l = views[v];
+    for (let k = 0; k < l.shape.length; k++) {
+      const x = values[v][k + 1]!;
+      const counted = v === fromLow ? l.strides[k]! >= 0 : l.strides[k]! < 0; // x counts up from index 0
+      idx[v].push(counted ? x : l.shape[k]! - 1 - x);
+    }
+  }
+  const start = addressOf(views[fromLow], idx[fromLow], (fromLow === 0 ? na : nb) !== null);
+  return { ok: true, value: { verdict: true, witness: { first: idx[0], second: idx[1], byte: start + BigInt(values[fromLow][0]!) } } };
 }
 
 /** NumPy's internal-overlap test (`solve_may_have_internal_overlap`): do two different indices of the view reach a common byte? */
