@@ -606,7 +606,7 @@ function meaning(d: number, s: Lin, step: Step | null | undefined, pattern: Wind
 
 function writeableEdit(f: CallFacts): TextEdit | undefined {
   const close = f.argsSpan.to - 1;
-  if (f.writeableArg) return undefined;
+  if (f.writeableArg) return f.writeableSpan ? { span: f.writeableSpan, newText: 'False' } : undefined;
   if (f.argsSpan.to - f.argsSpan.from < 2) return undefined;
   return { span: { from: close, to: close }, newText: ', writeable=False' };
 }

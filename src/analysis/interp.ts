@@ -44,6 +44,8 @@ export interface CallFacts {
   readonly offset: Lin | undefined;
   readonly writeable: boolean;
   readonly writeableArg: boolean;
+  /** Span of the `writeable` argument's value, when given. */
+  readonly writeableSpan?: Span;
   readonly window: { readonly shape: readonly Lin[]; readonly axis: readonly number[] | undefined } | undefined;
   /** Why the call raises or cannot be resolved, in words. */
   readonly problem: string | undefined;
@@ -222,6 +224,7 @@ export function shiftFacts(c: CallFacts, d: number, unit: number): CallFacts {
   return {
     ...c, unit, span: shiftSpan(c.span, d), calleeSpan: shiftSpan(c.calleeSpan, d), argsSpan: shiftSpan(c.argsSpan, d),
     shapeArg: shiftArg(c.shapeArg, d), stridesArg: shiftArg(c.stridesArg, d),
+    writeableSpan: c.writeableSpan && shiftSpan(c.writeableSpan, d),
   };
 }
 
@@ -1359,6 +1362,10 @@ function callMethod(recv: Val, method: string, a: Args, call: SyntaxNode, callee
 
 // ---------------------------------------------------------------- the stride calls
 
+function argSpan(ctx: Ctx, n: SyntaxNode | undefined): Span | undefined {
+  return n ? span(ctx, n) : undefined;
+}
+
 function span(ctx: Ctx, n: { from: number; to: number }): Span {
   return { from: n.from + ctx.base, to: n.to + ctx.base };
 }
@@ -1400,7 +1407,7 @@ function recordAsStrided(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx
     fn: 'as_strided', unit: ctx.unit, span: span(ctx, call), calleeSpan: span(ctx, callee), argsSpan: span(ctx, call.getChild('ArgList') ?? call),
     calleeText: src(ctx, callee), source, sourceText: srcNode ? src(ctx, srcNode) : undefined,
     shape, strides, shapeArg: argInfo(argNode(a, 1, 'shape'), ctx), stridesArg: argInfo(argNode(a, 2, 'strides'), ctx),
-    offset: source?.offset, writeable, writeableArg: wv !== undefined, window: undefined, problem,
+    offset: source?.offset, writeable, writeableArg: wv !== undefined, writeableSpan: argSpan(ctx, argNode(a, 4, 'writeable')), window: undefined, problem,
     swvName: swvName(ctx, src(ctx, callee)),
   };
   ctx.calls.push(facts);
@@ -1476,7 +1483,7 @@ function recordSwv(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val
   const facts: CallFacts = {
     fn: 'sliding_window_view', unit: ctx.unit, span: span(ctx, call), calleeSpan: span(ctx, callee), argsSpan: span(ctx, call.getChild('ArgList') ?? call),
     calleeText: src(ctx, callee), source, sourceText: srcNode ? src(ctx, srcNode) : undefined,
-    shape, strides, shapeArg: undefined, stridesArg: undefined, offset: source?.offset, writeable, writeableArg: wv !== undefined,
+    shape, strides, shapeArg: undefined, stridesArg: undefined, offset: source?.offset, writeable, writeableArg: wv !== undefined, writeableSpan: argSpan(ctx, a.kwNodes.get('writeable')),
     window: ws ? { shape: ws, axis } : undefined, problem, swvName: swvName(ctx, src(ctx, callee)),
   };
   ctx.calls.push(facts);

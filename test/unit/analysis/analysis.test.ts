@@ -158,6 +158,16 @@ describe('quick fixes remove what they fix', () => {
     expect(s).toContain('image.strides[0]');
   });
 
+  test('writeable=True on overlapping windows: the fix turns it off', () => {
+    for (const call of ['np.lib.stride_tricks.sliding_window_view(image, (3, 3), writeable=True)', 'np.lib.stride_tricks.as_strided(image, (26, 26, 3, 3), image.strides * 2, writeable=True)']) {
+      const text = `${PRELUDE}v = ${call}\n`;
+      const d = only(analyzePython(text)).diagnostics.find((x) => x.code === 'SL003')!;
+      const after = applyFix(text, d.fixes[0]!);
+      expect(after).toContain('writeable=False');
+      expect(only(analyzePython(after)).diagnostics).toEqual([]);
+    }
+  });
+
   test('check_bounds=True is offered only for NumPy 2.5 and later', () => {
     const text = `${PRELUDE}v = np.lib.stride_tricks.as_strided(image, (30, 30), (112, 4))\n`;
     const titles = (v?: string) => only(analyzePython(text, { numpyVersion: v })).diagnostics.flatMap((d) => d.fixes.map((f) => f.title));
