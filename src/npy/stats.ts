@@ -9,7 +9,8 @@
  * have no statistics (an error value says so).
  */
 import type { Dtype } from '../engine/dtype';
-import { halfToNumber, roundToHalf } from '../engine/gather';
+import { roundToHalf } from '../engine/format';
+import { halfToNumber } from '../engine/gather';
 import type { Result } from '../engine/report';
 import type { NpyArray } from './npy';
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDtype, type DescrList } from '../../../src/engine/dtype';
-import { displayPage, formatScalar, gatherPage, halfToNumber, pageAddresses, type PageSpec } from '../../../src/engine/gather';
+import { displayPage, formatScalar } from '../../../src/engine/format';
+import { gatherPage, halfToNumber, pageAddresses, type PageSpec } from '../../../src/engine/gather';
 import { cStrides } from '../../../src/engine/layout';
 import { encode } from '../npy/helpers';
 
@@ -33,12 +34,8 @@ describe('gatherPage against NumPy views', () => {
       if (!r.ok) throw new Error(r.error);
       expect(r.value.values.map((v) => encode(d.value, v))).toEqual(c.values);
       if (c.texts && d.value.str !== '<f16') {
-        // NumPy's str() of each scalar; datetimes only within four-digit years (JavaScript's Date range).
-        r.value.values.forEach((v, k) => {
-          const want = c.texts![k]!;
-          if (d.value.kind === 'M' && !/^(\d{4}-|NaT)/.test(want)) return;
-          expect(formatScalar(d.value, v), `element ${k}`).toBe(want);
-        });
+        // NumPy's str() of each scalar (long double is left out: a number holds only its float64 digits).
+        r.value.values.forEach((v, k) => expect(formatScalar(d.value, v), `element ${k}`).toBe(c.texts![k]!));
       }
     });
   });
