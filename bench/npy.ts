@@ -9,7 +9,7 @@
  *   2. full statistics (min, max, mean, std, NaN and inf counts) with `computeStats` vs NumPy
  *      single-threaded over the same memmap (target: ≥ 0.5× NumPy's throughput);
  * prints a table, writes bench/results/npy.json, and deletes the file.
- * Run: `node bench/npy-run.mjs [--n 32768] [--reps 50] [--with-f64] [--keep]` (`--with-f64` also times
+ * Run: `npm run bench -- npy [--n 32768] [--reps 50] [--with-f64] [--keep]` (`--with-f64` also times
  * NumPy with float64 accumulators, which is slow).
  */
 import { spawnSync } from 'node:child_process';
