@@ -133,3 +133,17 @@ test('interpreting only the statements that can matter changes no finding', () =
   }), { numRuns: 300, seed: 5 });
   expect(compared).toBeGreaterThan(50);
 });
+
+test('notebooks: re-analysis after editing one cell equals a fresh analysis', () => {
+  const cells = texts.slice(0, 12);
+  let prev = analyzeNotebook(cells);
+  let cur = [...cells];
+  fc.assert(fc.property(fc.nat({ max: cells.length - 1 }), mutation, (i, m) => {
+    const next = [...cur];
+    next[i] = mutate(next[i]!, m as Mutation);
+    const inc = analyzeNotebook(next, {}, prev);
+    expect(JSON.stringify(inc.calls)).toBe(JSON.stringify(analyzeNotebook(next).calls));
+    prev = inc;
+    cur = next;
+  }), { numRuns: 40, seed: 13 });
+});
