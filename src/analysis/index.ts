@@ -31,7 +31,12 @@
  * `call.lens` is the code lens title; `call.hover.dims[k].text` are the per-dimension lines;
  * `call.diagnostics[k].fixes` and `call.refactorings` are code actions. Options: `severities`
  * (per code, or `off`), `numpyVersion` (offers `check_bounds=True` from 2.5) and
- * `readNpyHeader(path)` (synchronous; the host reads headers of workspace `.npy` files).
+ * `readNpyHeader(path)` (synchronous: the host reads the headers of the files `npyPathsIn`
+ * lists first, as `stride-lens check` does).
+ *
+ * `calls` and `diagnostics` are JSON-safe plain data (no bigint, no class instances) and can
+ * cross a worker or webview boundary; `parsed` and `reuse` are opaque handles for the next
+ * incremental analysis in the same thread.
  */
 import { CODES, codesMarkdown, type Code, type CodeInfo, type Severity, type SeverityOverrides } from './codes';
 import { callFinding, formatCount, shiftFinding, type CallFinding, type DimExplanation, type Fix, type FindingOptions } from './findings';
@@ -216,4 +221,11 @@ function toRange(unit: number, s: Span, lines: readonly number[]): Range {
 /** The call whose callee or shape/strides argument contains `offset` in `unit` (for hovers), if any. */
 export function callAt(analysis: Analysis, unit: number, offset: number): Call | undefined {
   return analysis.calls.find((c) => c.hoverRanges.some((r) => r.unit === unit && r.from <= offset && offset <= r.to));
+}
+
+/** String literals naming `.npy` files in the texts: the headers a host should read before analysing. */
+export function npyPathsIn(texts: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const t of texts) for (const m of t.matchAll(/['"]([^'"\n]+\.npy)['"]/g)) names.add(m[1]!);
+  return [...names];
 }

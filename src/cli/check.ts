@@ -15,7 +15,7 @@
  */
 import { readdirSync, readFileSync, statSync, openSync, readSync, closeSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { analyzeNotebook, CODES, type Analysis, type AnalysisDiagnostic, type AnalysisOptions, type Call, type NpyHeader } from '../analysis/index';
+import { analyzeNotebook, CODES, npyPathsIn, type Analysis, type AnalysisDiagnostic, type AnalysisOptions, type Call, type NpyHeader } from '../analysis/index';
 import { readNpyHeader } from '../npy/format';
 import { memorySource } from '../npy/source';
 
@@ -158,9 +158,7 @@ export function notebookCells(json: string): { ok: true; cells: { index: number;
 /** Headers of the `.npy` files the code names, read up front so the analysis can stay synchronous. */
 async function npyHeaders(units: readonly string[], dir: string): Promise<(path: string) => NpyHeader | undefined> {
   const headers = new Map<string, NpyHeader>();
-  const names = new Set<string>();
-  for (const u of units) for (const m of u.matchAll(/['"]([^'"\n]+\.npy)['"]/g)) names.add(m[1]!);
-  for (const name of names) {
+  for (const name of npyPathsIn(units)) {
     const abs = resolve(dir, name);
     let fd: number | undefined;
     try {
