@@ -9,7 +9,7 @@
  * - re-analysis after a one-line edit (a window count in the middle changes), reusing the
  *   previous parse (Lezer `TreeFragment`s).
  * Targets: full ≤ 1.5 × ast.parse, re-analysis ≤ ¼ of full. Prints a table and writes
- * bench/results/analysis.json. Usage: node bench/run-analysis.mjs [--reps 15]
+ * bench/results/analysis.json. Usage: npm run bench -- analysis [--reps 15]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

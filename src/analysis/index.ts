@@ -229,3 +229,8 @@ export function npyPathsIn(texts: readonly string[]): string[] {
   for (const t of texts) for (const m of t.matchAll(/['"]([^'"\n]+\.npy)['"]/g)) names.add(m[1]!);
   return [...names];
 }
+
+/** A notebook cell's source with IPython magics and shell escapes (`%…`, `!…`) blanked: they are not Python. Line numbers are kept. */
+export function blankIpythonMagics(source: string): string {
+  return source.split('\n').map((l) => (/^\s*[%!]/.test(l) ? '' : l)).join('\n');
+}

@@ -15,7 +15,7 @@
  */
 import { readdirSync, readFileSync, statSync, openSync, readSync, closeSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { analyzeNotebook, CODES, npyPathsIn, type Analysis, type AnalysisDiagnostic, type AnalysisOptions, type Call, type NpyHeader } from '../analysis/index';
+import { analyzeNotebook, blankIpythonMagics, CODES, npyPathsIn, type Analysis, type AnalysisDiagnostic, type AnalysisOptions, type Call, type NpyHeader } from '../analysis/index';
 import { readNpyHeader } from '../npy/format';
 import { memorySource } from '../npy/source';
 
@@ -149,8 +149,7 @@ export function notebookCells(json: string): { ok: true; cells: { index: number;
     const cell = c as { cell_type?: unknown; source?: unknown };
     if (cell.cell_type !== 'code') return;
     const src = Array.isArray(cell.source) ? cell.source.filter((x): x is string => typeof x === 'string').join('') : typeof cell.source === 'string' ? cell.source : '';
-    // IPython magics and shell escapes are not Python: blank them, keeping line numbers.
-    out.push({ index, source: src.split('\n').map((l) => (/^\s*[%!]/.test(l) ? '' : l)).join('\n') });
+    out.push({ index, source: blankIpythonMagics(src) });
   });
   return { ok: true, cells: out };
 }

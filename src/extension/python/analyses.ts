@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { analyzeNotebook, type Analysis, type Range } from '../../analysis';
+import { analyzeNotebook, blankIpythonMagics, type Analysis, type Range } from '../../analysis';
 import type { NpyHeaderCache } from './npyHeaders';
 import { hintSettings } from './settings';
 
@@ -66,7 +66,9 @@ export class PythonAnalyses {
       ? path.dirname(documents[0].uri.fsPath)
       : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     const t0 = Date.now();
-    const analysis = analyzeNotebook(documents.map((d) => d.getText()), {
+    const notebook = documents[0]?.uri.scheme === 'vscode-notebook-cell';
+    const texts = documents.map((d) => (notebook ? blankIpythonMagics(d.getText()) : d.getText()));
+    const analysis = analyzeNotebook(texts, {
       severities: settings.severities,
       ...(settings.numpyVersion ? { numpyVersion: settings.numpyVersion } : {}),
       readNpyHeader: (file) => this.headers.get(file, dir),
