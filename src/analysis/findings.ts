@@ -61,6 +61,8 @@ export interface CallFinding {
   readonly strides: readonly number[] | null;
   readonly offset: number | null;
   readonly itemsize: number | null;
+  /** The source's dtype as NumPy names it (`float32`), or null when unknown. */
+  readonly dtype: string | null;
   /** Symbolic shape/strides as Python expressions when not all numbers. */
   readonly shapeText: readonly string[] | null;
   readonly stridesText: readonly string[] | null;
@@ -560,7 +562,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
     fn: f.fn, unit: f.unit, span: f.span,
     hoverSpans: [f.calleeSpan, ...(f.shapeArg ? [f.shapeArg.span] : []), ...(f.stridesArg ? [f.stridesArg.span] : [])],
     units, source: f.sourceText ?? null,
-    shape: shape ?? null, strides: strides ?? null, offset: offset ?? null, itemsize: itemsize ?? null,
+    shape: shape ?? null, strides: strides ?? null, offset: offset ?? null, itemsize: itemsize ?? null, dtype: source?.dtype?.name ?? null,
     shapeText: f.shape ? f.shape.map(linText) : null, stridesText: f.strides ? f.strides.map(linText) : null,
     buffer: source && bufSize !== undefined ? { label: bufLabel, size: bufSize } : null,
     reach, inBounds, overlap, requires, lens,

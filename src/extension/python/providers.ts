@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { AnalysisDiagnostic, Call, QuickFix } from '../../analysis';
+import { parseDtype } from '../../engine/dtype';
 import type { CalculatorInputs } from '../../protocol';
 import { Commands } from '../commands';
 import { toVsRange, type DocumentAnalysis, type PythonAnalyses } from './analyses';
@@ -17,7 +18,8 @@ export function callInputs(call: Call): CalculatorInputs | undefined {
   if (!call.shape || !call.strides || call.itemsize === null || call.offset === null) return undefined;
   const bufferSize = call.buffer && typeof call.buffer.size === 'number' ? call.buffer.size * (call.units === 'elements' ? call.itemsize : 1) : undefined;
   return {
-    dtype: `V${call.itemsize}`,
+    // The source's dtype when NumPy knows the name (torch's bfloat16 has none): else raw items.
+    dtype: call.dtype && parseDtype(call.dtype).ok ? call.dtype : `V${call.itemsize}`,
     shape: call.shape.join(', '),
     strides: call.strides.join(', '),
     offset: String(call.offset),

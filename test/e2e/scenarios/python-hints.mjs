@@ -20,7 +20,7 @@ def recording(name):
         base = x
         while isinstance(base.base, np.ndarray): base = base.base
         b0, b1 = byte_bounds(base)
-        out[name] = {"shape": list(v.shape), "strides": list(v.strides), "low": int(lo - b0), "high": int(hi - b0), "nbytes": int(b1 - b0)}
+        out[name] = {"dtype": str(v.dtype), "shape": list(v.shape), "strides": list(v.strides), "low": int(lo - b0), "high": int(hi - b0), "nbytes": int(b1 - b0)}
         return v
     return as_strided
 for name in ["conv2d_im2col.py", "maxpool.py", "transpose.py", "out_of_bounds.py"]:
@@ -76,6 +76,14 @@ export async function run({ page, helpers, shot }) {
   check(im.strides.every((s) => hoverText.includes(String(s))), 'hover lists every stride', im.strides, hoverText);
   await shot('hover');
   await page.keyboard.press('Escape');
+
+  // "Show stride diagram" opens the calculator on that call's view, with the source's dtype.
+  await page.locator('.monaco-editor .codelens-decoration a').filter({ hasText: 'Show stride diagram' }).first().click();
+  const calc = await helpers.findFrame(page, 'Layout Calculator');
+  await helpers.waitForText(calc.locator('[data-testid="view-shape"]'), tuple(im.shape), 'calculator view shape from the lens');
+  await helpers.waitForText(calc.locator('[data-testid="verdict"]'), (t) => t.includes(`in bounds: reads bytes ${im.low}–${im.high - 1} of ${im.nbytes}`), 'calculator verdict from the lens');
+  check((await calc.locator('#dtype').inputValue()) === im.dtype, 'the calculator got the source dtype', im.dtype, await calc.locator('#dtype').inputValue());
+  await shot('stride-diagram-from-lens');
 
   // The seed's mistake: an error lens, a squiggle and a Problems entry with the NumPy numbers.
   const oob = np['out_of_bounds.py'];
