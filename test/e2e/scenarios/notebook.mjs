@@ -35,4 +35,43 @@ print(json.dumps({"nbytes": int(image.nbytes), "patches": view((26, 26, 3, 3)), 
   // Lenses in notebook cells: facts flow from the first cell (image) to the calls.
   await waitForLens(page, `view ${np.patches.shape}`, { timeout: 30_000 });
   await shot('cell-lenses');
+
+  // The mistake's cell: error lens and squiggle; the quick fix rewrites the cell and the error goes.
+  // Notebooks render cell editors lazily: scroll until the mistake's cell shows its error.
+  const notebookBox = await page.locator('.notebook-editor').first().boundingBox();
+  const cell = page.locator('.notebook-editor .cell-editor-container .monaco-editor').filter({ hasText: 'too_many' }).first();
+  const squiggle = cell.locator('.squiggly-error').first();
+  await waitFor('the mistake cell with its error squiggle', async () => {
+    if ((await squiggle.count()) && (await squiggle.isVisible())) return true;
+    await page.mouse.move(notebookBox.x + notebookBox.width / 2, notebookBox.y + notebookBox.height / 2);
+    await page.mouse.wheel(0, 200);
+    return undefined;
+  }, { timeout: 30_000, interval: 400 });
+  const errorLens = `⚠ reads ${count(past)} B past the end of image (${count(np.nbytes)} B)`;
+  const lenses = (await cell.locator('.codelens-decoration').allTextContents()).join(' ');
+  check(lenses.includes(errorLens), 'the mistake cell has the error lens', errorLens, lenses);
+  // Hovering the squiggle shows the diagnostic with its Quick Fix action.
+  const box = await squiggle.boundingBox();
+  const quickFix = page.locator('.monaco-hover:not(.hidden) .action-container').filter({ hasText: 'Quick Fix' }).first();
+  await waitFor('the diagnostic hover with Quick Fix', async () => {
+    await page.mouse.move(box.x + Math.min(8, box.width / 2), box.y + box.height / 2);
+    await page.mouse.move(box.x + Math.min(12, box.width / 2), box.y + box.height / 2);
+    return (await quickFix.count()) && (await quickFix.isVisible()) ? true : undefined;
+  }, { interval: 700 });
+  const hoverText = await page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'SL001' }).first().innerText();
+  check(hoverText.includes(`reads ${count(past)} B past the end`), 'the cell diagnostic hover names the bytes past the end', past, hoverText);
+  await quickFix.click();
+  const fix = page.locator('.action-widget .monaco-list-row').filter({ hasText: 'Correct the window count' }).first();
+  await fix.waitFor({ timeout: 15_000 });
+  await shot('cell-quick-fix');
+  await fix.click();
+  await waitFor('the rewritten cell', async () => {
+    const t = (await cell.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+    return /shape=\(image\.shape\[0\] - 3 \+ 1/.test(t) ? t : undefined;
+  });
+  await waitFor('no error squiggle in the cell after the fix', async () => ((await cell.locator('.squiggly-error').count()) === 0 ? true : undefined));
+  await shot('cell-after-quick-fix');
 }
+
+/** The analysis prints counts of five digits and more with thin-space thousands separators. */
+const count = (n) => (String(n).length >= 5 ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u2009') : String(n));
