@@ -5,6 +5,11 @@
  * The webview speaks first (`ready`) and the host answers with the full initial state.
  */
 
+import type { PageSpec } from './engine/gather';
+import type { Layout } from './engine/layout';
+
+export type { PageSpec };
+
 /** Which app a webview shows; set by the host on the page, read by webview/app/main.tsx. */
 export type WebviewKind = 'calculator' | 'npyViewer';
 
@@ -135,24 +140,9 @@ export interface NpyRequests {
 }
 export type NpyMethod = keyof NpyRequests;
 
-/** A strided view over an array's data bytes (the engine's `Layout`, repeated so protocol stays dependency-free). */
-export interface ViewLayout {
-  readonly shape: readonly number[];
-  readonly strides: readonly number[];
-  readonly offset: number;
-  readonly itemsize: number;
-}
+/** A strided view over an array's data bytes. */
+export type ViewLayout = Layout;
 
-/** Which block of a view a page request wants (the engine's `PageSpec`). */
-export interface PageSpec {
-  readonly rowAxis: number | null;
-  readonly colAxis: number | null;
-  readonly index: readonly number[];
-  readonly rowStart: number;
-  readonly rowCount: number;
-  readonly colStart: number;
-  readonly colCount: number;
-}
 
 /** A request message of the viewer, one variant per method. */
 export type NpyRequest = { readonly [M in NpyMethod]: { readonly type: 'npyRequest'; readonly id: number; readonly method: M; readonly params: NpyRequests[M]['params'] } }[NpyMethod];

@@ -4,17 +4,8 @@ import { cStrides, elementAddress, type Layout } from '../../../src/engine/layou
 import { decompose, explainView } from '../../../src/engine/explain';
 import { analyzeLayout } from '../../../src/engine/report';
 import { slidingWindowView, windowView } from '../../../src/engine/views';
+import { indices } from './indices';
 
-function* indices(shape: readonly number[]): Generator<number[]> {
-  if (shape.some((n) => n === 0)) return;
-  const idx = shape.map(() => 0);
-  for (;;) {
-    yield [...idx];
-    let k = shape.length - 1;
-    while (k >= 0 && ++idx[k]! === shape[k]!) idx[k--] = 0;
-    if (k < 0) return;
-  }
-}
 
 const ok = <T>(r: { ok: true; value: T } | { ok: false; error: string }): T => {
   if (!r.ok) throw new Error(r.error);

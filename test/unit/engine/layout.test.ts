@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { bounds, elementAddress, elementCount, extent, isCContiguous, isFContiguous, type Layout } from '../../../src/engine/layout';
 import { analyzeLayout } from '../../../src/engine/report';
 import { loadFixture } from './fixtures';
+import { indices } from './indices';
 
 interface Case extends Layout {
   nbytes: number;
@@ -93,16 +94,6 @@ const smallLayout = fc
     }),
   );
 
-function* indices(shape: readonly number[]): Generator<number[]> {
-  if (shape.some((n) => n === 0)) return;
-  const idx = shape.map(() => 0);
-  for (;;) {
-    yield [...idx];
-    let k = shape.length - 1;
-    while (k >= 0 && ++idx[k]! === shape[k]!) idx[k--] = 0;
-    if (k < 0) return;
-  }
-}
 
 describe('layout properties', () => {
   it('every element lies inside the extent, and the extent is tight', () => {

@@ -7,6 +7,7 @@ import {
   type BlockMode, type ReshapeResult,
 } from '../../../src/engine/views';
 import { loadFixture } from './fixtures';
+import { indices } from './indices';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- fixture arguments differ per family */
 interface Case {
@@ -90,16 +91,6 @@ describe('view constructor edge cases', () => {
   });
 });
 
-function* indices(shape: readonly number[]): Generator<number[]> {
-  if (shape.some((n) => n === 0)) return;
-  const idx = shape.map(() => 0);
-  for (;;) {
-    yield [...idx];
-    let k = shape.length - 1;
-    while (k >= 0 && ++idx[k]! === shape[k]!) idx[k--] = 0;
-    if (k < 0) return;
-  }
-}
 
 describe('reshape properties', () => {
   it('a reshape without copy addresses the same elements as the original, in C order', () => {
