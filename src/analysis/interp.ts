@@ -637,6 +637,19 @@ function evalInner(n: SyntaxNode, ctx: Ctx): Val {
   }
 }
 
+/** `t.stride()` / `t.size()` (the whole tuple) or `t.stride(i)` / `t.size(i)` (one entry), symbolic when the tensor's dims are unknown. */
+function tensorDims(values: readonly Lin[] | undefined, label: string, attr: 'shape' | 'strides', pos: readonly Val[]): Val {
+  const i = pos[0] && intOf(pos[0]);
+  const c = i && constOf(i);
+  if (values) {
+    if (c === undefined) return pos.length === 0 ? { k: 'tuple', items: values.map((e) => ({ k: 'int', e })) } : UNKNOWN;
+    const e = values[c < 0 ? c + values.length : c];
+    return e ? { k: 'int', e } : UNKNOWN;
+  }
+  if (c === undefined || c < 0) return pos.length === 0 ? { k: 'symtuple', base: `${label}.${attr}` } : UNKNOWN;
+  return { k: 'int', e: attrAtom(label, attr, c) };
+}
+
 function numberVal(t: string): Val {
   const s = t.replace(/_/g, '');
   if (/^0[xX][0-9a-fA-F]+$/.test(s) || /^0[oO][0-7]+$/.test(s) || /^0[bB][01]+$/.test(s)) {
@@ -1329,29 +1342,8 @@ function callMethod(recv: Val, method: string, a: Args, call: SyntaxNode, callee
       if (strides.some((s) => !s) || !off) return UNKNOWN;
       return { k: 'array', a: { ...x, lib: 'numpy', strides: strides as Lin[], offset: off, itemsize: lin(isz), buffer: { label: x.buffer.label, size } } };
     }
-    case 'stride': {
-      if (x.lib !== 'torch') return UNKNOWN;
-      const i = a.pos[0] && intOf(a.pos[0]);
-      const c = i && constOf(i);
-      if (x.strides) {
-        if (c === undefined) return a.pos.length === 0 ? { k: 'tuple', items: x.strides.map((e) => ({ k: 'int', e })) } : UNKNOWN;
-        const e = x.strides[c < 0 ? c + x.strides.length : c];
-        return e ? { k: 'int', e } : UNKNOWN;
-      }
-      if (c === undefined || c < 0) return a.pos.length === 0 ? { k: 'symtuple', base: `${x.label}.strides` } : UNKNOWN;
-      return { k: 'int', e: attrAtom(x.label, 'strides', c) };
-    }
-    case 'size': {
-      const i = a.pos[0] && intOf(a.pos[0]);
-      const c = i && constOf(i);
-      if (x.shape) {
-        if (c === undefined) return a.pos.length === 0 ? { k: 'tuple', items: x.shape.map((e) => ({ k: 'int', e })) } : UNKNOWN;
-        const e = x.shape[c < 0 ? c + x.shape.length : c];
-        return e ? { k: 'int', e } : UNKNOWN;
-      }
-      if (c === undefined || c < 0) return a.pos.length === 0 ? { k: 'symtuple', base: `${x.label}.shape` } : UNKNOWN;
-      return { k: 'int', e: attrAtom(x.label, 'shape', c) };
-    }
+    case 'stride': return x.lib === 'torch' ? tensorDims(x.strides, x.label, 'strides', a.pos) : UNKNOWN;
+    case 'size': return tensorDims(x.shape, x.label, 'shape', a.pos);
     case 'element_size': return { k: 'int', e: x.itemsize };
     case 'storage_offset': return x.lib === 'torch' ? { k: 'int', e: x.offset } : UNKNOWN;
     case 'dim': return x.shape ? { k: 'int', e: lin(x.shape.length) } : UNKNOWN;
