@@ -202,185 +202,338 @@ function bigMax(a: bigint, b: bigint): bigint { return a > b ? a : b; }
 function bigMin(a: bigint, b: bigint): bigint { return a < b ? a : b; }
 
 // ---------------------------------------------------------------------------------------
-// The same search in plain numbers: the fast path, used when a bound proves that every
-// intermediate value stays a safe integer (|value| ≤ maxA·(b + Σ a·ub + maxA)); otherwise the
-// bigint search above runs. Both are checked against NumPy by the same fixtures.
+// The same search in plain numbers: the fast path. It runs when a bound proves that every
+// intermediate value stays a safe integer (|value| ≤ maxA·(b + Σ a·ub + maxA) ≤ 2^51), and
+// the bigint search above runs otherwise; the fixtures check both against NumPy.
 
 const SAFE = Number.MAX_SAFE_INTEGER;
+const NO = 0;
+const YES = 1;
+const HARD = 2;
+type Code = typeof NO | typeof YES | typeof HARD;
 
-interface NumTerm { readonly a: number; readonly ub: number }
+/**
+ * Scratch space of one overlap question: the terms, the GCD chain and the solution in typed
+ * arrays, so that a question allocates nothing until it builds a witness. It is filled
+ * afresh by each question and read back only by that question's witness.
+ */
+interface Workspace {
+  // Raw terms, kept sorted by decreasing coefficient: coefficient, bound, and where each
+  // came from (view 0 or 1; dimension, or -1 for the byte within the element).
+  readonly ra: Float64Array;
+  readonly ru: Float64Array;
+  readonly rv: Int32Array;
+  readonly rd: Int32Array;
+  // Solver terms (raw terms merged and trimmed for shares_memory, bounds doubled for
+  // internal overlap), the range of raw terms each covers, the GCD chain and the solution.
+  readonly ta: Float64Array;
+  readonly tu: Float64Array;
+  readonly ts: Int32Array;
+  readonly te: Int32Array;
+  readonly epA: Float64Array;
+  readonly epUb: Float64Array;
+  readonly gamma: Float64Array;
+  readonly epsilon: Float64Array;
+  // Per level of the search, from the GCD chain: 1/gcd, the cofactors c1 = a2/gcd and
+  // c2 = a1/gcd and their reciprocals (a multiplication and a correction replace each division).
+  readonly invG: Float64Array;
+  readonly c1: Float64Array;
+  readonly c2: Float64Array;
+  readonly inv1: Float64Array;
+  readonly inv2: Float64Array;
+  readonly x: Float64Array;
+  /** Number of solver terms. */
+  n: number;
+  /** Rejected candidates so far, the budget (-1: none), NumPy's "nontrivial" flag. */
+  count: number;
+  work: number;
+  nontrivial: boolean;
+  /** The solution when the bigint search ran instead. */
+  bigX: bigint[] | null;
+  /** The dimension whose zero stride decided an internal overlap, else -1. */
+  zeroDim: number;
+  /** shares_memory: the view whose index counts up from its low end. */
+  fromLow: 0 | 1;
+}
 
-function fitsNumbers(E: readonly NumTerm[], b: number): boolean {
+function newWorkspace(room: number): Workspace {
+  const f = () => new Float64Array(room);
+  const i = () => new Int32Array(room);
+  return { ra: f(), ru: f(), rv: i(), rd: i(), ta: f(), tu: f(), ts: i(), te: i(), epA: f(), epUb: f(), gamma: f(), epsilon: f(), invG: f(), c1: f(), c2: f(), inv1: f(), inv2: f(), x: f(), n: 0, count: 0, work: -1, nontrivial: false, bigX: null, zeroDim: -1, fromLow: 0 };
+}
+
+// Room for two 64-d views (NumPy's limit) and their itemsizes; larger problems get their own.
+const ROOM = 2 * 64 + 2;
+const shared = newWorkspace(ROOM);
+
+function workspaceFor(terms: number): Workspace {
+  const w = terms <= ROOM ? shared : newWorkspace(terms);
+  w.bigX = null;
+  w.zeroDim = -1;
+  return w;
+}
+
+// Insert a raw term keeping `ra` in decreasing order, after the terms of equal coefficient
+// (a stable sort, as glibc's qsort — a merge sort — is for NumPy).
+function insertRaw(w: Workspace, n: number, a: number, ub: number, view: 0 | 1, dim: number): void {
+  const { ra, ru, rv, rd } = w;
+  let j = n - 1;
+  while (j >= 0 && ra[j]! < a) {
+    ra[j + 1] = ra[j]!; ru[j + 1] = ru[j]!; rv[j + 1] = rv[j]!; rd[j + 1] = rd[j]!;
+    j--;
+  }
+  ra[j + 1] = a; ru[j + 1] = ub; rv[j + 1] = view; rd[j + 1] = dim;
+}
+
+// Every value of the number search is a safe integer (with a margin of 4).
+function fitsNumbers(w: Workspace, n: number, b: number): boolean {
+  const { ta, tu } = w;
   let sum = 0;
   let maxA = 1;
-  for (const t of E) {
-    sum += t.a * t.ub;
-    if (t.a > maxA) maxA = t.a;
+  for (let j = 0; j < n; j++) {
+    sum += ta[j]! * tu[j]!;
+    if (ta[j]! > maxA) maxA = ta[j]!;
   }
   return maxA * (Math.abs(b) + sum + maxA) * 4 <= SAFE;
 }
 
-// Exact floor(a / b) for safe integers, b > 0 (the float quotient can round across an integer).
-function floorDivN(a: number, b: number): number {
-  let q = Math.floor(a / b);
-  if (q * b > a) q--;
-  else if ((q + 1) * b <= a) q++;
-  return q;
+// In the number search every value is a safe integer of magnitude at most 2^51 (the bound
+// `fitsNumbers` checks), which makes two shortcuts exact. Float division and `Math.floor`:
+// a quotient a/b that is not an integer lies at least 1/b from one, more than half an ulp
+// of a/b (≤ 2^51/b · 2^−53), so rounding cannot carry it onto or across an integer.
+// Multiplying by a rounded reciprocal instead is off by at most 1/2 before the floor,
+// so one correction step each way gives floor(a/b) exactly (`floorBy`), and
+// round(a · (1/b)) · b === a holds exactly when b divides a.
+
+function floorBy(a: number, b: number, inv: number): number {
+  const q = Math.floor(a * inv);
+  return q * b > a ? q - 1 : q * b + b <= a ? q + 1 : q;
 }
 
-function ceilDivN(a: number, b: number): number {
-  return -floorDivN(-a, b);
-}
-
-// NumPy's Euclid, writing gcd and Bézout pair into slot j of the output arrays.
-function euclidInto(a1: number, a2: number, j: number, g: number[], gamma: number[], epsilon: number[]): void {
+// NumPy's Euclid on GCD-chain slot j.
+function euclidInto(w: Workspace, a1: number, a2: number, j: number): void {
   let g1 = 1, g2 = 0, e1 = 0, e2 = 1;
   for (;;) {
     if (a2 > 0) {
       const r = Math.floor(a1 / a2);
       a1 -= r * a2; g1 -= r * g2; e1 -= r * e2;
-    } else { g[j] = a1; gamma[j] = g1; epsilon[j] = e1; return; }
+    } else { w.epA[j] = a1; w.gamma[j] = g1; w.epsilon[j] = e1; return; }
     if (a1 > 0) {
       const r = Math.floor(a2 / a1);
       a2 -= r * a1; g2 -= r * g1; e2 -= r * e1;
-    } else { g[j] = a2; gamma[j] = g2; epsilon[j] = e2; return; }
+    } else { w.epA[j] = a2; w.gamma[j] = g2; w.epsilon[j] = e2; return; }
   }
 }
 
-interface SearchN {
-  count: number;
-  readonly maxWork: number;
-  readonly nontrivial: boolean;
-  readonly E: readonly NumTerm[];
-  readonly epA: number[];
-  readonly epUb: number[];
-  readonly gamma: number[];
-  readonly epsilon: number[];
-  readonly x: number[];
-}
-
-function solveN(E: readonly NumTerm[], b: number, maxWork: number, nontrivial: boolean): { verdict: OverlapVerdict; x: number[] | null } {
-  const n = E.length;
-  if (b < 0) return { verdict: false, x: null };
-  if (n === 0) return nontrivial || b !== 0 ? { verdict: false, x: null } : { verdict: true, x: [] };
+// `solve` on the workspace terms ta/tu[0..n) in numbers; the solution lands in `x`.
+function solveNumbers(w: Workspace, n: number, b: number, maxWork: number, nontrivial: boolean): Code {
+  const { ta, tu, epA, epUb, invG, c1, c2, inv1, inv2 } = w;
+  w.n = n;
+  if (b < 0) return NO;
+  if (n === 0) return nontrivial || b !== 0 ? NO : YES;
   if (n === 1) {
-    if (nontrivial) return { verdict: false, x: null };
-    const t = E[0]!;
-    return b % t.a === 0 && b / t.a <= t.ub ? { verdict: true, x: [b / t.a] } : { verdict: false, x: null };
+    const q = b / ta[0]!;
+    if (nontrivial || q !== Math.floor(q) || q > tu[0]!) return NO;
+    w.x[0] = q;
+    return YES;
   }
-  const epA: number[] = [];
-  const epUb: number[] = [];
-  const gamma: number[] = [];
-  const epsilon: number[] = [];
-  euclidInto(E[0]!.a, E[1]!.a, 0, epA, gamma, epsilon);
-  epUb[0] = n > 2 ? E[0]!.ub * (E[0]!.a / epA[0]!) + E[1]!.ub * (E[1]!.a / epA[0]!) : 0;
-  for (let j = 2; j < n; j++) {
-    euclidInto(epA[j - 2]!, E[j]!.a, j - 1, epA, gamma, epsilon);
-    const g = epA[j - 1]!;
-    epUb[j - 1] = j < n - 1 ? (epA[j - 2]! / g) * epUb[j - 2]! + (E[j]!.a / g) * E[j]!.ub : 0;
+  // Level j + 1 of the search reduces (a1, u1) = (ta[0], tu[0]) or the previous chain entry
+  // and (a2, u2) = (ta[j + 1], tu[j + 1]) to their gcd with the bound epUb[j].
+  for (let j = 0; j < n - 1; j++) {
+    const a1 = j === 0 ? ta[0]! : epA[j - 1]!;
+    const u1 = j === 0 ? tu[0]! : epUb[j - 1]!;
+    euclidInto(w, a1, ta[j + 1]!, j);
+    const g = epA[j]!;
+    invG[j] = 1 / g;
+    c1[j] = ta[j + 1]! / g;
+    c2[j] = a1 / g;
+    inv1[j] = 1 / c1[j]!;
+    inv2[j] = 1 / c2[j]!;
+    epUb[j] = c2[j]! * u1 + c1[j]! * tu[j + 1]!;
   }
-  const x: number[] = [];
-  for (let j = 0; j < n; j++) x.push(0);
-  const s: SearchN = { count: 0, maxWork, nontrivial, E, epA, epUb, gamma, epsilon, x };
-  const verdict = dfsN(s, n - 1, b);
-  return { verdict, x: verdict === true ? s.x : null };
+  w.count = 0;
+  w.work = maxWork;
+  w.nontrivial = nontrivial;
+  return dfsNumbers(w, n - 1, b);
 }
 
-function dfsN(s: SearchN, v: number, b: number): OverlapVerdict {
-  if (s.maxWork >= 0 && s.count >= s.maxWork) return 'too-hard';
-  const { E, x } = s;
-  const a1 = v === 1 ? E[0]!.a : s.epA[v - 2]!;
-  const u1 = v === 1 ? E[0]!.ub : s.epUb[v - 2]!;
-  const a2 = E[v]!.a;
-  const u2 = E[v]!.ub;
-  const g = s.epA[v - 1]!;
-  if (b % g !== 0) { s.count++; return false; }
-  const c = b / g;
-  const c1 = a2 / g;
-  const c2 = a1 / g;
-  const x10 = s.gamma[v - 1]! * c;
-  const x20 = s.epsilon[v - 1]! * c;
-  const tLow = Math.max(ceilDivN(-x10, c1), ceilDivN(x20 - u2, c2));
-  const tHigh = Math.min(floorDivN(u1 - x10, c1), floorDivN(x20, c2));
-  if (tLow > tHigh) { s.count++; return false; }
-  const x1 = x10 + c1 * tLow;
-  const x2 = x20 - c2 * tLow;
+function dfsNumbers(w: Workspace, v: number, b: number): Code {
+  if (w.work >= 0 && w.count >= w.work) return HARD;
+  const j = v - 1;
+  const g = w.epA[j]!;
+  const c = Math.round(b * w.invG[j]!);
+  if (c * g !== b) { w.count++; return NO; }
+  const u1 = v === 1 ? w.tu[0]! : w.epUb[j - 1]!;
+  const u2 = w.tu[v]!;
+  const c1 = w.c1[j]!;
+  const c2 = w.c2[j]!;
+  const i1 = w.inv1[j]!;
+  const i2 = w.inv2[j]!;
+  // Candidates: x1 = gamma·c + c1·t, x2 = epsilon·c − c2·t with 0 ≤ x1 ≤ u1, 0 ≤ x2 ≤ u2.
+  const x10 = w.gamma[j]! * c;
+  const x20 = w.epsilon[j]! * c;
+  const tLow = Math.max(-floorBy(x10, c1, i1), -floorBy(u2 - x20, c2, i2));
+  const tHigh = Math.min(floorBy(u1 - x10, c1, i1), floorBy(x20, c2, i2));
+  if (tLow > tHigh) { w.count++; return NO; }
+  const x = w.x;
   if (v === 1) {
-    x[0] = x1;
-    x[1] = x2;
-    if (s.nontrivial && E.every((t, j) => x[j] === t.ub / 2)) { s.count++; return false; }
-    return true;
+    x[0] = x10 + c1 * tLow;
+    x[1] = x20 - c2 * tLow;
+    if (w.nontrivial && trivial(w)) { w.count++; return NO; }
+    return YES;
   }
-  const span = tHigh - tLow;
-  for (let t = 0; t <= span; t++) {
-    x[v] = x2 - c2 * t;
-    const r = dfsN(s, v - 1, b - a2 * x[v]!);
-    if (r !== false) return r;
+  const a2 = w.ta[v]!;
+  for (let t = tLow; t <= tHigh; t++) {
+    const xv = x20 - c2 * t;
+    x[v] = xv;
+    const r = dfsNumbers(w, v - 1, b - a2 * xv);
+    if (r !== NO) return r;
   }
-  s.count++;
-  return false;
+  w.count++;
+  return NO;
+}
+
+// The solution is NumPy's "trivial" one: every x at half its (doubled) bound.
+function trivial(w: Workspace): boolean {
+  for (let j = 0; j < w.n; j++) if (w.x[j] !== w.tu[j]! / 2) return false;
+  return true;
+}
+
+// The workspace terms in bigint, bounds given: the fallback when numbers could be inexact.
+function solveBig(w: Workspace, n: number, ubs: readonly bigint[], b: bigint, maxWork: number, nontrivial: boolean): Code {
+  const terms: DiophantineTerm[] = [];
+  for (let j = 0; j < n; j++) terms.push({ a: BigInt(w.ta[j]!), ub: ubs[j]! });
+  const r = solve(terms, b, maxWork, nontrivial);
+  w.n = n;
+  w.bigX = r.x;
+  return r.verdict === true ? YES : r.verdict === false ? NO : HARD;
 }
 
 // ---------------------------------------------------------------------------------------
 // Overlap problems built from layouts.
 
-/** Where a term of an overlap problem came from: a dimension of one view, or the bytes of its element. */
-interface Origin {
-  readonly view: 0 | 1;
-  /** Dimension index, or -1 for the byte-within-element term. */
-  readonly dim: number;
-  readonly ub: number;
-}
-interface Tagged extends NumTerm {
-  readonly from: Origin[];
-  /** The bound is twice the origins' (internal overlap). */
-  readonly doubled: boolean;
-  /** The bound was trimmed to b/a (NumPy's simplification). */
-  readonly trimmed: boolean;
+function inputError(l: Layout, other: Layout | null, maxWork: MaxWork): string | undefined {
+  return layoutError(l) ?? (other ? layoutError(other) : undefined) ?? maxWorkError(maxWork);
 }
 
-// Terms sorted by decreasing coefficient, stably like glibc's qsort (a merge sort); insertion
-// sort, as there are at most a few dozen terms.
-function sortTerms<T extends NumTerm>(terms: T[]): T[] {
-  for (let i = 1; i < terms.length; i++) {
-    const t = terms[i]!;
-    let j = i - 1;
-    while (j >= 0 && terms[j]!.a < t.a) { terms[j + 1] = terms[j]!; j--; }
-    terms[j + 1] = t;
+// NumPy's solve_may_have_internal_overlap on a valid layout, the solution left in `w`.
+function internalCore(w: Workspace, l: Layout, maxWork: number): Code {
+  if (isCContiguous(l)) return NO; // NumPy's quick exit (PyArray_ISCONTIGUOUS)
+  const { shape, strides } = l;
+  const { ra, ru, ta, tu } = w;
+  // Terms a = |stride|, ub = n − 1 (zero bounds dropped), then the byte within the element;
+  // a zero stride along a dimension longer than 1 is an overlap at once, as in NumPy.
+  let n = 0;
+  for (let k = 0; k < shape.length; k++) {
+    const ub = shape[k]! - 1;
+    if (ub === 0) continue;
+    if (ub < 0) return NO;
+    const s = strides[k]!;
+    if (s === 0) { w.zeroDim = k; return YES; }
+    insertRaw(w, n++, s < 0 ? -s : s, ub, 0, k);
   }
-  return terms;
-}
-
-function dimTerms(l: Layout, view: 0 | 1, skipEmpty: boolean, out: Tagged[]): void {
-  for (let k = 0; k < l.shape.length; k++) {
-    const n = l.shape[k]!;
-    const s = l.strides[k]!;
-    if (skipEmpty && (n <= 1 || s === 0)) continue;
-    out.push({ a: Math.abs(s), ub: n - 1, from: [{ view, dim: k, ub: n - 1 }], doubled: false, trimmed: false });
+  if (l.itemsize > 1) insertRaw(w, n++, 1, l.itemsize - 1, 0, -1);
+  // Exact budget only (a budget must run out where NumPy's does): when each coefficient
+  // exceeds everything the smaller ones reach, every byte has one index — no overlap.
+  if (maxWork < 0) {
+    let reach = 0;
+    let j = n - 1;
+    for (; j >= 0 && ra[j]! > reach; j--) reach += ra[j]! * ru[j]!;
+    if (j < 0) return NO;
   }
-}
-
-function itemTerm(l: Layout, view: 0 | 1, out: Tagged[]): void {
-  if (l.itemsize > 1) out.push({ a: 1, ub: l.itemsize - 1, from: [{ view, dim: -1, ub: l.itemsize - 1 }], doubled: false, trimmed: false });
-}
-
-function checkInputs(layouts: Layout[], maxWork: MaxWork): string | undefined {
-  for (const l of layouts) {
-    const e = layoutError(l);
-    if (e) return e;
+  // z = x + x' with 0 ≤ z ≤ 2·ub, Σ a·z = Σ a·ub and z ≠ ub (see mem_overlap.c).
+  let b = 0;
+  for (let j = 0; j < n; j++) {
+    ta[j] = ra[j]!;
+    tu[j] = 2 * ru[j]!; // exact: doubling a safe integer
+    b += ra[j]! * ru[j]!;
   }
-  return maxWorkError(maxWork);
+  if (b <= SAFE && fitsNumbers(w, n, b)) return solveNumbers(w, n, b, maxWork, true);
+  const ubs: bigint[] = [];
+  let big = 0n;
+  for (let j = 0; j < n; j++) {
+    ubs.push(BigInt(tu[j]!));
+    big += BigInt(ra[j]!) * BigInt(ru[j]!);
+  }
+  return solveBig(w, n, ubs, big, maxWork, true);
 }
 
-/** Value per origin: `values[view][dim + 1]` (slot 0 is the byte within the element); each ≤ its origin's bound, so a safe integer. */
-type Split = [number[], number[]];
+// NumPy's solve_may_share_memory on valid layouts, the solution left in `w`.
+function sharesCore(w: Workspace, a: Layout, b: Layout, maxWork: number): Code {
+  const na = extentNumber(a);
+  const nb = extentNumber(b);
+  // Problem 1: byte = low(a) + Σ|s|·x (a counted from its low end) = high(b) − 1 − Σ|s|·x' (b from its high end).
+  // Problem 2 swaps the roles; NumPy takes the one with the smaller right-hand side (the second on a tie).
+  let rhs = 0;
+  let rhsBig: bigint | null = null;
+  let rhs1 = SAFE + 1;
+  let rhs2 = SAFE + 1;
+  if (na && nb) {
+    if (!(na[0] < nb[1] && nb[0] < na[1] && na[0] < na[1] && nb[0] < nb[1])) return NO;
+    rhs1 = nb[1] - 1 - na[0];
+    rhs2 = na[1] - 1 - nb[0];
+  }
+  if (rhs1 <= SAFE && rhs2 <= SAFE) { // a float difference of safe integers ≤ 2^53 − 1 is exact
+    w.fromLow = rhs1 < rhs2 ? 0 : 1;
+    rhs = w.fromLow === 0 ? rhs1 : rhs2;
+  } else {
+    const ea = extent(a);
+    const eb = extent(b);
+    if (!(ea.low < eb.high && eb.low < ea.high && ea.low < ea.high && eb.low < eb.high)) return NO;
+    const r1 = eb.high - 1n - ea.low;
+    const r2 = ea.high - 1n - eb.low;
+    w.fromLow = r1 < r2 ? 0 : 1;
+    rhsBig = w.fromLow === 0 ? r1 : r2;
+  }
+  if (maxWork === 0) return HARD;
+  let n = 0;
+  for (const [view, l] of [[0, a], [1, b]] as const) {
+    for (let k = 0; k < l.shape.length; k++) {
+      const s = l.strides[k]!;
+      if (l.shape[k]! > 1 && s !== 0) insertRaw(w, n++, s < 0 ? -s : s, l.shape[k]! - 1, view, k);
+    }
+  }
+  if (a.itemsize > 1) insertRaw(w, n++, 1, a.itemsize - 1, 0, -1);
+  if (b.itemsize > 1) insertRaw(w, n++, 1, b.itemsize - 1, 1, -1);
+  // NumPy's diophantine_simplify: merge equal coefficients, trim bounds to b/a, drop zero bounds.
+  const { ra, ru, ta, tu, ts, te } = w;
+  let m = 0;
+  if (rhsBig === null) {
+    for (let i = 0; i < n;) {
+      const start = i;
+      const coef = ra[i]!;
+      let sum = 0;
+      for (; i < n && ra[i]! === coef; i++) sum += ru[i]!;
+      let cap = Math.floor(rhs / coef); // rhs may pass 2^51: correct a quotient rounded up onto an integer
+      if (cap * coef > rhs) cap--;
+      // A float sum past 2^53 − 1 means a true sum past it, far above cap ≤ rhs ≤ 2^53 − 1.
+      const ub = sum < cap ? sum : cap;
+      if (ub !== 0) { ta[m] = coef; tu[m] = ub; ts[m] = start; te[m] = i; m++; }
+    }
+    if (fitsNumbers(w, m, rhs)) return solveNumbers(w, m, rhs, maxWork, false);
+    const ubs: bigint[] = [];
+    for (let j = 0; j < m; j++) ubs.push(BigInt(tu[j]!));
+    return solveBig(w, m, ubs, BigInt(rhs), maxWork, false);
+  }
+  const ubs: bigint[] = [];
+  for (let i = 0; i < n;) {
+    const start = i;
+    const coef = ra[i]!;
+    let sum = 0n;
+    for (; i < n && ra[i]! === coef; i++) sum += BigInt(ru[i]!);
+    const cap = rhsBig / BigInt(coef);
+    const ub = sum < cap ? sum : cap;
+    if (ub !== 0n) { ta[m] = coef; ts[m] = start; te[m] = i; ubs.push(ub); m++; }
+  }
+  return solveBig(w, m, ubs, rhsBig, maxWork, false);
+}
 
-// Solve tagged terms with numbers when provably exact, else with bigints.
-function solveTagged(terms: readonly Tagged[], b: number | bigint, maxWork: number, nontrivial: boolean): { verdict: OverlapVerdict; x: readonly (number | bigint)[] | null } {
-  let small = typeof b === 'number';
-  for (let j = 0; small && j < terms.length; j++) small = terms[j]!.ub <= SAFE;
-  if (small && fitsNumbers(terms, b as number)) return solveN(terms, b as number, maxWork, nontrivial);
-  return solve(terms.map((t) => ({ a: BigInt(t.a), ub: exactUb(t, b) })), BigInt(b), maxWork, nontrivial);
+// Byte address of an element: plain numbers when the extent is (then every partial sum is exact).
+function addressOf(l: Layout, index: readonly number[]): bigint {
+  if (!extentNumber(l)) return elementAddress(l, index);
+  let a = l.offset;
+  for (let k = 0; k < index.length; k++) a += index[k]! * l.strides[k]!;
+  return BigInt(a);
 }
 
 function zeros(n: number): number[] {
@@ -389,170 +542,94 @@ function zeros(n: number): number[] {
   return out;
 }
 
-// Share each merged term's value among the terms it came from, each up to its own bound.
-function split(terms: readonly Tagged[], x: readonly (number | bigint)[], ndims: [number, number]): Split {
-  const values: Split = [zeros(ndims[0] + 1), zeros(ndims[1] + 1)];
-  terms.forEach((t, j) => {
-    const v = x[j]!;
-    if (typeof v === 'number') {
-      let rest = v;
-      for (const o of t.from) {
-        const take = Math.min(rest, o.ub);
-        values[o.view][o.dim + 1]! += take;
-        rest -= take;
-      }
-      return;
+// The witness of the solution `sharesCore` left in `w`: share each merged term's value among
+// the raw terms it covers, each up to its own bound, then turn the counts into indices.
+function sharesWitness(w: Workspace, a: Layout, b: Layout): OverlapWitness {
+  const idx: [number[], number[]] = [zeros(a.shape.length), zeros(b.shape.length)];
+  const bytes = [0, 0];
+  for (let j = 0; j < w.n; j++) {
+    const v = w.bigX ? w.bigX[j]! : w.x[j]!;
+    let rest = typeof v === 'number' ? v : 0;
+    let restBig = typeof v === 'bigint' ? v : 0n;
+    for (let r = w.ts[j]!; r < w.te[j]!; r++) {
+      const ub = w.ru[r]!;
+      let take: number;
+      if (typeof v === 'number') { take = Math.min(rest, ub) + 0; rest -= take; } // + 0 turns −0 into 0
+      else { const t = restBig < BigInt(ub) ? restBig : BigInt(ub); take = Number(t); restBig -= t; }
+      if (w.rd[r]! < 0) bytes[w.rv[r]!] = take;
+      else idx[w.rv[r]!]![w.rd[r]!] = take;
     }
-    let rest = v;
-    for (const o of t.from) {
-      const ub = BigInt(o.ub);
-      const take = rest < ub ? rest : ub;
-      values[o.view][o.dim + 1]! += Number(take);
-      rest -= take;
-    }
-  });
-  return values;
-}
-
-// Byte address of an element: plain numbers when the extent is (then every partial sum is exact).
-function addressOf(l: Layout, index: readonly number[], plain: boolean): bigint {
-  if (!plain) return elementAddress(l, index);
-  let a = l.offset;
-  for (let k = 0; k < index.length; k++) a += index[k]! * l.strides[k]!;
-  return BigInt(a);
-}
-
-// A merged term's bound in exact arithmetic: the sum of its origins' bounds (doubled for
-// internal overlap, recorded by `doubled`), trimmed to b/a as NumPy's simplification does.
-function exactUb(t: Tagged, b: number | bigint): bigint {
-  let ub = 0n;
-  for (const o of t.from) ub += BigInt(o.ub);
-  if (t.doubled) ub *= 2n;
-  if (t.trimmed) ub = bigMin(ub, BigInt(b) / BigInt(t.a));
-  return ub;
-}
-
-// NumPy's diophantine_simplify: sort, merge equal coefficients, trim bounds to b/a, drop zero bounds.
-function simplify(terms: Tagged[], b: number | bigint): Tagged[] {
-  const sorted = sortTerms(terms);
-  const out: Tagged[] = [];
-  for (let i = 0; i < sorted.length;) {
-    const a = sorted[i]!.a;
-    let sum = 0;
-    const from: Origin[] = [];
-    for (; i < sorted.length && sorted[i]!.a === a; i++) {
-      sum += sorted[i]!.ub;
-      for (const o of sorted[i]!.from) from.push(o);
-    }
-    const t = { a, ub: sum, from };
-    const cap = typeof b === 'number' ? floorDivN(b, t.a) : b / BigInt(t.a) > BigInt(SAFE) ? SAFE + 1 : Number(b / BigInt(t.a));
-    const ub = t.ub > SAFE ? cap : Math.min(t.ub, cap); // a bound past 2^53 is far above b/a when b is safe
-    if (ub !== 0) out.push({ a: t.a, ub, from: t.from, doubled: false, trimmed: true });
   }
-  return out;
-}
-
-const NO: Result<OverlapResult> = { ok: true, value: { verdict: false, witness: null } };
-
-/** NumPy's `shares_memory(a, b, max_work)` for two views on one buffer (offsets from its start), with a witness when they share. */
-export function sharesMemory(a: Layout, b: Layout, maxWork: MaxWork = 'exact'): Result<OverlapResult> {
-  const err = checkInputs([a, b], maxWork);
-  if (err) return { ok: false, error: err };
-  const na = extentNumber(a);
-  const nb = extentNumber(b);
-  let rhs: number | bigint;
-  let fromLow: 0 | 1;
-  if (na && nb) {
-    const [aLow, aHigh] = na;
-    const [bLow, bHigh] = nb;
-    if (!(aLow < bHigh && bLow < aHigh && aLow < aHigh && bLow < bHigh)) return NO;
-    if (maxWork === 'bounds' || maxWork === 0) return { ok: true, value: { verdict: 'too-hard', witness: null } };
-    // Problem 1: byte = low(a) + Σ|s|·x (a counted from its low end) = high(b) − 1 − Σ|s|·x' (b from its high end).
-    // Problem 2 swaps the roles; NumPy takes the one with the smaller right-hand side (the second on a tie).
-    const rhs1 = bHigh - 1 - aLow;
-    const rhs2 = aHigh - 1 - bLow;
-    fromLow = rhs1 < rhs2 ? 0 : 1;
-    rhs = Math.min(rhs1, rhs2);
-    if (Math.abs(rhs1) > SAFE || Math.abs(rhs2) > SAFE) rhs = fromLow === 0 ? BigInt(bHigh) - 1n - BigInt(aLow) : BigInt(aHigh) - 1n - BigInt(bLow);
-  } else {
-    const ea = extent(a);
-    const eb = extent(b);
-    if (!(ea.low < eb.high && eb.low < ea.high && ea.low < ea.high && eb.low < eb.high)) return NO;
-    if (maxWork === 'bounds' || maxWork === 0) return { ok: true, value: { verdict: 'too-hard', witness: null } };
-    const rhs1 = eb.high - 1n - ea.low;
-    const rhs2 = ea.high - 1n - eb.low;
-    fromLow = rhs1 < rhs2 ? 0 : 1;
-    rhs = rhs1 < rhs2 ? rhs1 : rhs2;
-  }
-  const raw: Tagged[] = [];
-  dimTerms(a, 0, true, raw);
-  dimTerms(b, 1, true, raw);
-  itemTerm(a, 0, raw);
-  itemTerm(b, 1, raw);
-  const terms = simplify(raw, rhs);
-  const r = solveTagged(terms, rhs, budget(maxWork), false);
-  if (r.verdict !== true) return { ok: true, value: { verdict: r.verdict, witness: null } };
-  const values = split(terms, r.x!, [a.shape.length, b.shape.length]);
   const views = [a, b] as const;
-  const idx: [number[], number[]] = [[], []];
   for (const v of [0, 1] as const) {
     const l = views[v];
     for (let k = 0; k < l.shape.length; k++) {
-      const x = values[v][k + 1]!;
-      const counted = v === fromLow ? l.strides[k]! >= 0 : l.strides[k]! < 0; // x counts up from index 0
-      idx[v].push(counted ? x : l.shape[k]! - 1 - x);
+      const counted = v === w.fromLow ? l.strides[k]! >= 0 : l.strides[k]! < 0; // the count runs up from index 0
+      if (!counted) idx[v][k] = l.shape[k]! - 1 - idx[v][k]!;
     }
   }
-  const start = addressOf(views[fromLow], idx[fromLow], (fromLow === 0 ? na : nb) !== null);
-  return { ok: true, value: { verdict: true, witness: { first: idx[0], second: idx[1], byte: start + BigInt(values[fromLow][0]!) } } };
+  const start = addressOf(views[w.fromLow], idx[w.fromLow]);
+  return { first: idx[0], second: idx[1], byte: start + BigInt(bytes[w.fromLow]!) };
+}
+
+// The witness of the solution `internalCore` left in `w`: split each z into x0' = min(z, ub)
+// and x1' = z − x0' (both ≤ ub, so safe integers), then undo the sign mapping per stride.
+function internalWitness(w: Workspace, l: Layout): OverlapWitness {
+  const first = zeros(l.shape.length);
+  const second = zeros(l.shape.length);
+  if (w.zeroDim >= 0) {
+    second[w.zeroDim] = 1;
+    return { first, second, byte: elementAddress(l, first) };
+  }
+  let byte0 = 0;
+  for (let j = 0; j < w.n; j++) {
+    const ub = w.tu[j]! / 2;
+    const z = w.bigX ? w.bigX[j]! : w.x[j]!;
+    const x0p = typeof z === 'number' ? Math.min(z, ub) + 0 : Number(z < BigInt(ub) ? z : BigInt(ub));
+    const x1p = typeof z === 'number' ? z - x0p + 0 : Number(z - BigInt(x0p));
+    const dim = w.rd[j]!;
+    if (dim < 0) { byte0 = x0p; continue; }
+    const positive = l.strides[dim]! > 0;
+    first[dim] = positive ? x0p : ub - x0p;
+    second[dim] = positive ? ub - x1p : x1p;
+  }
+  return { first, second, byte: addressOf(l, first) + BigInt(byte0) };
+}
+
+const VERDICTS: readonly OverlapVerdict[] = [false, true, 'too-hard'];
+const VERDICT_RESULTS: readonly Result<OverlapVerdict>[] = VERDICTS.map((verdict) => Object.freeze({ ok: true as const, value: verdict }));
+const NO_WITNESS_RESULTS: readonly Result<OverlapResult>[] = VERDICTS.map((verdict) => Object.freeze({ ok: true as const, value: Object.freeze({ verdict, witness: null }) }));
+
+/** NumPy's `shares_memory(a, b, max_work)` for two views on one buffer (offsets from its start), with a witness when they share. */
+export function sharesMemory(a: Layout, b: Layout, maxWork: MaxWork = 'exact'): Result<OverlapResult> {
+  const err = inputError(a, b, maxWork);
+  if (err) return { ok: false, error: err };
+  const w = workspaceFor(a.shape.length + b.shape.length + 2);
+  const code = sharesCore(w, a, b, budget(maxWork));
+  if (code !== YES) return NO_WITNESS_RESULTS[code]!;
+  return { ok: true, value: { verdict: true, witness: sharesWitness(w, a, b) } };
+}
+
+/** NumPy's `shares_memory(a, b, max_work)` verdict alone: `sharesMemory` without building the witness. */
+export function sharesMemoryVerdict(a: Layout, b: Layout, maxWork: MaxWork = 'exact'): Result<OverlapVerdict> {
+  const err = inputError(a, b, maxWork);
+  if (err) return { ok: false, error: err };
+  return VERDICT_RESULTS[sharesCore(workspaceFor(a.shape.length + b.shape.length + 2), a, b, budget(maxWork))]!;
 }
 
 /** NumPy's internal-overlap test (`solve_may_have_internal_overlap`): do two different indices of the view reach a common byte? */
 export function internalOverlap(l: Layout, maxWork: MaxWork = 'exact'): Result<OverlapResult> {
-  const err = checkInputs([l], maxWork);
+  const err = inputError(l, null, maxWork);
   if (err) return { ok: false, error: err };
-  if (isCContiguous(l)) return NO; // NumPy's quick exit (PyArray_ISCONTIGUOUS)
-  const raw: Tagged[] = [];
-  dimTerms(l, 0, false, raw);
-  itemTerm(l, 0, raw);
-  const kept: Tagged[] = [];
-  for (const t of raw) {
-    if (t.ub === 0) continue;
-    if (t.ub < 0) return NO;
-    if (t.a === 0) {
-      const dim = t.from[0]!.dim;
-      const first = l.shape.map(() => 0);
-      const second = l.shape.map((_, k) => (k === dim ? 1 : 0));
-      return { ok: true, value: { verdict: true, witness: { first, second, byte: elementAddress(l, first) } } };
-    }
-    // z = x0' + x1' with 0 ≤ z ≤ 2·ub, Σ a·z = Σ a·ub and z ≠ ub (see mem_overlap.c).
-    kept.push({ a: t.a, ub: 2 * t.ub, from: t.from, doubled: true, trimmed: false });
-  }
-  const terms = sortTerms(kept);
-  let b = 0;
-  for (const t of terms) b += t.a * (t.ub / 2);
-  const exact = terms.every((t) => t.ub <= SAFE) && b <= SAFE;
-  let rhs: number | bigint = b;
-  if (!exact) {
-    rhs = 0n;
-    for (const t of terms) rhs += BigInt(t.a) * (exactUb(t, 0) / 2n);
-  }
-  const r = solveTagged(terms, rhs, budget(maxWork), true);
-  if (r.verdict !== true) return { ok: true, value: { verdict: r.verdict, witness: null } };
-  // Split each z into x0' = min(z, ub), x1' = z − x0', then undo the sign mapping per stride.
-  const first = l.shape.map(() => 0);
-  const second = l.shape.map(() => 0);
-  let byte0 = 0;
-  for (const [j, t] of terms.entries()) {
-    const o = t.from[0]!;
-    const z = r.x![j]!;
-    // x0' = min(z, ub) and x1' = z − x0' are both ≤ ub, so safe integers even when z is a bigint.
-    const x0p = typeof z === 'number' ? Math.min(z, o.ub) : Number(z < BigInt(o.ub) ? z : BigInt(o.ub));
-    const x1p = typeof z === 'number' ? z - x0p : Number(z - BigInt(x0p));
-    if (o.dim < 0) { byte0 = x0p; continue; }
-    const positive = l.strides[o.dim]! > 0;
-    first[o.dim] = positive ? x0p : o.ub - x0p;
-    second[o.dim] = positive ? o.ub - x1p : x1p;
-  }
-  return { ok: true, value: { verdict: true, witness: { first, second, byte: addressOf(l, first, extentNumber(l) !== null) + BigInt(byte0) } } };
+  const w = workspaceFor(l.shape.length + 1);
+  const code = internalCore(w, l, budget(maxWork));
+  if (code !== YES) return NO_WITNESS_RESULTS[code]!;
+  return { ok: true, value: { verdict: true, witness: internalWitness(w, l) } };
+}
+
+/** NumPy's internal-overlap verdict alone: `internalOverlap` without building the witness. */
+export function internalOverlapVerdict(l: Layout, maxWork: MaxWork = 'exact'): Result<OverlapVerdict> {
+  const err = inputError(l, null, maxWork);
+  if (err) return { ok: false, error: err };
+  return VERDICT_RESULTS[internalCore(workspaceFor(l.shape.length + 1), l, budget(maxWork))]!;
 }
