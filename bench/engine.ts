@@ -2,6 +2,7 @@
  * Engine benchmark: the stride engine against NumPy answering the same questions from Python.
  *
  * Per call: extent + bounds + C/F flags of a view, its self-overlap, and shares_memory of two
+ * (overlap verdicts timed against NumPy's verdicts; the witness-building variants alongside)
  * views on one buffer — for the seed's views (conv2d im2col, max-pool, transpose) and for
  * seeded random 4–8-d views. NumPy runs in the same run (bench/engine_numpy.py, timeit);
  * the answers are compared first, then the timings. Results: bench/results/engine.json.
@@ -12,7 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bounds, cStrides, extent, isCContiguous, isFContiguous, type Layout } from '../src/engine/layout';
-import { internalOverlap, sharesMemory, type MaxWork } from '../src/engine/overlap';
+import { internalOverlap, internalOverlapVerdict, sharesMemory, sharesMemoryVerdict, type MaxWork } from '../src/engine/overlap';
 import { poolingView, transposeView, windowView } from '../src/engine/views';
 
 const NBYTES = 1 << 22;
@@ -112,7 +113,7 @@ function main(): void {
     numpy: string;
     groups: { name: string; layout: number; self: number; shares: number; answers: { extent: [number, number] | null; c: boolean; f: boolean; self: boolean | string }[]; sharesAnswers: (boolean | string)[] }[];
   };
-  const rows: { group: string; op: string; numpyNs: number; oursNs: number; speedup: number }[] = [];
+  const rows: { group: string; op: string; numpyNs: number; oursNs: number; speedup: number; withWitnessNs?: number }[] = [];
   const nb = BigInt(NBYTES);
   for (const [gi, g] of all.entries()) {
     const ref = np.groups[gi]!;
@@ -120,11 +121,13 @@ function main(): void {
     g.views.forEach((v, i) => {
       const a = ref.answers[i]!;
       const e = extent(v);
-      const mine = { extent: e.low === e.high ? null : [Number(e.low), Number(e.high)], c: isCContiguous(v), f: isFContiguous(v), self: unwrap(internalOverlap(v, g.maxWork)).verdict };
+      const mine = { extent: e.low === e.high ? null : [Number(e.low), Number(e.high)], c: isCContiguous(v), f: isFContiguous(v), self: unwrap(internalOverlapVerdict(v, g.maxWork)) };
       if (JSON.stringify(mine) !== JSON.stringify(a)) throw new Error(`${g.name} view ${i}: ours ${JSON.stringify(mine)} NumPy ${JSON.stringify(a)}`);
+      if (unwrap(internalOverlap(v, g.maxWork)).verdict !== a.self) throw new Error(`${g.name} view ${i}: internalOverlap disagrees with its verdict`);
     });
     g.pairs.forEach(([i, j], k) => {
-      const mine = unwrap(sharesMemory(g.views[i]!, g.views[j]!, g.maxWork)).verdict;
+      const mine = unwrap(sharesMemoryVerdict(g.views[i]!, g.views[j]!, g.maxWork));
+      if (unwrap(sharesMemory(g.views[i]!, g.views[j]!, g.maxWork)).verdict !== mine) throw new Error(`${g.name} pair ${k}: sharesMemory disagrees with its verdict`);
       if (mine !== ref.sharesAnswers[k]) throw new Error(`${g.name} pair ${k}: ours ${String(mine)} NumPy ${String(ref.sharesAnswers[k])}`);
     });
     const layout = perCall(() => {
@@ -134,21 +137,30 @@ function main(): void {
         sink += Number(e.high - e.low) + (b.inBounds ? 1 : 0) + (isCContiguous(v) ? 1 : 0) + (isFContiguous(v) ? 1 : 0);
       }
     }, g.views.length);
+    // NumPy answers a verdict, so the verdict functions are timed against it; the variants
+    // that also build the witness (what the layout report uses) are timed alongside.
     const self = perCall(() => {
+      for (const v of g.views) sink += unwrap(internalOverlapVerdict(v, g.maxWork)) === true ? 1 : 0;
+    }, g.views.length);
+    const selfWitness = perCall(() => {
       for (const v of g.views) sink += unwrap(internalOverlap(v, g.maxWork)).verdict === true ? 1 : 0;
     }, g.views.length);
     const shares = perCall(() => {
+      for (const [i, j] of g.pairs) sink += unwrap(sharesMemoryVerdict(g.views[i]!, g.views[j]!, g.maxWork)) === true ? 1 : 0;
+    }, g.pairs.length);
+    const sharesWitness = perCall(() => {
       for (const [i, j] of g.pairs) sink += unwrap(sharesMemory(g.views[i]!, g.views[j]!, g.maxWork)).verdict === true ? 1 : 0;
     }, g.pairs.length);
     rows.push({ group: g.name, op: 'extent + bounds + C/F flags', numpyNs: ref.layout * 1e9, oursNs: layout * 1e9, speedup: ref.layout / layout });
-    rows.push({ group: g.name, op: 'self-overlap', numpyNs: ref.self * 1e9, oursNs: self * 1e9, speedup: ref.self / self });
-    rows.push({ group: g.name, op: 'shares_memory', numpyNs: ref.shares * 1e9, oursNs: shares * 1e9, speedup: ref.shares / shares });
+    rows.push({ group: g.name, op: 'self-overlap', numpyNs: ref.self * 1e9, oursNs: self * 1e9, speedup: ref.self / self, withWitnessNs: selfWitness * 1e9 });
+    rows.push({ group: g.name, op: 'shares_memory', numpyNs: ref.shares * 1e9, oursNs: shares * 1e9, speedup: ref.shares / shares, withWitnessNs: sharesWitness * 1e9 });
   }
   console.log(`\nStride engine vs NumPy ${np.numpy} (Python-level calls, timeit), node ${process.version}; same answers checked first\n`);
   const w = Math.max(...rows.map((r) => r.group.length));
-  console.log(`${'views'.padEnd(w)}  ${'operation'.padEnd(28)} ${'NumPy ns/call'.padStart(14)} ${'ours ns/call'.padStart(13)} ${'speed-up'.padStart(9)}`);
+  console.log(`${'views'.padEnd(w)}  ${'operation'.padEnd(28)} ${'NumPy ns/call'.padStart(14)} ${'ours ns/call'.padStart(13)} ${'speed-up'.padStart(9)} ${'ours + witness'.padStart(15)}`);
   for (const r of rows) {
-    console.log(`${r.group.padEnd(w)}  ${r.op.padEnd(28)} ${r.numpyNs.toFixed(0).padStart(14)} ${r.oursNs.toFixed(0).padStart(13)} ${(r.speedup.toFixed(1) + '×').padStart(9)}`);
+    const withWitness = r.withWitnessNs === undefined ? '' : r.withWitnessNs.toFixed(0).padStart(15);
+    console.log(`${r.group.padEnd(w)}  ${r.op.padEnd(28)} ${r.numpyNs.toFixed(0).padStart(14)} ${r.oursNs.toFixed(0).padStart(13)} ${(r.speedup.toFixed(1) + '×').padStart(9)} ${withWitness}`);
   }
   mkdirSync(join('bench', 'results'), { recursive: true });
   writeFileSync(join('bench', 'results', 'engine.json'), `${JSON.stringify({ numpy: np.numpy, node: process.version, rows }, null, 2)}\n`);

@@ -417,7 +417,9 @@ function inputError(l: Layout, other: Layout | null, maxWork: MaxWork): string |
 }
 
 // NumPy's solve_may_have_internal_overlap on a valid layout, the solution left in `w`.
-function internalCore(w: Workspace, l: Layout, maxWork: number): Code {
+// `quickYes` (verdict only, exact budget) also answers yes at once when one coefficient is
+// q ≤ ub times another: one step along the first equals q steps along the second.
+function internalCore(w: Workspace, l: Layout, maxWork: number, quickYes: boolean): Code {
   if (isCContiguous(l)) return NO; // NumPy's quick exit (PyArray_ISCONTIGUOUS)
   const { shape, strides } = l;
   const { ra, ru, ta, tu } = w;
@@ -440,6 +442,14 @@ function internalCore(w: Workspace, l: Layout, maxWork: number): Code {
     let j = n - 1;
     for (; j >= 0 && ra[j]! > reach; j--) reach += ra[j]! * ru[j]!;
     if (j < 0) return NO;
+    if (quickYes) {
+      for (let i = 0; i < n; i++) {
+        for (let k = i + 1; k < n; k++) {
+          const q = ra[i]! / ra[k]!;
+          if (q <= ru[k]! && q === Math.floor(q)) return YES;
+        }
+      }
+    }
   }
   // z = x + x' with 0 ≤ z ≤ 2·ub, Σ a·z = Σ a·ub and z ≠ ub (see mem_overlap.c).
   let b = 0;
@@ -622,7 +632,7 @@ export function internalOverlap(l: Layout, maxWork: MaxWork = 'exact'): Result<O
   const err = inputError(l, null, maxWork);
   if (err) return { ok: false, error: err };
   const w = workspaceFor(l.shape.length + 1);
-  const code = internalCore(w, l, budget(maxWork));
+  const code = internalCore(w, l, budget(maxWork), false);
   if (code !== YES) return NO_WITNESS_RESULTS[code]!;
   return { ok: true, value: { verdict: true, witness: internalWitness(w, l) } };
 }
@@ -631,5 +641,5 @@ export function internalOverlap(l: Layout, maxWork: MaxWork = 'exact'): Result<O
 export function internalOverlapVerdict(l: Layout, maxWork: MaxWork = 'exact'): Result<OverlapVerdict> {
   const err = inputError(l, null, maxWork);
   if (err) return { ok: false, error: err };
-  return VERDICT_RESULTS[internalCore(workspaceFor(l.shape.length + 1), l, budget(maxWork))]!;
+  return VERDICT_RESULTS[internalCore(workspaceFor(l.shape.length + 1), l, budget(maxWork), true)]!;
 }
