@@ -15,7 +15,7 @@
  * where NumPy would give up with an OverflowError. When memory is shared it also returns a
  * witness: the two indices and the byte they both read.
  */
-import { elementAddress, extentNumber, extent, isCContiguous, layoutError, type Layout } from './layout';
+import { elementAddress, extentNumber, extent, isCContiguous, isFContiguous, layoutError, type Layout } from './layout';
 import type { Result } from './report';
 
 /** How much work the solver may do: NumPy's `max_work`. */
@@ -468,8 +468,26 @@ function internalCore(w: Workspace, l: Layout, maxWork: number, quickYes: boolea
   return solveBig(w, n, ubs, big, maxWork, true);
 }
 
-// NumPy's solve_may_share_memory on valid layouts, the solution left in `w`.
-function sharesCore(w: Workspace, a: Layout, b: Layout, maxWork: number): Code {
+// Raw terms |stride|·x, x ≤ n − 1, of the dimensions that move (n > 1, stride ≠ 0), after n raw terms.
+function dimTerms(w: Workspace, n: number, l: Layout, view: 0 | 1): number {
+  const { shape, strides } = l;
+  for (let k = 0; k < shape.length; k++) {
+    const s = strides[k]!;
+    if (shape[k]! > 1 && s !== 0) insertRaw(w, n++, s < 0 ? -s : s, shape[k]! - 1, view, k);
+  }
+  return n;
+}
+
+// A contiguous view covers every byte of its extent; the other view's lowest and highest
+// bytes are its own, so it shares memory with the first when either lies in that extent.
+function coversOther(l: Layout, low: number, high: number, otherLow: number, otherHigh: number): boolean {
+  return (otherLow >= low || otherHigh <= high) && (isCContiguous(l) || isFContiguous(l));
+}
+
+// NumPy's solve_may_share_memory on valid layouts, the solution left in `w`. `quickYes`
+// (verdict only, exact budget) also answers yes at once when a contiguous view covers a byte
+// the other surely has.
+function sharesCore(w: Workspace, a: Layout, b: Layout, maxWork: number, quickYes: boolean): Code {
   const na = extentNumber(a);
   const nb = extentNumber(b);
   // Problem 1: byte = low(a) + Σ|s|·x (a counted from its low end) = high(b) − 1 − Σ|s|·x' (b from its high end).
@@ -480,6 +498,7 @@ function sharesCore(w: Workspace, a: Layout, b: Layout, maxWork: number): Code {
   let rhs2 = SAFE + 1;
   if (na && nb) {
     if (!(na[0] < nb[1] && nb[0] < na[1] && na[0] < na[1] && nb[0] < nb[1])) return NO;
+    if (quickYes && maxWork < 0 && (coversOther(a, na[0], na[1], nb[0], nb[1]) || coversOther(b, nb[0], nb[1], na[0], na[1]))) return YES;
     rhs1 = nb[1] - 1 - na[0];
     rhs2 = na[1] - 1 - nb[0];
   }
@@ -496,13 +515,8 @@ function sharesCore(w: Workspace, a: Layout, b: Layout, maxWork: number): Code {
     rhsBig = w.fromLow === 0 ? r1 : r2;
   }
   if (maxWork === 0) return HARD;
-  let n = 0;
-  for (const [view, l] of [[0, a], [1, b]] as const) {
-    for (let k = 0; k < l.shape.length; k++) {
-      const s = l.strides[k]!;
-      if (l.shape[k]! > 1 && s !== 0) insertRaw(w, n++, s < 0 ? -s : s, l.shape[k]! - 1, view, k);
-    }
-  }
+  let n = dimTerms(w, 0, a, 0);
+  n = dimTerms(w, n, b, 1);
   if (a.itemsize > 1) insertRaw(w, n++, 1, a.itemsize - 1, 0, -1);
   if (b.itemsize > 1) insertRaw(w, n++, 1, b.itemsize - 1, 1, -1);
   // NumPy's diophantine_simplify: merge equal coefficients, trim bounds to b/a, drop zero bounds.
@@ -615,7 +629,7 @@ export function sharesMemory(a: Layout, b: Layout, maxWork: MaxWork = 'exact'): 
   const err = inputError(a, b, maxWork);
   if (err) return { ok: false, error: err };
   const w = workspaceFor(a.shape.length + b.shape.length + 2);
-  const code = sharesCore(w, a, b, budget(maxWork));
+  const code = sharesCore(w, a, b, budget(maxWork), false);
   if (code !== YES) return NO_WITNESS_RESULTS[code]!;
   return { ok: true, value: { verdict: true, witness: sharesWitness(w, a, b) } };
 }
@@ -624,7 +638,7 @@ export function sharesMemory(a: Layout, b: Layout, maxWork: MaxWork = 'exact'): 
 export function sharesMemoryVerdict(a: Layout, b: Layout, maxWork: MaxWork = 'exact'): Result<OverlapVerdict> {
   const err = inputError(a, b, maxWork);
   if (err) return { ok: false, error: err };
-  return VERDICT_RESULTS[sharesCore(workspaceFor(a.shape.length + b.shape.length + 2), a, b, budget(maxWork))]!;
+  return VERDICT_RESULTS[sharesCore(workspaceFor(a.shape.length + b.shape.length + 2), a, b, budget(maxWork), true)]!;
 }
 
 /** NumPy's internal-overlap test (`solve_may_have_internal_overlap`): do two different indices of the view reach a common byte? */

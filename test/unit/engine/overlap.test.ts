@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { elementAddress, type Layout } from '../../../src/engine/layout';
-import { internalOverlap, sharesMemory, solveDiophantine, type MaxWork, type OverlapResult, type OverlapVerdict } from '../../../src/engine/overlap';
+import { cStrides, elementAddress, fStrides, type Layout } from '../../../src/engine/layout';
+import { internalOverlap, internalOverlapVerdict, sharesMemory, sharesMemoryVerdict, solveDiophantine, type MaxWork, type OverlapResult, type OverlapVerdict } from '../../../src/engine/overlap';
 import { loadFixture } from './fixtures';
 
 type Verdict = boolean | 'too-hard';
@@ -41,6 +41,7 @@ describe('overlap against NumPy 1.24', () => {
       fx.budgets.forEach((w, i) => {
         const r = ok(internalOverlap(c, budget(w)));
         expect(r.verdict, `${show(c)} max_work ${w}`).toBe(c.verdicts[i]);
+        expect(ok(internalOverlapVerdict(c, budget(w))), `verdict only: ${show(c)} max_work ${w}`).toBe(c.verdicts[i]);
         checkWitness(r, c, c, true);
       });
     }
@@ -51,6 +52,7 @@ describe('overlap against NumPy 1.24', () => {
       fx.budgets.forEach((w, i) => {
         const r = ok(sharesMemory(c.a, c.b, budget(w)));
         expect(r.verdict, `${show(c.a)} | ${show(c.b)} max_work ${w}`).toBe(c.verdicts[i]);
+        expect(ok(sharesMemoryVerdict(c.a, c.b, budget(w))), `verdict only: ${show(c.a)} | ${show(c.b)} max_work ${w}`).toBe(c.verdicts[i]);
         checkWitness(r, c.a, c.b, false);
       });
     }
@@ -69,6 +71,8 @@ describe('overlap against NumPy 1.24', () => {
   it('rejects bad input with a message naming the value', () => {
     const l = { shape: [2], strides: [1], offset: 0, itemsize: 1 };
     expect(internalOverlap(l, -3)).toEqual({ ok: false, error: expect.stringContaining('-3') });
+    expect(internalOverlapVerdict(l, -3)).toEqual({ ok: false, error: expect.stringContaining('-3') });
+    expect(sharesMemoryVerdict(l, { ...l, shape: [2, 2] })).toEqual({ ok: false, error: expect.stringContaining('2 dimensions') });
     expect(sharesMemory(l, { ...l, shape: [2, 2] })).toEqual({ ok: false, error: expect.stringContaining('2 dimensions') });
   });
 });
@@ -109,6 +113,7 @@ describe('overlap properties (brute force on small views)', () => {
         const brute: OverlapVerdict = [...bytesOf(l).values()].some((n) => n > 1);
         const r = ok(internalOverlap(l));
         expect(r.verdict).toBe(brute);
+        expect(ok(internalOverlapVerdict(l))).toBe(brute);
         checkWitness(r, l, l, true);
       }),
       { numRuns: 500 },
@@ -122,7 +127,27 @@ describe('overlap properties (brute force on small views)', () => {
         const brute = [...bytesOf(a).keys()].some((x) => bytesB.has(x));
         const r = ok(sharesMemory(a, b));
         expect(r.verdict).toBe(brute);
+        expect(ok(sharesMemoryVerdict(a, b))).toBe(brute);
         checkWitness(r, a, b, false);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('shares_memory with a C- or F-contiguous view (the verdict shortcut) is true exactly when a byte is common', () => {
+    const contiguous = fc.record({
+      shape: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 3 }),
+      offset: fc.integer({ min: 0, max: 120 }),
+      itemsize: fc.integer({ min: 1, max: 8 }),
+      fortran: fc.boolean(),
+    }).map(({ shape, offset, itemsize, fortran }) => ({ shape, strides: (fortran ? fStrides : cStrides)(shape, itemsize), offset, itemsize }));
+    fc.assert(
+      fc.property(contiguous, view, fc.boolean(), (c, v, swap) => {
+        const [a, b] = swap ? [v, c] : [c, v];
+        const bytesB = bytesOf(b);
+        const brute = [...bytesOf(a).keys()].some((x) => bytesB.has(x));
+        expect(ok(sharesMemoryVerdict(a, b))).toBe(brute);
+        expect(ok(sharesMemory(a, b)).verdict).toBe(brute);
       }),
       { numRuns: 500 },
     );
