@@ -4,7 +4,7 @@
  * dimension, diagnostics with stable codes, and quick fixes as plain text edits.
  */
 import { bounds, extent, layoutError, type Layout } from '../engine/layout';
-import { internalOverlap } from '../engine/overlap';
+import { internalOverlapVerdict } from '../engine/overlap';
 import { jsonInteger } from '../engine/report';
 import { CODES, type Code, type Severity, type SeverityOverrides } from './codes';
 import type { CallFacts, Span } from './interp';
@@ -325,8 +325,8 @@ export function selfOverlaps(l: Layout): boolean | null {
   }
   if (clear) return false;
   // The rest: NumPy's bounded Diophantine solver, with a work budget.
-  const r = internalOverlap(l, 1 << 16);
-  return r.ok && r.value.verdict !== 'too-hard' ? r.value.verdict : null;
+  const r = internalOverlapVerdict(l, 1 << 16);
+  return r.ok && r.value !== 'too-hard' ? r.value : null;
 }
 
 function concrete(xs: readonly Lin[] | undefined): number[] | undefined {
