@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { cStrides, elementAddress, fStrides, type Layout } from '../../../src/engine/layout';
 import { internalOverlap, internalOverlapVerdict, sharesMemory, sharesMemoryVerdict, solveDiophantine, type MaxWork, type OverlapResult, type OverlapVerdict } from '../../../src/engine/overlap';
 import { loadFixture } from './fixtures';
+import { indices } from './indices';
 
 type Verdict = boolean | 'too-hard';
 interface Fx {
@@ -77,16 +78,6 @@ describe('overlap against NumPy 1.24', () => {
   });
 });
 
-function* indices(shape: readonly number[]): Generator<number[]> {
-  if (shape.some((n) => n === 0)) return;
-  const idx = shape.map(() => 0);
-  for (;;) {
-    yield [...idx];
-    let k = shape.length - 1;
-    while (k >= 0 && ++idx[k]! === shape[k]!) idx[k--] = 0;
-    if (k < 0) return;
-  }
-}
 
 function bytesOf(l: Layout): Map<bigint, number> {
   const seen = new Map<bigint, number>();
