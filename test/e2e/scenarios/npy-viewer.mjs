@@ -165,7 +165,13 @@ export async function run({ page, helpers, shot }) {
   await runCommand(page, 'View: Close All Editors');
   const row = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: 'bigendian_f8.npy' }).first();
   await row.click({ button: 'right' });
-  await page.locator('.context-view .action-label, .monaco-menu .action-label').filter({ hasText: 'Inspect .npy/.npz' }).first().click();
+  const inspectItem = page.locator('.context-view .action-label, .monaco-menu .action-label').filter({ hasText: 'Inspect .npy/.npz' }).first();
+  await inspectItem.hover();
+  await inspectItem.click();
+  // A click can land while the menu is still animating in and be lost; the hovered item is
+  // selected by then, so Enter picks it (only while the menu is still open).
+  await page.waitForTimeout(500);
+  if (await inspectItem.isVisible().catch(() => false)) await page.keyboard.press('Enter');
   frame = await findFrame(page, 'bigendian_f8.npy', { timeout: 30_000 });
   await checkHeader(frame, np.be, 'bigendian_f8');
   const order = np.be.str.startsWith('>') ? 'big-endian' : 'little-endian';
