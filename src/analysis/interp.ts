@@ -637,6 +637,20 @@ function evalInner(n: SyntaxNode, ctx: Ctx): Val {
   }
 }
 
+/** `x.swapaxes(i, j)` (and torch's `t.transpose(i, j)`): the view with two axes exchanged. */
+function swappedAxes(x: ArrayFact, pos: readonly Val[]): Val {
+  const i = constOf(intOf(pos[0] ?? UNKNOWN) ?? lin(NaN));
+  const j = constOf(intOf(pos[1] ?? UNKNOWN) ?? lin(NaN));
+  const nd = x.shape?.length;
+  if (i === undefined || j === undefined || nd === undefined || Number.isNaN(i + j)) return UNKNOWN;
+  const perm = [...Array(nd).keys()];
+  const ii = i < 0 ? i + nd : i; const jj = j < 0 ? j + nd : j;
+  if (perm[ii] === undefined || perm[jj] === undefined) return UNKNOWN;
+  [perm[ii], perm[jj]] = [perm[jj]!, perm[ii]!];
+  const t = transposed(x, perm);
+  return t ? { k: 'array', a: t } : UNKNOWN;
+}
+
 /** `t.stride()` / `t.size()` (the whole tuple) or `t.stride(i)` / `t.size(i)` (one entry), symbolic when the tensor's dims are unknown. */
 function tensorDims(values: readonly Lin[] | undefined, label: string, attr: 'shape' | 'strides', pos: readonly Val[]): Val {
   const i = pos[0] && intOf(pos[0]);
@@ -1280,36 +1294,14 @@ function callMethod(recv: Val, method: string, a: Args, call: SyntaxNode, callee
       return r ? { k: 'array', a: r } : UNKNOWN;
     }
     case 'transpose': case 'permute': {
-      if (x.lib === 'torch' && method === 'transpose') {
-        const i = constOf(intOf(a.pos[0] ?? UNKNOWN) ?? lin(NaN));
-        const j = constOf(intOf(a.pos[1] ?? UNKNOWN) ?? lin(NaN));
-        const nd = x.shape?.length;
-        if (i === undefined || j === undefined || nd === undefined || Number.isNaN(i) || Number.isNaN(j)) return UNKNOWN;
-        const perm = [...Array(nd).keys()];
-        const ii = i < 0 ? i + nd : i; const jj = j < 0 ? j + nd : j;
-        if (perm[ii] === undefined || perm[jj] === undefined) return UNKNOWN;
-        [perm[ii], perm[jj]] = [perm[jj]!, perm[ii]!];
-        const t = transposed(x, perm);
-        return t ? { k: 'array', a: t } : UNKNOWN;
-      }
+      if (x.lib === 'torch' && method === 'transpose') return swappedAxes(x, a.pos);
       const axes = a.pos.length === 0 ? undefined : varargShape(a)?.map(constOf);
       if (axes && axes.some((v) => v === undefined)) return UNKNOWN;
       const t = transposed(x, axes as number[] | undefined);
       return t ? { k: 'array', a: t } : UNKNOWN;
     }
     case 't': { const t = transposed(x); return t ? { k: 'array', a: t } : UNKNOWN; }
-    case 'swapaxes': {
-      const i = constOf(intOf(a.pos[0] ?? UNKNOWN) ?? lin(NaN));
-      const j = constOf(intOf(a.pos[1] ?? UNKNOWN) ?? lin(NaN));
-      const nd = x.shape?.length;
-      if (i === undefined || j === undefined || nd === undefined || Number.isNaN(i + j)) return UNKNOWN;
-      const perm = [...Array(nd).keys()];
-      const ii = i < 0 ? i + nd : i; const jj = j < 0 ? j + nd : j;
-      if (perm[ii] === undefined || perm[jj] === undefined) return UNKNOWN;
-      [perm[ii], perm[jj]] = [perm[jj]!, perm[ii]!];
-      const t = transposed(x, perm);
-      return t ? { k: 'array', a: t } : UNKNOWN;
-    }
+    case 'swapaxes': return swappedAxes(x, a.pos);
     case 'astype': case 'to': case 'type': {
       const d = dtypeOf(a.pos[0] ?? a.kw.get('dtype'), x.lib);
       if (!d || !x.shape) return UNKNOWN;
