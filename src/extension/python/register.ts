@@ -65,5 +65,9 @@ export function registerPythonHints(context: vscode.ExtensionContext, log: vscod
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('strideLens')) refreshAll(); }),
     headers.onDidLoad(refreshAll),
   );
+  // A .npy named in np.load(...) that changes on disk is read again.
+  const npyFiles = vscode.workspace.createFileSystemWatcher('**/*.npy');
+  const forget = (uri: vscode.Uri) => headers.invalidate(uri.fsPath);
+  context.subscriptions.push(npyFiles, npyFiles.onDidChange(forget), npyFiles.onDidCreate(forget), npyFiles.onDidDelete(forget));
   for (const doc of vscode.workspace.textDocuments) refresh(doc);
 }
