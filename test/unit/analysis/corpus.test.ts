@@ -2,13 +2,13 @@
 // PyTorch (scripts/fixtures/analysis_corpus.py). The analysis must resolve each call to the
 // shape, strides and byte reach the libraries produced, and report exactly the diagnostics
 // each snippet's `# expect:` label names.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzePython, type Call } from '../../../src/analysis/index';
+import { loadFixture } from '../fixtures';
 
 const CORPUS = join(__dirname, '..', '..', 'analysis-corpus');
-const FIXTURE = join(__dirname, '..', '..', 'fixtures', 'generated', 'analysis_corpus.json');
 
 interface Recorded {
   fn: string;
@@ -25,9 +25,8 @@ interface Recorded {
   sourceShape?: number[];
 }
 
-function loadFixture(): { snippets: Record<string, { calls: Recorded[]; skipped?: string }> } {
-  if (!existsSync(FIXTURE)) throw new Error(`missing ${FIXTURE}: run npm run fixtures -- analysis_corpus`);
-  return JSON.parse(readFileSync(FIXTURE, 'utf8'));
+function loadCorpus(): { snippets: Record<string, { calls: Recorded[]; skipped?: string }> } {
+  return loadFixture('analysis_corpus.json');
 }
 
 /**
@@ -56,7 +55,7 @@ test('the corpus has at least 60 labelled snippets', () => {
 });
 
 describe('corpus', () => {
-  const fixture = loadFixture();
+  const fixture = loadCorpus();
   test.each(files)('%s', (file) => {
     const text = readFileSync(join(CORPUS, file), 'utf8');
     const a = analyzePython(text);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { runLayout } from '../../../src/cli/layout';
-import { loadFixture } from './fixtures';
+import { loadFixture } from '../fixtures';
 
 interface LayoutCase {
   shape: number[]; strides: number[]; offset: number; itemsize: number; nbytes: number; size: number;

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../fixtures';
 import { dtypeDescr, parseDtype, type DescrList, type Dtype } from '../../../src/engine/dtype';
 
 interface Expected {
@@ -12,9 +11,7 @@ interface Expected {
 type Case = Expected & { spec: string | DescrList };
 
 function load(): Case[] {
-  const file = join('test', 'fixtures', 'generated', 'dtype.json');
-  if (!existsSync(file)) throw new Error(`${file} is missing: run npm run fixtures`);
-  return JSON.parse(readFileSync(file, 'utf8')) as Case[];
+  return loadFixture<Case[]>('dtype.json');
 }
 
 function check(d: Dtype, e: Expected, where: string): void {

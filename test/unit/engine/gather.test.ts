@@ -1,19 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDtype, type DescrList } from '../../../src/engine/dtype';
 import { displayPage, formatScalar } from '../../../src/engine/format';
 import { gatherPage, halfToNumber, pageAddresses, type PageSpec } from '../../../src/engine/gather';
 import { cStrides } from '../../../src/engine/layout';
+import { loadFixture } from '../fixtures';
 import { encode } from '../npy/helpers';
 
 interface Case { dtype: string | DescrList; buffer: string; shape: number[]; strides: number[]; offset: number; page: PageSpec; values: unknown[]; texts: string[] | null }
 
 function load(): Case[] {
-  const file = join('test', 'fixtures', 'generated', 'dtype_gather.json');
-  if (!existsSync(file)) throw new Error(`${file} is missing: run npm run fixtures`);
-  return (JSON.parse(readFileSync(file, 'utf8')) as { cases: Case[] }).cases;
+  return loadFixture<{ cases: Case[] }>('dtype_gather.json').cases;
 }
 
 function hex(s: string): Uint8Array {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { bounds, elementAddress, elementCount, extent, isCContiguous, isFContiguous, type Layout } from '../../../src/engine/layout';
 import { analyzeLayout } from '../../../src/engine/report';
-import { loadFixture } from './fixtures';
+import { loadFixture } from '../fixtures';
 import { indices } from './indices';
 
 interface Case extends Layout {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cStrides, elementAddress, fStrides, type Layout } from '../../../src/engine/layout';
 import { internalOverlap, internalOverlapVerdict, sharesMemory, sharesMemoryVerdict, solveDiophantine, type MaxWork, type OverlapResult, type OverlapVerdict } from '../../../src/engine/overlap';
-import { loadFixture } from './fixtures';
+import { loadFixture } from '../fixtures';
 import { indices } from './indices';
 
 type Verdict = boolean | 'too-hard';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { layoutToTorch, torchAsStrided, torchToLayout } from '../../../src/engine/torch';
-import { loadFixture } from './fixtures';
+import { loadFixture } from '../fixtures';
 
 interface Case {
   dtype: string;

@@ -6,7 +6,7 @@ import {
   asStrided, blockView, broadcastTo, indexView, parseIndex, poolingView, reshapeView, slidingWindowView, transposeView, windowView,
   type BlockMode, type ReshapeResult,
 } from '../../../src/engine/views';
-import { loadFixture } from './fixtures';
+import { loadFixture } from '../fixtures';
 import { indices } from './indices';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- fixture arguments differ per family */

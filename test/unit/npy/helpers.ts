@@ -1,12 +1,11 @@
 // Shared by the .npy tests: fixture loading, reading whole arrays, and NumPy's JSON encoding of values.
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dtype } from '../../../src/engine/dtype';
 import type { Scalar } from '../../../src/engine/gather';
 import { readPage, type NpyArray } from '../../../src/npy/npy';
+import { GENERATED, loadFixture } from '../fixtures';
 
-export const FIXTURES = join('test', 'fixtures', 'generated');
-export const NPY_DIR = join(FIXTURES, 'npy');
+export const NPY_DIR = join(GENERATED, 'npy');
 
 export interface ExpectedFile {
   file: string; version?: string; descr?: unknown; fortran_order?: boolean; shape?: number[];
@@ -16,9 +15,7 @@ export interface Expected { files: ExpectedFile[]; npz: { file: string; members:
 
 /** The generated fixture table, or a clear failure telling how to make it. */
 export function loadExpected(): Expected {
-  const file = join(FIXTURES, 'npy_files.json');
-  if (!existsSync(file)) throw new Error(`${file} is missing: run npm run fixtures`);
-  return JSON.parse(readFileSync(file, 'utf8')) as Expected;
+  return loadFixture<Expected>('npy_files.json');
 }
 
 /** Every value of an array in C order, read page by page (last two axes as rows × columns). */

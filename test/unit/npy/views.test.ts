@@ -1,22 +1,19 @@
 // readPage through views: the 400 NumPy views of the gather fixtures, each buffer wrapped as
 // a 1-d .npy, read with `view` layouts (negative steps, transposes) through the reader's
 // range merging — the values must be NumPy's.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { descrToPython, dtypeDescr, parseDtype, type DescrList } from '../../../src/engine/dtype';
 import type { PageSpec } from '../../../src/engine/gather';
 import { MAGIC } from '../../../src/npy/format';
 import { openNpy, readPage } from '../../../src/npy/npy';
 import { memorySource } from '../../../src/npy/source';
-import { encode, FIXTURES } from './helpers';
+import { loadFixture } from '../fixtures';
+import { encode } from './helpers';
 
 interface Case { dtype: string | DescrList; buffer: string; shape: number[]; strides: number[]; offset: number; page: PageSpec; values: unknown[] }
 
 function load(): Case[] {
-  const file = join(FIXTURES, 'dtype_gather.json');
-  if (!existsSync(file)) throw new Error(`${file} is missing: run npm run fixtures`);
-  return (JSON.parse(readFileSync(file, 'utf8')) as { cases: Case[] }).cases;
+  return loadFixture<{ cases: Case[] }>('dtype_gather.json').cases;
 }
 
 /** A version 1.0 .npy of `data` as a 1-d array of `descr` (the header as NumPy writes it). */

@@ -7,11 +7,11 @@ import { handleRequest, MAX_PAGE_CELLS, openSession } from '../../../src/extensi
 import { memorySource } from '../../../src/npy/source';
 import type { NpyArrayInfo, NpyPageData, NpyRequest, NpyResponse } from '../../../src/protocol';
 import { applyIndex, defaultChoice, gridSize, pageSpec } from '../../../webview/app/npy/slicing';
-import { loadExpected } from '../npy/helpers';
-import { fixtureBytes, loadViewerTruth, VIEWER_DIR } from './fixtures';
+import { fixtureBytes } from '../fixtures';
+import { loadExpected, NPY_DIR } from '../npy/helpers';
+import { loadViewerTruth } from './fixtures';
 
 const truth = loadViewerTruth();
-const NPY_DIR = join('test', 'fixtures', 'generated', 'npy');
 
 function ok(r: NpyResponse): NpyPageData | NpyArrayInfo {
   if (!r.ok) throw new Error(r.error);
@@ -20,7 +20,7 @@ function ok(r: NpyResponse): NpyPageData | NpyArrayInfo {
 
 describe('slicing a file by index text, paged as the viewer pages it', () => {
   it.each(truth.slices.map((s) => [s.file, s.expr || '(none)', s] as const))('%s %s', async (file, _e, s) => {
-    const session = await openSession(memorySource(fixtureBytes(VIEWER_DIR, file)), file);
+    const session = await openSession(memorySource(fixtureBytes(join('viewer', file))), file);
     if (session.init.kind !== 'npy') throw new Error(`not opened: ${JSON.stringify(session.init)}`);
     const info = session.init.array;
     const view = applyIndex({ shape: info.shape, strides: info.strides, offset: 0, itemsize: info.itemsize }, s.expr);
@@ -45,7 +45,7 @@ describe('slicing a file by index text, paged as the viewer pages it', () => {
 
 describe('.npz', () => {
   it('lists the members NumPy lists and opens one on request', async () => {
-    const session = await openSession(memorySource(fixtureBytes(VIEWER_DIR, truth.npz.file)), truth.npz.file);
+    const session = await openSession(memorySource(fixtureBytes(join('viewer', truth.npz.file))), truth.npz.file);
     if (session.init.kind !== 'npz') throw new Error(JSON.stringify(session.init));
     expect(session.init.members.map((m) => m.name)).toEqual(truth.npz.members);
     const info = ok(await handleRequest(session, { type: 'npyRequest', id: 1, method: 'openMember', params: { member: 'ints.npy' } })) as NpyArrayInfo;
@@ -64,7 +64,7 @@ describe('every dtype and shape NumPy wrote opens and pages', () => {
   // Every well-formed file NumPy itself loads.
   const good = loadExpected().files.filter((f) => f.numpy_error === undefined && !f.file.startsWith('bad_')).map((f) => f.file);
   it.each(good)('%s', async (file) => {
-    const session = await openSession(memorySource(fixtureBytes(NPY_DIR, file)), file);
+    const session = await openSession(memorySource(fixtureBytes(join('npy', file))), file);
     if (session.init.kind !== 'npy') throw new Error(JSON.stringify(session.init));
     const info = session.init.array;
     const view = { shape: info.shape, strides: info.strides, offset: 0, itemsize: info.itemsize };
@@ -83,7 +83,7 @@ describe('every dtype and shape NumPy wrote opens and pages', () => {
 describe('errors', () => {
   const bad = readdirSync(NPY_DIR).filter((f) => f.startsWith('bad_') || f.startsWith('object'));
   it.each(bad)('%s opens as an error naming the file', async (file) => {
-    const session = await openSession(memorySource(fixtureBytes(NPY_DIR, file)), file);
+    const session = await openSession(memorySource(fixtureBytes(join('npy', file))), file);
     expect(session.init.kind).toBe('error');
     if (session.init.kind === 'error') expect(session.init.error).toContain(file);
     const r = await handleRequest(session, { type: 'npyRequest', id: 9, method: 'openMember', params: { member: 'x' } });
@@ -92,7 +92,7 @@ describe('errors', () => {
 
   it('refuses a page larger than the cap and a view outside the data, with a message', async () => {
     const file = 'cube_f4.npy';
-    const session = await openSession(memorySource(fixtureBytes(VIEWER_DIR, file)), file);
+    const session = await openSession(memorySource(fixtureBytes(join('viewer', file))), file);
     if (session.init.kind !== 'npy') throw new Error('not opened');
     const { shape, strides, itemsize } = session.init.array;
     const view = { shape, strides, offset: 0, itemsize };
