@@ -61,6 +61,18 @@ export function elementAddress(l: Layout, index: readonly number[]): bigint {
  * integer range (then only the bigint `extent` is exact). The fast path of the engine.
  */
 export function extentNumber(l: Layout): [number, number] | null {
+  return extentInto(l, PAIR, 0) ? [PAIR[0]!, PAIR[1]!] : null;
+}
+
+// Scratch for `extentNumber`, filled and read within one call: `extentInto` always gets a
+// Float64Array, so that its stores stay monomorphic (a plain array as well made them slow).
+const PAIR = new Float64Array(2);
+
+/**
+ * `extentNumber` without allocating: writes low and high to `out[at]` and `out[at + 1]` and
+ * returns true, or returns false (and writes nothing) when only the bigint `extent` is exact.
+ */
+export function extentInto(l: Layout, out: Float64Array, at: number): boolean {
   const M = Number.MAX_SAFE_INTEGER;
   const base = l.offset;
   let low = base;
@@ -75,9 +87,12 @@ export function extentNumber(l: Layout): [number, number] | null {
     if (reach < 0) low += reach;
     else high += reach;
   }
-  if (empty) return [base, base];
+  if (empty) { out[at] = base; out[at + 1] = base; return true; }
   // Each |reach| ≤ M and every partial sum ≤ |low| + |high| ≤ M keeps all the additions exact.
-  return exact && Math.abs(low) + Math.abs(high) <= M ? [low, high] : null;
+  if (!exact || Math.abs(low) + Math.abs(high) > M) return false;
+  out[at] = low;
+  out[at + 1] = high;
+  return true;
 }
 
 /** Bytes the view may touch: NumPy's `byte_bounds` with `offset` as the origin. */
@@ -199,21 +214,22 @@ function contiguous(l: Layout, cOrder: boolean): boolean {
 
 /** The strides NumPy gives a new array of this shape in C (row-major) order. */
 export function cStrides(shape: readonly number[], itemsize: number): number[] {
-  const strides = new Array<number>(shape.length);
+  // Filled by push, not `new Array(n)`: a holey array makes every later read of it slower.
+  const reversed: number[] = [];
   let s = itemsize;
   for (let k = shape.length - 1; k >= 0; k--) {
-    strides[k] = s;
+    reversed.push(s);
     s *= Math.max(shape[k]!, 1);
   }
-  return strides;
+  return reversed.reverse();
 }
 
 /** The strides NumPy gives a new array of this shape in Fortran (column-major) order. */
 export function fStrides(shape: readonly number[], itemsize: number): number[] {
-  const strides = new Array<number>(shape.length);
+  const strides: number[] = [];
   let s = itemsize;
   for (let k = 0; k < shape.length; k++) {
-    strides[k] = s;
+    strides.push(s);
     s *= Math.max(shape[k]!, 1);
   }
   return strides;

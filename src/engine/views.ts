@@ -242,7 +242,7 @@ function noCopyStrides(src: Layout, newDims: readonly number[], fOrder: boolean)
   const os: number[] = [];
   src.shape.forEach((n, k) => { if (n !== 1) { od.push(n); os.push(src.strides[k]!); } });
   const nn = newDims.length;
-  const ns = new Array<number>(nn).fill(0);
+  const ns: number[] = Array.from({ length: nn }, () => 0); // packed, unlike `new Array(nn)`
   let oi = 0, oj = 1, ni = 0, nj = 1;
   while (ni < nn && oi < od.length) {
     let np = newDims[ni]!;
