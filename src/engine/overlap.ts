@@ -9,13 +9,18 @@
  * (negative strides become positive by counting the index from the other end; the itemsize
  * is one more term with a = 1). NumPy (`numpy/core/src/common/mem_overlap.c`) solves it by a
  * depth-first search over the chain of pairwise GCD reductions, counting the candidates it
- * rejects; `max_work` caps that count. This module follows the same search, the same
- * simplification and the same term order, so it gives NumPy's verdict for every budget —
- * including NumPy's "too hard" — but in exact bigint arithmetic, so it never overflows
- * where NumPy would give up with an OverflowError. When memory is shared it also returns a
- * witness: the two indices and the byte they both read.
+ * rejects; `max_work` caps that count. Under a budget this module follows the same search
+ * node for node, with the same simplification and term order, so it gives NumPy's verdict
+ * for every budget — including NumPy's "too hard". Without one (`'exact'`, NumPy's
+ * `max_work=None`) any complete method gives NumPy's verdict, and this module first tries
+ * answers that need no search (contiguity, more element bytes than the extent holds,
+ * superincreasing strides, one stride a multiple of another, a contiguous view covering the
+ * other's end), then searches: NumPy's search for internal overlap, a shorter one of its own
+ * for shares_memory. Numbers are plain floats where a bound proves them exact and bigints
+ * otherwise, so it never overflows where NumPy would give up with an OverflowError. When
+ * memory is shared it also returns a witness: the two indices and the byte they both read.
  */
-import { elementAddress, extentNumber, extent, isCContiguous, isFContiguous, layoutError, type Layout } from './layout';
+import { elementAddress, extentInto, extentNumber, extent, isCContiguous, isFContiguous, layoutError, type Layout } from './layout';
 import type { Result } from './report';
 
 /** How much work the solver may do: NumPy's `max_work`. */
@@ -234,20 +239,28 @@ interface Workspace {
   readonly epUb: Float64Array;
   readonly gamma: Float64Array;
   readonly epsilon: Float64Array;
-  // Per level of the search, from the GCD chain: 1/gcd, the cofactors c1 = a2/gcd and
-  // c2 = a1/gcd and their reciprocals (a multiplication and a correction replace each division).
-  readonly invG: Float64Array;
+  // Per level of the search, from the GCD chain: the cofactors c1 = a2/gcd and c2 = a1/gcd.
   readonly c1: Float64Array;
   readonly c2: Float64Array;
-  readonly inv1: Float64Array;
-  readonly inv2: Float64Array;
   readonly x: Float64Array;
+  // The search's open candidates per level: the next and the last t, and x10, x20.
+  readonly tNext: Float64Array;
+  readonly tLast: Float64Array;
+  readonly x10s: Float64Array;
+  readonly x20s: Float64Array;
+  // The exact search (room + 1): what the terms from j on reach, their gcd, and the step
+  // and inverse that give the candidates of level j.
+  readonly reach: Float64Array;
+  readonly gcds: Float64Array;
+  readonly step: Float64Array;
+  readonly inv: Float64Array;
+  /** The exact search's nodes so far and, once it grows long, the rests proven dead per level. */
+  nodes: number;
+  dead: Set<number>[] | null;
+  /** shares_memory: the two views' extents, low and high each. */
+  readonly extents: Float64Array;
   /** Number of solver terms. */
   n: number;
-  /** Rejected candidates so far, the budget (-1: none), NumPy's "nontrivial" flag. */
-  count: number;
-  work: number;
-  nontrivial: boolean;
   /** The solution when the bigint search ran instead. */
   bigX: bigint[] | null;
   /** The dimension whose zero stride decided an internal overlap, else -1. */
@@ -259,7 +272,8 @@ interface Workspace {
 function newWorkspace(room: number): Workspace {
   const f = () => new Float64Array(room);
   const i = () => new Int32Array(room);
-  return { ra: f(), ru: f(), rv: i(), rd: i(), ta: f(), tu: f(), ts: i(), te: i(), epA: f(), epUb: f(), gamma: f(), epsilon: f(), invG: f(), c1: f(), c2: f(), inv1: f(), inv2: f(), x: f(), n: 0, count: 0, work: -1, nontrivial: false, bigX: null, zeroDim: -1, fromLow: 0 };
+  const g = () => new Float64Array(room + 1);
+  return { ra: f(), ru: f(), rv: i(), rd: i(), ta: f(), tu: f(), ts: i(), te: i(), epA: f(), epUb: f(), gamma: f(), epsilon: f(), c1: f(), c2: f(), x: f(), tNext: f(), tLast: f(), x10s: f(), x20s: f(), reach: g(), gcds: g(), step: g(), inv: g(), nodes: 0, dead: null, extents: new Float64Array(4), n: 0, bigX: null, zeroDim: -1, fromLow: 0 };
 }
 
 // Room for two 64-d views (NumPy's limit) and their itemsizes; larger problems get their own.
@@ -298,19 +312,12 @@ function fitsNumbers(w: Workspace, n: number, b: number): boolean {
 }
 
 // In the number search every value is a safe integer of magnitude at most 2^51 (the bound
-// `fitsNumbers` checks), which makes two shortcuts exact. Float division and `Math.floor`:
-// a quotient a/b that is not an integer lies at least 1/b from one, more than half an ulp
-// of a/b (≤ 2^51/b · 2^−53), so rounding cannot carry it onto or across an integer.
-// Multiplying by a rounded reciprocal instead is off by at most 1/2 before the floor,
-// so one correction step each way gives floor(a/b) exactly (`floorBy`), and
-// round(a · (1/b)) · b === a holds exactly when b divides a.
+// `fitsNumbers` checks), which makes float division with `Math.floor` exact: a quotient a/b
+// that is not an integer lies at least 1/b from one, more than half an ulp of a/b
+// (≤ 2^51/b · 2^−53), so rounding cannot carry it onto or across an integer; and a/b is
+// exactly an integer when b divides a.
 
-function floorBy(a: number, b: number, inv: number): number {
-  const q = Math.floor(a * inv);
-  return q * b > a ? q - 1 : q * b + b <= a ? q + 1 : q;
-}
-
-// NumPy's Euclid on GCD-chain slot j.
+// NumPy's Euclid on GCD-chain slot j (any Bézout pair would do here; see `solveNumbers`).
 function euclidInto(w: Workspace, a1: number, a2: number, j: number): void {
   let g1 = 1, g2 = 0, e1 = 0, e2 = 1;
   for (;;) {
@@ -327,7 +334,7 @@ function euclidInto(w: Workspace, a1: number, a2: number, j: number): void {
 
 // `solve` on the workspace terms ta/tu[0..n) in numbers; the solution lands in `x`.
 function solveNumbers(w: Workspace, n: number, b: number, maxWork: number, nontrivial: boolean): Code {
-  const { ta, tu, epA, epUb, invG, c1, c2, inv1, inv2 } = w;
+  const { ta, tu, epA, epUb, c1, c2 } = w;
   w.n = n;
   if (b < 0) return NO;
   if (n === 0) return nontrivial || b !== 0 ? NO : YES;
@@ -339,58 +346,91 @@ function solveNumbers(w: Workspace, n: number, b: number, maxWork: number, nontr
   }
   // Level j + 1 of the search reduces (a1, u1) = (ta[0], tu[0]) or the previous chain entry
   // and (a2, u2) = (ta[j + 1], tu[j + 1]) to their gcd with the bound epUb[j].
+  // Any Bézout pair gives the same search: a node's candidates x2 are one residue class
+  // modulo c2 within the bounds, taken from the largest down, whichever particular solution
+  // x20 they start from. So where one coefficient divides the other (most levels once the
+  // chain is down to the itemsize) the pair is written down instead of run through Euclid.
+  const { gamma, epsilon } = w;
   for (let j = 0; j < n - 1; j++) {
     const a1 = j === 0 ? ta[0]! : epA[j - 1]!;
     const u1 = j === 0 ? tu[0]! : epUb[j - 1]!;
-    euclidInto(w, a1, ta[j + 1]!, j);
-    const g = epA[j]!;
-    invG[j] = 1 / g;
-    c1[j] = ta[j + 1]! / g;
-    c2[j] = a1 / g;
-    inv1[j] = 1 / c1[j]!;
-    inv2[j] = 1 / c2[j]!;
+    const a2 = ta[j + 1]!;
+    if (a1 >= a2 ? mod(a1, a2) === 0 : mod(a2, a1) === 0) {
+      const g = a1 >= a2 ? a2 : a1;
+      epA[j] = g; gamma[j] = g === a1 ? 1 : 0; epsilon[j] = g === a1 ? 0 : 1;
+      c1[j] = a2 / g;
+      c2[j] = a1 / g;
+    } else {
+      euclidInto(w, a1, a2, j);
+      const g = epA[j]!;
+      c1[j] = a2 / g;
+      c2[j] = a1 / g;
+    }
     epUb[j] = c2[j]! * u1 + c1[j]! * tu[j + 1]!;
   }
-  w.count = 0;
-  w.work = maxWork;
-  w.nontrivial = nontrivial;
-  return dfsNumbers(w, n - 1, b);
+  return dfsNumbers(w, n, b, maxWork, nontrivial);
 }
 
-function dfsNumbers(w: Workspace, v: number, b: number): Code {
-  if (w.work >= 0 && w.count >= w.work) return HARD;
-  const j = v - 1;
-  const g = w.epA[j]!;
-  const c = Math.round(b * w.invG[j]!);
-  if (c * g !== b) { w.count++; return NO; }
-  const u1 = v === 1 ? w.tu[0]! : w.epUb[j - 1]!;
-  const u2 = w.tu[v]!;
-  const c1 = w.c1[j]!;
-  const c2 = w.c2[j]!;
-  const i1 = w.inv1[j]!;
-  const i2 = w.inv2[j]!;
-  // Candidates: x1 = gamma·c + c1·t, x2 = epsilon·c − c2·t with 0 ≤ x1 ≤ u1, 0 ≤ x2 ≤ u2.
-  const x10 = w.gamma[j]! * c;
-  const x20 = w.epsilon[j]! * c;
-  const tLow = Math.max(-floorBy(x10, c1, i1), -floorBy(u2 - x20, c2, i2));
-  const tHigh = Math.min(floorBy(u1 - x10, c1, i1), floorBy(x20, c2, i2));
-  if (tLow > tHigh) { w.count++; return NO; }
-  const x = w.x;
-  if (v === 1) {
-    x[0] = x10 + c1 * tLow;
-    x[1] = x20 - c2 * tLow;
-    if (w.nontrivial && trivial(w)) { w.count++; return NO; }
-    return YES;
+// NumPy's depth-first search (`diophantine_dfs`), node for node, as a loop over levels
+// v = n − 1 … 1 with the open candidates of each level in `tNext`/`tLast`. A node at level v
+// solves a1·x1 + a2·x2 = b for the chain entry (a1, u1) and the term (a2, u2), and only needs
+// c = b / gcd: NumPy checks that the root's b is a multiple of its gcd, and below the root
+// b − a2·x2 = a1·x1 (Bézout), so a child's c is its parent's candidate x1 = x10 + c1·t.
+// Every rejected candidate and every exhausted node counts one unit of work, as in NumPy.
+function dfsNumbers(w: Workspace, n: number, b: number, work: number, nontrivial: boolean): Code {
+  const { tu, epUb, gamma, epsilon, c1: C1, c2: C2, x, tNext, tLast, x10s, x20s } = w;
+  const limited = work >= 0;
+  let count = 0;
+  let v = n - 1;
+  if (limited && work <= 0) return HARD;
+  let c = b / w.epA[v - 1]!;
+  if (c !== Math.floor(c)) return NO;
+  for (;;) {
+    // Enter the node (v, c).
+    const j = v - 1;
+    const c1 = C1[j]!;
+    const c2 = C2[j]!;
+    const u1 = v === 1 ? tu[0]! : epUb[j - 1]!;
+    const u2 = tu[v]!;
+    // Candidates: x1 = gamma·c + c1·t, x2 = epsilon·c − c2·t with 0 ≤ x1 ≤ u1, 0 ≤ x2 ≤ u2.
+    const x10 = gamma[j]! * c;
+    const x20 = epsilon[j]! * c;
+    const tLow = -Math.min(Math.floor(x10 / c1), Math.floor((u2 - x20) / c2));
+    const tHigh = Math.min(Math.floor((u1 - x10) / c1), Math.floor(x20 / c2));
+    if (tLow <= tHigh) {
+      if (v === 1) {
+        x[0] = x10 + c1 * tLow;
+        x[1] = x20 - c2 * tLow;
+        if (!(nontrivial && trivial(w))) return YES;
+      } else {
+        tNext[v] = tLow;
+        tLast[v] = tHigh;
+        x10s[v] = x10;
+        x20s[v] = x20;
+        x[v] = x20 - c2 * tLow;
+        c = x10 + c1 * tLow;
+        v--;
+        if (limited && count >= work) return HARD;
+        continue;
+      }
+    }
+    count++; // a rejected node
+    // Back up to the nearest level with a candidate left; each exhausted level counts too.
+    for (;;) {
+      v++;
+      if (v === n) return NO;
+      const t = tNext[v]! + 1;
+      tNext[v] = t;
+      if (t <= tLast[v]!) {
+        x[v] = x20s[v]! - C2[v - 1]! * t;
+        c = x10s[v]! + C1[v - 1]! * t;
+        v--;
+        break;
+      }
+      count++;
+    }
+    if (limited && count >= work) return HARD;
   }
-  const a2 = w.ta[v]!;
-  for (let t = tLow; t <= tHigh; t++) {
-    const xv = x20 - c2 * t;
-    x[v] = xv;
-    const r = dfsNumbers(w, v - 1, b - a2 * xv);
-    if (r !== NO) return r;
-  }
-  w.count++;
-  return NO;
 }
 
 // The solution is NumPy's "trivial" one: every x at half its (doubled) bound.
@@ -410,6 +450,105 @@ function solveBig(w: Workspace, n: number, ubs: readonly bigint[], b: bigint, ma
 }
 
 // ---------------------------------------------------------------------------------------
+// shares_memory without a budget, in numbers: a search of its own, much shorter than NumPy's
+// on these problems (NumPy's order decides where a budget runs out, so budgets keep it). It
+// fixes the largest coefficients first, so that the few large steps are chosen early and
+// the small ones fill in the rest. A level's candidates are exactly the values that leave a
+// rest the smaller terms can still make: within what they reach, and a multiple of their
+// gcd (one residue class, stepped through directly). Once a search grows long, the
+// (level, rest) pairs proven dead are remembered, which bounds it by the number of such
+// pairs. (For internal overlap the same search order was tried and was no shorter than
+// NumPy's, so internal overlap keeps NumPy's search.)
+
+const REMEMBER_AFTER = 256;
+
+// For terms ta/tu[0..n) in decreasing order: reach[j] = Σ_{i ≥ j} ta·tu, gcds[j] = gcd(ta[j..n)),
+// and the candidates of level j: x ≡ (rest/gcds[j])·inv[j] (mod step[j]).
+function prepareExact(w: Workspace, n: number): void {
+  const { ta, tu, reach, gcds, step, inv } = w;
+  reach[n] = 0;
+  gcds[n] = 0;
+  for (let j = n - 1; j >= 0; j--) {
+    const a = ta[j]!;
+    const m = gcds[j + 1]!;
+    reach[j] = reach[j + 1]! + a * tu[j]!;
+    step[j] = 1;
+    inv[j] = 0;
+    if (m === 1 || m === 0) { gcds[j] = m === 1 ? 1 : a; continue; }
+    // Extended Euclid: s0·a ≡ g (mod m), so s0 inverts a/g modulo m/g.
+    let r0 = a, r1 = m, s0 = 1, s1 = 0;
+    while (r1 !== 0) {
+      const q = Math.floor(r0 / r1);
+      const r2 = r0 - q * r1; r0 = r1; r1 = r2;
+      const s2 = s0 - q * s1; s0 = s1; s1 = s2;
+    }
+    const M = m / r0;
+    gcds[j] = r0;
+    step[j] = M;
+    inv[j] = M === 1 ? 0 : mod(s0, M);
+  }
+  w.n = n;
+  w.nodes = 0;
+  w.dead = null;
+}
+
+// a mod m in [0, m), for m > 0. Exact by the argument above; `%` on floats would call fmod.
+function mod(a: number, m: number): number {
+  return a - m * Math.floor(a / m);
+}
+
+// The residue the candidates of level j take for the rest r (a multiple of gcds[j]).
+function residue(w: Workspace, j: number, r: number, s: number): number {
+  return mod(mod(r / w.gcds[j]!, s) * w.inv[j]!, s);
+}
+
+// A search at level j with rest r is long enough to remember: is (j, r) known dead?
+function knownDead(w: Workspace, j: number, r: number): boolean {
+  if (++w.nodes <= REMEMBER_AFTER) return false;
+  if (w.dead === null) w.dead = Array.from({ length: w.n }, () => new Set<number>());
+  return w.dead[j]!.has(r);
+}
+
+function markDead(w: Workspace, j: number, r: number): void {
+  if (w.dead !== null) w.dead[j]!.add(r);
+}
+
+// shares_memory: Σ ta·x = r over levels j…, 0 ≤ x ≤ tu, each x from its largest candidate
+// down. On entry 0 ≤ r ≤ reach[j] and gcds[j] divides r; every candidate keeps that true for
+// the next level, so the last level always succeeds and the one before it whenever it has
+// a candidate at all (`lastTwoDown`).
+function fillDown(w: Workspace, j: number, r: number): boolean {
+  const n = w.n;
+  if (j === n - 1) { w.x[j] = r / w.ta[j]!; return true; }
+  if (j === n - 2) return lastTwoDown(w, j, r);
+  if (knownDead(w, j, r)) return false;
+  const a = w.ta[j]!;
+  const s = w.step[j]!;
+  let hi = Math.min(w.tu[j]!, Math.floor(r / a));
+  const lo = Math.max(0, -Math.floor((w.reach[j + 1]! - r) / a));
+  if (s !== 1) hi -= mod(hi - residue(w, j, r, s), s);
+  const last = j + 1 === n - 2;
+  for (let x = hi; x >= lo; x -= s) {
+    w.x[j] = x;
+    if (last ? lastTwoDown(w, j + 1, r - a * x) : fillDown(w, j + 1, r - a * x)) return true;
+  }
+  markDead(w, j, r);
+  return false;
+}
+
+// `fillDown` on the last two levels (j = n − 2): any candidate will do.
+function lastTwoDown(w: Workspace, j: number, r: number): boolean {
+  const a = w.ta[j]!;
+  const s = w.step[j]!;
+  let hi = Math.min(w.tu[j]!, Math.floor(r / a));
+  if (s !== 1) hi -= mod(hi - residue(w, j, r, s), s);
+  if (hi < Math.max(0, -Math.floor((w.reach[j + 1]! - r) / a))) return false;
+  w.x[j] = hi;
+  w.x[j + 1] = (r - a * hi) / w.ta[j + 1]!;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------
 // Overlap problems built from layouts.
 
 function inputError(l: Layout, other: Layout | null, maxWork: MaxWork): string | undefined {
@@ -417,27 +556,56 @@ function inputError(l: Layout, other: Layout | null, maxWork: MaxWork): string |
 }
 
 // NumPy's solve_may_have_internal_overlap on a valid layout, the solution left in `w`.
-// `quickYes` (verdict only, exact budget) also answers yes at once when one coefficient is
-// q ≤ ub times another: one step along the first equals q steps along the second.
+// `quickYes` (verdict only, exact budget) also answers yes at once when the elements hold
+// more bytes than the extent (two must share one), or when one coefficient is q ≤ ub times
+// another: one step along the first equals q steps along the second.
 function internalCore(w: Workspace, l: Layout, maxWork: number, quickYes: boolean): Code {
-  if (isCContiguous(l)) return NO; // NumPy's quick exit (PyArray_ISCONTIGUOUS)
-  const { shape, strides } = l;
+  const { shape, strides, itemsize } = l;
+  const nd = shape.length;
+  // One pass: NumPy's C and F flags (the rules of `isCContiguous`, C's dimensions taken from
+  // the far end), the first zero stride along a dimension longer than 1, the element count
+  // and the extent's bytes. Past 2^53 the float products and sums round monotonically: no
+  // safe-integer stride equals a rounded product, and a rounded count passes the exact
+  // extent only if the true count does.
+  let cExpected = itemsize;
+  let cOrder = true;
+  let fortran = true;
+  let zeroStride = -1;
+  let elements = 1;
+  let span = itemsize;
+  for (let i = 0; i < nd; i++) {
+    const m = shape[i]!;
+    if (m === 0) return NO; // C-contiguous by NumPy's rule
+    const mc = shape[nd - 1 - i]!;
+    if (cOrder && mc !== 1) {
+      if (strides[nd - 1 - i] !== cExpected) cOrder = false;
+      cExpected *= mc;
+    }
+    if (m === 1) continue;
+    const s = strides[i]!;
+    if (s === 0 && zeroStride < 0) zeroStride = i;
+    if (fortran && s !== elements * itemsize) fortran = false;
+    elements *= m;
+    span += (m - 1) * (s < 0 ? -s : s);
+  }
+  if (cOrder) return NO; // NumPy's quick exit (PyArray_ISCONTIGUOUS)
+  if (zeroStride >= 0) { w.zeroDim = zeroStride; return YES; } // as in NumPy
+  // Exact budget only (a budget must run out where NumPy's does): an F-contiguous view
+  // covers its extent once, and element bytes outnumbering the extent's mean an overlap.
+  if (maxWork < 0) {
+    if (fortran) return NO;
+    if (quickYes && span <= SAFE && elements * itemsize > span) return YES;
+  }
+  // Terms a = |stride|, ub = n − 1 (zero bounds dropped), then the byte within the element.
   const { ra, ru, ta, tu } = w;
-  // Terms a = |stride|, ub = n − 1 (zero bounds dropped), then the byte within the element;
-  // a zero stride along a dimension longer than 1 is an overlap at once, as in NumPy.
   let n = 0;
   for (let k = 0; k < shape.length; k++) {
     const ub = shape[k]! - 1;
-    if (ub === 0) continue;
-    if (ub < 0) return NO;
-    const s = strides[k]!;
-    if (s === 0) { w.zeroDim = k; return YES; }
-    insertRaw(w, n++, s < 0 ? -s : s, ub, 0, k);
+    if (ub !== 0) insertRaw(w, n++, Math.abs(strides[k]!), ub, 0, k);
   }
-  if (l.itemsize > 1) insertRaw(w, n++, 1, l.itemsize - 1, 0, -1);
-  // Exact budget only (a budget must run out where NumPy's does): when each coefficient
-  // exceeds everything the smaller ones reach, every byte has one index — no overlap.
+  if (itemsize > 1) insertRaw(w, n++, 1, itemsize - 1, 0, -1);
   if (maxWork < 0) {
+    // When each coefficient exceeds everything the smaller ones reach, every byte has one index.
     let reach = 0;
     let j = n - 1;
     for (; j >= 0 && ra[j]! > reach; j--) reach += ra[j]! * ru[j]!;
@@ -445,8 +613,9 @@ function internalCore(w: Workspace, l: Layout, maxWork: number, quickYes: boolea
     if (quickYes) {
       for (let i = 0; i < n; i++) {
         for (let k = i + 1; k < n; k++) {
+          if (ra[i]! > ru[k]! * ra[k]!) continue; // ra is decreasing: q ≥ 1; is q ≤ ub?
           const q = ra[i]! / ra[k]!;
-          if (q <= ru[k]! && q === Math.floor(q)) return YES;
+          if (q === Math.floor(q)) return YES;
         }
       }
     }
@@ -488,19 +657,19 @@ function coversOther(l: Layout, low: number, high: number, otherLow: number, oth
 // (verdict only, exact budget) also answers yes at once when a contiguous view covers a byte
 // the other surely has.
 function sharesCore(w: Workspace, a: Layout, b: Layout, maxWork: number, quickYes: boolean): Code {
-  const na = extentNumber(a);
-  const nb = extentNumber(b);
   // Problem 1: byte = low(a) + Σ|s|·x (a counted from its low end) = high(b) − 1 − Σ|s|·x' (b from its high end).
   // Problem 2 swaps the roles; NumPy takes the one with the smaller right-hand side (the second on a tie).
   let rhs = 0;
   let rhsBig: bigint | null = null;
   let rhs1 = SAFE + 1;
   let rhs2 = SAFE + 1;
-  if (na && nb) {
-    if (!(na[0] < nb[1] && nb[0] < na[1] && na[0] < na[1] && nb[0] < nb[1])) return NO;
-    if (quickYes && maxWork < 0 && (coversOther(a, na[0], na[1], nb[0], nb[1]) || coversOther(b, nb[0], nb[1], na[0], na[1]))) return YES;
-    rhs1 = nb[1] - 1 - na[0];
-    rhs2 = na[1] - 1 - nb[0];
+  const e = w.extents;
+  if (extentInto(a, e, 0) && extentInto(b, e, 2)) {
+    const aLow = e[0]!, aHigh = e[1]!, bLow = e[2]!, bHigh = e[3]!;
+    if (!(aLow < bHigh && bLow < aHigh && aLow < aHigh && bLow < bHigh)) return NO;
+    if (quickYes && maxWork < 0 && (coversOther(a, aLow, aHigh, bLow, bHigh) || coversOther(b, bLow, bHigh, aLow, aHigh))) return YES;
+    rhs1 = bHigh - 1 - aLow;
+    rhs2 = aHigh - 1 - bLow;
   }
   if (rhs1 <= SAFE && rhs2 <= SAFE) { // a float difference of safe integers ≤ 2^53 − 1 is exact
     w.fromLow = rhs1 < rhs2 ? 0 : 1;
@@ -534,7 +703,12 @@ function sharesCore(w: Workspace, a: Layout, b: Layout, maxWork: number, quickYe
       const ub = sum < cap ? sum : cap;
       if (ub !== 0) { ta[m] = coef; tu[m] = ub; ts[m] = start; te[m] = i; m++; }
     }
-    if (fitsNumbers(w, m, rhs)) return solveNumbers(w, m, rhs, maxWork, false);
+    if (fitsNumbers(w, m, rhs)) {
+      if (maxWork >= 0) return solveNumbers(w, m, rhs, maxWork, false);
+      prepareExact(w, m);
+      if (m === 0) return rhs === 0 ? YES : NO;
+      return rhs <= w.reach[0]! && mod(rhs, w.gcds[0]!) === 0 && fillDown(w, 0, rhs) ? YES : NO;
+    }
     const ubs: bigint[] = [];
     for (let j = 0; j < m; j++) ubs.push(BigInt(tu[j]!));
     return solveBig(w, m, ubs, BigInt(rhs), maxWork, false);

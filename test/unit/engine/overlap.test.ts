@@ -171,3 +171,46 @@ describe('overlap properties (brute force on small views)', () => {
     );
   });
 });
+
+// Without a budget the engine decides by shortcuts (contiguity, more element bytes than the
+// extent holds, superincreasing strides, one stride a multiple of another) and, for
+// shares_memory, by a search of its own; with a budget it follows NumPy's search node for
+// node, and with a budget no search reaches, that search is exhaustive. The two must agree
+// on views larger than brute force allows. The sparse family (strides up to ±2000 over small
+// shapes) makes searches long enough for the memory of dead states to come into play.
+const big = (maxStride: number, maxShape: number) => fc.record({
+  itemsize: fc.constantFrom(1, 2, 4, 8, 3),
+  factor: fc.constantFrom(1, 1, 1, 3, 12),
+  dims: fc.array(fc.record({ n: fc.integer({ min: 1, max: maxShape }), s: fc.integer({ min: -maxStride, max: maxStride }), zero: fc.integer({ min: 0, max: 19 }) }), { minLength: 4, maxLength: 8 }),
+  slack: fc.integer({ min: 0, max: 4096 }),
+}).map(({ itemsize, factor, dims, slack }) => {
+  const shape = dims.map((d) => d.n);
+  const strides = dims.map((d) => (d.zero === 0 ? 0 : d.s * itemsize * factor));
+  const low = shape.reduce((acc, n, k) => acc + Math.min(0, (n - 1) * strides[k]!), 0);
+  return { shape, strides, offset: -low + slack, itemsize };
+});
+const EXHAUSTIVE = 1e15;
+
+describe('exact verdicts against NumPy\'s search with a budget it never reaches', () => {
+  for (const [family, maxStride, maxShape] of [['4–8-d views', 300, 12], ['sparse 8-d views', 2000, 6]] as const) {
+    it(`internal overlap, ${family}`, () => {
+      fc.assert(fc.property(big(maxStride, maxShape), (l) => {
+        const reference = ok(internalOverlapVerdict(l, EXHAUSTIVE));
+        expect(ok(internalOverlapVerdict(l)), show(l)).toBe(reference);
+        const r = ok(internalOverlap(l));
+        expect(r.verdict, show(l)).toBe(reference);
+        checkWitness(r, l, l, true);
+      }), { numRuns: 400 });
+    });
+
+    it(`shares_memory, ${family}`, () => {
+      fc.assert(fc.property(big(maxStride, maxShape), big(maxStride, maxShape), (a, b) => {
+        const reference = ok(sharesMemoryVerdict(a, b, EXHAUSTIVE));
+        expect(ok(sharesMemoryVerdict(a, b)), `${show(a)} | ${show(b)}`).toBe(reference);
+        const r = ok(sharesMemory(a, b));
+        expect(r.verdict, `${show(a)} | ${show(b)}`).toBe(reference);
+        checkWitness(r, a, b, false);
+      }), { numRuns: 400 });
+    });
+  }
+});
