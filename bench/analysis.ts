@@ -11,12 +11,12 @@
  * Targets: full ≤ 1.5 × ast.parse, re-analysis ≤ ¼ of full. Prints a table and writes
  * bench/results/analysis.json. Usage: npm run bench -- analysis [--reps 15]
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parser } from '@lezer/python';
 import { analyzePython, diffTexts } from '../src/analysis/index';
+import { startPython } from './pythonServer';
 
 /** The benchmark file: 500 blocks of 10 lines, each with one stride call. */
 export function generate(blocks = 500): string {
@@ -66,49 +66,15 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function findPython(): string | undefined {
-  for (const exe of [process.env.STRIDE_LENS_PYTHON, '/usr/bin/python3', 'python3']) {
-    if (!exe) continue;
-    if (spawnSync(exe, ['-c', 'import ast'], { stdio: 'ignore' }).status === 0) return exe;
-  }
-  return undefined;
-}
-
-/** A Python process that parses the file once per request and answers with the time in ms. */
-function startAstParser(py: string, file: string): { once: () => Promise<number>; version: Promise<string>; stop: () => void } {
-  const script = [
-    'import ast, sys, time',
-    'text = open(sys.argv[1]).read()',
-    'print(sys.version.split()[0], flush=True)',
-    'for line in sys.stdin:',
-    '    t0 = time.perf_counter(); ast.parse(text); dt = (time.perf_counter() - t0) * 1000',
-    '    print(dt, flush=True)',
-  ].join('\n');
-  const child = spawn(py, ['-c', script, file], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const waiting: ((line: string) => void)[] = [];
-  let buf = '';
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (d: string) => {
-    buf += d;
-    let i;
-    while ((i = buf.indexOf('\n')) >= 0) {
-      const line = buf.slice(0, i);
-      buf = buf.slice(i + 1);
-      waiting.shift()?.(line);
-    }
-  });
-  const next = () => new Promise<string>((res) => waiting.push(res));
-  const version = next();
-  return {
-    version,
-    once: async () => {
-      const p = next();
-      child.stdin.write('go\n');
-      return Number(await p);
-    },
-    stop: () => { child.stdin.end(); },
-  };
-}
+// CPython's parser in one process: each request parses the file once and answers with the time in ms.
+const AST_SERVER = [
+  'import ast, sys, time',
+  'text = open(sys.argv[1]).read()',
+  'print(sys.version.split()[0], flush=True)',
+  'for line in sys.stdin:',
+  '    t0 = time.perf_counter(); ast.parse(text); dt = (time.perf_counter() - t0) * 1000',
+  '    print(dt, flush=True)',
+].join('\n');
 
 async function main(): Promise<void> {
   const argReps = process.argv.indexOf('--reps');
@@ -138,13 +104,12 @@ async function main(): Promise<void> {
 
   // The three measurements are interleaved, one of each per round, so that the load of a
   // shared machine falls on all of them alike.
-  const py = findPython();
   const dir = mkdtempSync(join(tmpdir(), 'sl-bench-'));
   const file = join(dir, 'bench.py');
   writeFileSync(file, text);
-  const ast = py ? startAstParser(py, file) : undefined;
-  if (!ast) console.error('No Python found: the ast.parse comparison is skipped.');
-  const pyVersion = ast ? await ast.version : '';
+  const ast = startPython(['-c', AST_SERVER, file]);
+  if (!ast) console.error('The ast.parse comparison is skipped.');
+  const pyVersion = ast ? await ast.hello : '';
   const fullTimes: number[] = [];
   const incTimes: number[] = [];
   const astTimes: number[] = [];
@@ -156,7 +121,7 @@ async function main(): Promise<void> {
       t0 = performance.now();
       analyzePython(edited, {}, first, changes);
       const ti = performance.now() - t0;
-      const ta = ast ? await ast.once() : NaN;
+      const ta = ast ? Number(await ast.request('go')) : NaN;
       if (round < 0) continue; // warm-up
       fullTimes.push(tf);
       incTimes.push(ti);
