@@ -2,12 +2,12 @@
  * A Python reference process for the benchmarks, spoken to line by line: the benchmark
  * writes a request line and the script answers with one line. Keeping the reference in one
  * process lets a benchmark interleave its rounds with ours, so that the load of a shared
- * machine falls on both sides alike. The interpreter is the one `scripts/python.mjs` picks
+ * machine falls on both sides alike. The interpreter is the one `scripts/find-python.mjs` picks
  * (the one with NumPy: Debian's packages install for /usr/bin/python3, not always first on
  * PATH).
  */
 import { spawn } from 'node:child_process';
-import { findPython } from '../scripts/python.mjs';
+import { findPython } from '../scripts/find-python.mjs';
 
 export interface PythonServer {
   /** The script's first line, written once it has started (a version, say). */

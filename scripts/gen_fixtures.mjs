@@ -3,7 +3,7 @@
 import { readdirSync, mkdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { findPython } from './python.mjs';
+import { findPython } from './find-python.mjs';
 
 const python = findPython();
 if (!python) {

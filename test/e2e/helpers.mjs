@@ -3,7 +3,7 @@
 // with a message saying what was expected and what was seen.
 /* global document */
 import { spawnSync } from 'node:child_process';
-import { findPython } from '../../scripts/python.mjs';
+import { findPython } from '../../scripts/find-python.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateCalculator, PRESETS, type CalculatorResult } from '../../src/engine/calculator';
 import type { CalculatorInputs } from '../../src/protocol';
-import { findPython } from '../../scripts/python.mjs';
+import { findPython } from '../../scripts/find-python.mjs';
 
 const python = findPython();
 

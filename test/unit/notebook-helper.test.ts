@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateCalculator } from '../../src/engine/calculator';
 import { inputsFromOutput } from '../../webview/renderer/layoutOutput';
-import { findPython } from '../../scripts/python.mjs';
+import { findPython } from '../../scripts/find-python.mjs';
 
 const SCRIPT = `
 import json, sys
