@@ -17,6 +17,8 @@
 const STRIDE_NAMES = new Set(['as_strided', 'sliding_window_view', 'stride_tricks']);
 const CLAUSES = new Set(['else', 'elif', 'except', 'finally']);
 const COMPOUND = new Set(['if', 'for', 'while', 'with', 'try', 'match', 'async', 'import', 'from', 'global', 'nonlocal', 'del']);
+// Python's keywords: never a name that is read or bound (soft keywords such as `match` can be names).
+const KEYWORDS = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield']);
 
 /** One top-level statement: its span (from a line start to the next statement's) and names. */
 export interface Chunk {
@@ -146,7 +148,7 @@ export function splitStatements(text: string): Chunk[] {
         if (prevSignificant === 46) {
           if (!cur.strideProp && STRIDE_NAMES.has(word)) cur.strideProp = true;
         } else {
-          cur.reads.add(word);
+          if (!KEYWORDS.has(word)) cur.reads.add(word);
           if (cur.first === undefined && !cur.decorator) cur.first = word;
           else if (cur.first === undefined && cur.decorator && (word === 'def' || word === 'class')) cur.first = word;
           if ((cur.first === 'def' || cur.first === 'class') && word !== 'def' && word !== 'class' && word !== 'async') cur.pending.push(word);
