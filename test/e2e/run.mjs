@@ -33,7 +33,7 @@ const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 const say = (msg) => console.log(`e2e [${elapsed()}] ${msg}`);
 
-/** The scenario modules, each exporting `name` and `run({ page, helpers, shot })`. */
+/** The scenario modules, each exporting `name` and `run({ page, helpers, shot, workspace })` (`workspace`: the copy of examples/ that is open). */
 async function loadScenarios() {
   const dir = join(root, 'test', 'e2e', 'scenarios');
   const files = readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort();
@@ -130,7 +130,7 @@ async function main() {
         return file;
       };
       try {
-        await withTimeout(s.run({ page, helpers, shot }), scenarioTimeoutMs, s.name);
+        await withTimeout(s.run({ page, helpers, shot, workspace }), scenarioTimeoutMs, s.name);
         outcomes.push({ name: s.name, ok: true, ms: Date.now() - started });
         say(`PASS ${s.name} (${Date.now() - started} ms)`);
       } catch (e) {
