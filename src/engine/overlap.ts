@@ -254,9 +254,10 @@ interface Workspace {
   readonly gcds: Float64Array;
   readonly step: Float64Array;
   readonly inv: Float64Array;
-  /** The exact search's nodes so far and, once it grows long, the rests proven dead per level. */
+  /** The exact search's nodes so far and, once it grows long, the rests proven dead per level (`remembered` in all). */
   nodes: number;
   dead: Set<number>[] | null;
+  remembered: number;
   /** shares_memory: the two views' extents, low and high each. */
   readonly extents: Float64Array;
   /** Number of solver terms. */
@@ -273,7 +274,7 @@ function newWorkspace(room: number): Workspace {
   const f = () => new Float64Array(room);
   const i = () => new Int32Array(room);
   const g = () => new Float64Array(room + 1);
-  return { ra: f(), ru: f(), rv: i(), rd: i(), ta: f(), tu: f(), ts: i(), te: i(), epA: f(), epUb: f(), gamma: f(), epsilon: f(), c1: f(), c2: f(), x: f(), tNext: f(), tLast: f(), x10s: f(), x20s: f(), reach: g(), gcds: g(), step: g(), inv: g(), nodes: 0, dead: null, extents: new Float64Array(4), n: 0, bigX: null, zeroDim: -1, fromLow: 0 };
+  return { ra: f(), ru: f(), rv: i(), rd: i(), ta: f(), tu: f(), ts: i(), te: i(), epA: f(), epUb: f(), gamma: f(), epsilon: f(), c1: f(), c2: f(), x: f(), tNext: f(), tLast: f(), x10s: f(), x20s: f(), reach: g(), gcds: g(), step: g(), inv: g(), nodes: 0, dead: null, remembered: 0, extents: new Float64Array(4), n: 0, bigX: null, zeroDim: -1, fromLow: 0 };
 }
 
 // Room for two 64-d views (NumPy's limit) and their itemsizes; larger problems get their own.
@@ -461,6 +462,8 @@ function solveBig(w: Workspace, n: number, ubs: readonly bigint[], b: bigint, ma
 // NumPy's, so internal overlap keeps NumPy's search.)
 
 const REMEMBER_AFTER = 256;
+// At most this many dead states are kept (about 40 MB): past it the search goes on unaided.
+const REMEMBER_AT_MOST = 1 << 20;
 
 // For terms ta/tu[0..n) in decreasing order: reach[j] = Σ_{i ≥ j} ta·tu, gcds[j] = gcd(ta[j..n)),
 // and the candidates of level j: x ≡ (rest/gcds[j])·inv[j] (mod step[j]).
@@ -489,6 +492,7 @@ function prepareExact(w: Workspace, n: number): void {
   }
   w.n = n;
   w.nodes = 0;
+  w.remembered = 0;
   w.dead = null;
 }
 
@@ -510,7 +514,20 @@ function knownDead(w: Workspace, j: number, r: number): boolean {
 }
 
 function markDead(w: Workspace, j: number, r: number): void {
-  if (w.dead !== null) w.dead[j]!.add(r);
+  if (w.dead !== null && w.remembered < REMEMBER_AT_MOST) {
+    w.dead[j]!.add(r);
+    w.remembered++;
+  }
+}
+
+// shares_memory's exact search on the merged terms ta/tu[0..m) for the right-hand side rhs;
+// the dead states go with it.
+function sharesExact(w: Workspace, m: number, rhs: number): Code {
+  prepareExact(w, m);
+  if (m === 0) return rhs === 0 ? YES : NO;
+  const found = rhs <= w.reach[0]! && mod(rhs, w.gcds[0]!) === 0 && fillDown(w, 0, rhs);
+  w.dead = null;
+  return found ? YES : NO;
 }
 
 // shares_memory: Σ ta·x = r over levels j…, 0 ≤ x ≤ tu, each x from its largest candidate
@@ -703,12 +720,7 @@ function sharesCore(w: Workspace, a: Layout, b: Layout, maxWork: number, quickYe
       const ub = sum < cap ? sum : cap;
       if (ub !== 0) { ta[m] = coef; tu[m] = ub; ts[m] = start; te[m] = i; m++; }
     }
-    if (fitsNumbers(w, m, rhs)) {
-      if (maxWork >= 0) return solveNumbers(w, m, rhs, maxWork, false);
-      prepareExact(w, m);
-      if (m === 0) return rhs === 0 ? YES : NO;
-      return rhs <= w.reach[0]! && mod(rhs, w.gcds[0]!) === 0 && fillDown(w, 0, rhs) ? YES : NO;
-    }
+    if (fitsNumbers(w, m, rhs)) return maxWork >= 0 ? solveNumbers(w, m, rhs, maxWork, false) : sharesExact(w, m, rhs);
     const ubs: bigint[] = [];
     for (let j = 0; j < m; j++) ubs.push(BigInt(tu[j]!));
     return solveBig(w, m, ubs, BigInt(rhs), maxWork, false);
