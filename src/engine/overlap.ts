@@ -216,6 +216,8 @@ const NO = 0;
 const YES = 1;
 const HARD = 2;
 type Code = typeof NO | typeof YES | typeof HARD;
+/** Not a verdict: the layout is not valid. */
+const BAD = 3;
 
 /**
  * Scratch space of one overlap question: the terms, the GCD chain and the solution in typed
@@ -258,6 +260,9 @@ interface Workspace {
   nodes: number;
   dead: Set<number>[] | null;
   remembered: number;
+  // Internal overlap: |stride| per dimension, and the dimensions that move in term order.
+  readonly absS: Float64Array;
+  readonly order: Int32Array;
   /** shares_memory: the two views' extents, low and high each. */
   readonly extents: Float64Array;
   /** Number of solver terms. */
@@ -274,7 +279,7 @@ function newWorkspace(room: number): Workspace {
   const f = () => new Float64Array(room);
   const i = () => new Int32Array(room);
   const g = () => new Float64Array(room + 1);
-  return { ra: f(), ru: f(), rv: i(), rd: i(), ta: f(), tu: f(), ts: i(), te: i(), epA: f(), epUb: f(), gamma: f(), epsilon: f(), c1: f(), c2: f(), x: f(), tNext: f(), tLast: f(), x10s: f(), x20s: f(), reach: g(), gcds: g(), step: g(), inv: g(), nodes: 0, dead: null, remembered: 0, extents: new Float64Array(4), n: 0, bigX: null, zeroDim: -1, fromLow: 0 };
+  return { ra: f(), ru: f(), rv: i(), rd: i(), ta: f(), tu: f(), ts: i(), te: i(), epA: f(), epUb: f(), gamma: f(), epsilon: f(), c1: f(), c2: f(), x: f(), tNext: f(), tLast: f(), x10s: f(), x20s: f(), reach: g(), gcds: g(), step: g(), inv: g(), nodes: 0, dead: null, remembered: 0, absS: f(), order: i(), extents: new Float64Array(4), n: 0, bigX: null, zeroDim: -1, fromLow: 0 };
 }
 
 // Room for two 64-d views (NumPy's limit) and their itemsizes; larger problems get their own.
@@ -572,68 +577,85 @@ function inputError(l: Layout, other: Layout | null, maxWork: MaxWork): string |
   return layoutError(l) ?? (other ? layoutError(other) : undefined) ?? maxWorkError(maxWork);
 }
 
-// NumPy's solve_may_have_internal_overlap on a valid layout, the solution left in `w`.
-// `quickYes` (verdict only, exact budget) also answers yes at once when the elements hold
-// more bytes than the extent (two must share one), or when one coefficient is q ≤ ub times
-// another: one step along the first equals q steps along the second.
-function internalCore(w: Workspace, l: Layout, maxWork: number, quickYes: boolean): Code {
+// NumPy's solve_may_have_internal_overlap, the solution left in `w`; `BAD` when the layout is
+// not valid (`layoutError` says why). `quickYes` (verdict only, exact budget) also answers
+// yes at once when the elements hold more bytes than the extent (two must share one), or
+// when one coefficient is q ≤ ub times another: one step along the first equals q steps
+// along the second.
+function internalCore(w: Workspace, l: Layout, maxWork: number, quickYes: boolean): Code | typeof BAD {
   const { shape, strides, itemsize } = l;
   const nd = shape.length;
-  // One pass: NumPy's C and F flags (the rules of `isCContiguous`, C's dimensions taken from
-  // the far end), the first zero stride along a dimension longer than 1, the element count
-  // and the extent's bytes. Past 2^53 the float products and sums round monotonically: no
-  // safe-integer stride equals a rounded product, and a rounded count passes the exact
-  // extent only if the true count does.
+  if (strides.length !== nd || !Number.isSafeInteger(itemsize) || itemsize < 0 || !Number.isSafeInteger(l.offset)) return BAD;
+  // One pass over the dimensions: `layoutError`'s checks, NumPy's C and F flags (the rules of
+  // `isCContiguous`, C's dimensions taken from the far end), the first zero stride along a
+  // dimension longer than 1, the element count, the extent's bytes, and the terms
+  // a = |stride|, ub = n − 1 of the dimensions that move, ordered in `order` as NumPy's stable
+  // sort orders them (larger a first, ties by dimension). Past 2^53 the float products and
+  // sums round monotonically: no safe-integer stride equals a rounded product, and a rounded
+  // count passes the exact extent only if the true count does.
+  const { absS, order } = w;
   let cExpected = itemsize;
   let cOrder = true;
   let fortran = true;
+  let empty = false;
   let zeroStride = -1;
   let elements = 1;
   let span = itemsize;
+  let n = 0;
   for (let i = 0; i < nd; i++) {
     const m = shape[i]!;
-    if (m === 0) return NO; // C-contiguous by NumPy's rule
+    const s = strides[i]!;
+    if (!Number.isSafeInteger(m) || m < 0 || !Number.isSafeInteger(s)) return BAD;
     const mc = shape[nd - 1 - i]!;
     if (cOrder && mc !== 1) {
       if (strides[nd - 1 - i] !== cExpected) cOrder = false;
       cExpected *= mc;
     }
-    if (m === 1) continue;
-    const s = strides[i]!;
+    if (m <= 1) { empty ||= m === 0; continue; }
     if (s === 0 && zeroStride < 0) zeroStride = i;
     if (fortran && s !== elements * itemsize) fortran = false;
     elements *= m;
-    span += (m - 1) * (s < 0 ? -s : s);
+    const a = s < 0 ? -s : s;
+    span += (m - 1) * a;
+    absS[i] = a;
+    let j = n - 1;
+    for (; j >= 0 && absS[order[j]!]! < a; j--) order[j + 1] = order[j]!;
+    order[j + 1] = i;
+    n++;
   }
-  if (cOrder) return NO; // NumPy's quick exit (PyArray_ISCONTIGUOUS)
+  if (empty || cOrder) return NO; // NumPy's quick exit (PyArray_ISCONTIGUOUS; any empty dimension makes it C-contiguous)
   if (zeroStride >= 0) { w.zeroDim = zeroStride; return YES; } // as in NumPy
-  // Exact budget only (a budget must run out where NumPy's does): an F-contiguous view
-  // covers its extent once, and element bytes outnumbering the extent's mean an overlap.
   if (maxWork < 0) {
+    // Exact budget only (a budget must run out where NumPy's does): an F-contiguous view
+    // covers its extent once, element bytes outnumbering the extent's mean an overlap, and
+    // when each coefficient exceeds everything the smaller ones reach (the byte within the
+    // element reaching itemsize − 1) every byte has one index.
     if (fortran) return NO;
     if (quickYes && span <= SAFE && elements * itemsize > span) return YES;
-  }
-  // Terms a = |stride|, ub = n − 1 (zero bounds dropped), then the byte within the element.
-  const { ra, ru, ta, tu } = w;
-  let n = 0;
-  for (let k = 0; k < shape.length; k++) {
-    const ub = shape[k]! - 1;
-    if (ub !== 0) insertRaw(w, n++, Math.abs(strides[k]!), ub, 0, k);
-  }
-  if (itemsize > 1) insertRaw(w, n++, 1, itemsize - 1, 0, -1);
-  if (maxWork < 0) {
-    // When each coefficient exceeds everything the smaller ones reach, every byte has one index.
-    let reach = 0;
+    let reach = itemsize > 1 ? itemsize - 1 : 0;
     let j = n - 1;
-    for (; j >= 0 && ra[j]! > reach; j--) reach += ra[j]! * ru[j]!;
+    for (; j >= 0; j--) {
+      const k = order[j]!;
+      if (absS[k]! <= reach) break;
+      reach += absS[k]! * (shape[k]! - 1);
+    }
     if (j < 0) return NO;
-    if (quickYes) {
-      for (let i = 0; i < n; i++) {
-        for (let k = i + 1; k < n; k++) {
-          if (ra[i]! > ru[k]! * ra[k]!) continue; // ra is decreasing: q ≥ 1; is q ≤ ub?
-          const q = ra[i]! / ra[k]!;
-          if (q === Math.floor(q)) return YES;
-        }
+  }
+  // The terms in order, then the byte within the element (a = 1, the smallest: last).
+  const { ra, ru, rd, ta, tu } = w;
+  for (let j = 0; j < n; j++) {
+    const k = order[j]!;
+    ra[j] = absS[k]!;
+    ru[j] = shape[k]! - 1;
+    rd[j] = k;
+  }
+  if (itemsize > 1) { ra[n] = 1; ru[n] = itemsize - 1; rd[n] = -1; n++; }
+  if (maxWork < 0 && quickYes) {
+    for (let i = 0; i < n; i++) {
+      for (let k = i + 1; k < n; k++) {
+        if (ra[i]! > ru[k]! * ra[k]!) continue; // ra is decreasing: q ≥ 1; is q ≤ ub?
+        const q = ra[i]! / ra[k]!;
+        if (q === Math.floor(q)) return YES;
       }
     }
   }
@@ -829,17 +851,19 @@ export function sharesMemoryVerdict(a: Layout, b: Layout, maxWork: MaxWork = 'ex
 
 /** NumPy's internal-overlap test (`solve_may_have_internal_overlap`): do two different indices of the view reach a common byte? */
 export function internalOverlap(l: Layout, maxWork: MaxWork = 'exact'): Result<OverlapResult> {
-  const err = inputError(l, null, maxWork);
-  if (err) return { ok: false, error: err };
+  const budgetError = maxWorkError(maxWork);
+  if (budgetError) return { ok: false, error: layoutError(l) ?? budgetError };
   const w = workspaceFor(l.shape.length + 1);
   const code = internalCore(w, l, budget(maxWork), false);
+  if (code === BAD) return { ok: false, error: layoutError(l)! };
   if (code !== YES) return NO_WITNESS_RESULTS[code]!;
   return { ok: true, value: { verdict: true, witness: internalWitness(w, l) } };
 }
 
 /** NumPy's internal-overlap verdict alone: `internalOverlap` without building the witness. */
 export function internalOverlapVerdict(l: Layout, maxWork: MaxWork = 'exact'): Result<OverlapVerdict> {
-  const err = inputError(l, null, maxWork);
-  if (err) return { ok: false, error: err };
-  return VERDICT_RESULTS[internalCore(workspaceFor(l.shape.length + 1), l, budget(maxWork), true)]!;
+  const budgetError = maxWorkError(maxWork);
+  if (budgetError) return { ok: false, error: layoutError(l) ?? budgetError };
+  const code = internalCore(workspaceFor(l.shape.length + 1), l, budget(maxWork), true);
+  return code === BAD ? { ok: false, error: layoutError(l)! } : VERDICT_RESULTS[code]!;
 }
