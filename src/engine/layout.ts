@@ -188,28 +188,42 @@ function floorDiv(a: bigint, b: bigint): bigint {
 
 /** NumPy's C_CONTIGUOUS flag: length-1 dimensions are ignored; any 0-length dimension makes it true. */
 export function isCContiguous(l: Layout): boolean {
-  return contiguous(l, true);
+  return (contiguityFlags(l) & C_CONTIGUOUS) !== 0;
 }
 
 /** NumPy's F_CONTIGUOUS flag, with the same rules as `isCContiguous`. */
 export function isFContiguous(l: Layout): boolean {
-  return contiguous(l, false);
+  return (contiguityFlags(l) & F_CONTIGUOUS) !== 0;
 }
 
-function contiguous(l: Layout, cOrder: boolean): boolean {
-  const nd = l.shape.length;
-  for (let k = 0; k < nd; k++) if (l.shape[k] === 0) return true;
-  // Plain numbers are exact here: once `expected` passes 2^53 no safe-integer stride can
-  // equal it, so the next dimension longer than 1 answers false either way.
-  let expected = l.itemsize;
+export const C_CONTIGUOUS = 1;
+export const F_CONTIGUOUS = 2;
+
+/** Both of NumPy's contiguity flags in one pass: `C_CONTIGUOUS | F_CONTIGUOUS` bits. */
+export function contiguityFlags(l: Layout): number {
+  const { shape, strides } = l;
+  const nd = shape.length;
+  // Plain numbers are exact here: once an expected stride passes 2^53 no safe-integer stride
+  // can equal it, so the next dimension longer than 1 answers false either way.
+  let c = l.itemsize;
+  let f = l.itemsize;
+  let cOk = true;
+  let fOk = true;
   for (let i = 0; i < nd; i++) {
-    const k = cOrder ? nd - 1 - i : i;
-    const n = l.shape[k]!;
-    if (n === 1) continue;
-    if (expected > Number.MAX_SAFE_INTEGER || l.strides[k] !== expected) return false;
-    expected *= n;
+    const n = shape[i]!;
+    if (n === 0) return C_CONTIGUOUS | F_CONTIGUOUS;
+    if (fOk && n !== 1) {
+      if (f > Number.MAX_SAFE_INTEGER || strides[i] !== f) fOk = false;
+      f *= n;
+    }
+    const k = nd - 1 - i;
+    const m = shape[k]!;
+    if (cOk && m !== 1 && m !== 0) { // a 0 there is met by the forward scan
+      if (c > Number.MAX_SAFE_INTEGER || strides[k] !== c) cOk = false;
+      c *= m;
+    }
   }
-  return true;
+  return (cOk ? C_CONTIGUOUS : 0) | (fOk ? F_CONTIGUOUS : 0);
 }
 
 /** The strides NumPy gives a new array of this shape in C (row-major) order. */

@@ -20,7 +20,7 @@
  * otherwise, so it never overflows where NumPy would give up with an OverflowError. When
  * memory is shared it also returns a witness: the two indices and the byte they both read.
  */
-import { elementAddress, extentInto, extentNumber, extent, isCContiguous, isFContiguous, layoutError, type Layout } from './layout';
+import { contiguityFlags, elementAddress, extentInto, extentNumber, extent, layoutError, type Layout } from './layout';
 import type { Result } from './report';
 
 /** How much work the solver may do: NumPy's `max_work`. */
@@ -587,7 +587,7 @@ function internalCore(w: Workspace, l: Layout, maxWork: number, quickYes: boolea
   const nd = shape.length;
   if (strides.length !== nd || !Number.isSafeInteger(itemsize) || itemsize < 0 || !Number.isSafeInteger(l.offset)) return BAD;
   // One pass over the dimensions: `layoutError`'s checks, NumPy's C and F flags (the rules of
-  // `isCContiguous`, C's dimensions taken from the far end), the first zero stride along a
+  // `contiguityFlags`, C's dimensions taken from the far end), the first zero stride along a
   // dimension longer than 1, the element count, the extent's bytes, and the terms
   // a = |stride|, ub = n − 1 of the dimensions that move, ordered in `order` as NumPy's stable
   // sort orders them (larger a first, ties by dimension). Past 2^53 the float products and
@@ -689,7 +689,7 @@ function dimTerms(w: Workspace, n: number, l: Layout, view: 0 | 1): number {
 // A contiguous view covers every byte of its extent; the other view's lowest and highest
 // bytes are its own, so it shares memory with the first when either lies in that extent.
 function coversOther(l: Layout, low: number, high: number, otherLow: number, otherHigh: number): boolean {
-  return (otherLow >= low || otherHigh <= high) && (isCContiguous(l) || isFContiguous(l));
+  return (otherLow >= low || otherHigh <= high) && contiguityFlags(l) !== 0;
 }
 
 // NumPy's solve_may_share_memory on valid layouts, the solution left in `w`. `quickYes`
