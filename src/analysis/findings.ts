@@ -3,6 +3,7 @@
  * view, bounds and overlap (through the engine), the lens text, the hover explanation per
  * dimension, diagnostics with stable codes, and quick fixes as plain text edits.
  */
+import { groupDigits } from '../engine/format';
 import { bounds, extent, layoutError, type Layout } from '../engine/layout';
 import { internalOverlapVerdict } from '../engine/overlap';
 import { jsonInteger } from '../engine/report';
@@ -88,18 +89,6 @@ export interface FindingOptions {
   readonly numpyVersion?: string;
 }
 
-const THIN = '\u2009';
-
-/** A count with thin-space thousands separators from five digits on (`37 744`, `3136`). */
-export function formatCount(n: bigint | number): string {
-  const s = n.toString();
-  const neg = s.startsWith('-');
-  const digits = neg ? s.slice(1) : s;
-  if (digits.length < 5) return s;
-  const groups: string[] = [];
-  for (let i = digits.length; i > 0; i -= 3) groups.unshift(digits.slice(Math.max(0, i - 3), i));
-  return (neg ? '-' : '') + groups.join(THIN);
-}
 
 function tupleText(xs: readonly (string | number)[]): string {
   return xs.length === 1 ? `(${xs[0]},)` : `(${xs.join(', ')})`;
@@ -409,17 +398,17 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
       const view = `view ${tupleText(shape!)} · strides ${tupleText(strides!)}${isTorch ? ' elements' : ''}`;
       if (rep.inBounds === false) {
         outOfBounds = true;
-        const what = isTorch ? `${bufLabel}'s storage (${formatCount(bufSize!)}${unitAbbr})` : `${bufLabel} (${formatCount(bufSize!)}${unitAbbr})`;
+        const what = isTorch ? `${bufLabel}'s storage (${groupDigits(bufSize!)}${unitAbbr})` : `${bufLabel} (${groupDigits(bufSize!)}${unitAbbr})`;
         const head = rep.bytesPastEnd > 0n
-          ? `⚠ reads ${formatCount(rep.bytesPastEnd)}${unitAbbr} past the end of ${what}`
-          : `⚠ reads ${formatCount(rep.bytesBeforeStart)}${unitAbbr} before the start of ${what}`;
+          ? `⚠ reads ${groupDigits(rep.bytesPastEnd)}${unitAbbr} past the end of ${what}`
+          : `⚠ reads ${groupDigits(rep.bytesBeforeStart)}${unitAbbr} before the start of ${what}`;
         lens = `${head} · ${view}`;
         const idx = rep.firstOutOfBoundsIndex;
         const fixes = windowFixes(f, source, pattern, srcName, options, true);
         push('SL001', `${head.slice(2)}${idx ? `; first index outside: ${tupleText(idx)}` : ''}${isTorch ? ' (torch raises: out of bounds for storage)' : ''}`, fixes);
       } else {
         const empty = rep.extent.low === rep.extent.high;
-        const bytes = empty ? `${units} none (empty view)` : `${units} ${formatCount(rep.extent.low)}–${formatCount(rep.extent.high - 1n)}${bufSize !== undefined ? ` of ${formatCount(bufSize)}` : ''}${rep.inBounds ? ' ✓' : ''}`;
+        const bytes = empty ? `${units} none (empty view)` : `${units} ${groupDigits(rep.extent.low)}–${groupDigits(rep.extent.high - 1n)}${bufSize !== undefined ? ` of ${groupDigits(bufSize)}` : ''}${rep.inBounds ? ' ✓' : ''}`;
         lens = `${view} · ${bytes}`;
       }
       const zero = shape!.findIndex((n, k) => n > 1 && strides![k] === 0);

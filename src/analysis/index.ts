@@ -9,7 +9,8 @@
  *
  * - `lens`: one line for a code lens (`view (26, 26, 3, 3) · strides (112, 4, 112, 4) · bytes
  *   0–3135 of 3136 ✓ · windows overlap`, or `⚠ reads 37 744 B past the end of image (3136 B)`);
- *   counts of five digits and more use U+2009 THIN SPACE as the thousands separator.
+ *   counts of five digits and more use U+2009 THIN SPACE as the thousands separator
+ *   (`groupDigits` in src/engine/format.ts).
  * - `hover`: a title, one row per view dimension (size, stride in the library's unit and in
  *   elements, and its meaning: "next patch row = one row of image = 112 B") and notes. All
  *   plain text: the extension escapes it before putting it in Markdown.
@@ -39,12 +40,12 @@
  * incremental analysis in the same thread.
  */
 import { CODES, codesMarkdown, type Code, type CodeInfo, type Severity, type SeverityOverrides } from './codes';
-import { callFinding, formatCount, shiftFinding, type CallFinding, type DimExplanation, type Fix, type FindingOptions } from './findings';
+import { callFinding, shiftFinding, type CallFinding, type DimExplanation, type Fix, type FindingOptions } from './findings';
 import { interpretUnit, newEnv, type CallFacts, type InterpOptions, type NpyHeader, type Span, type StatementRecord } from './interp';
 import { diffTexts, parseUnit, type ParsedUnit, type TextChange } from './parse';
 import { keptRanges, relevantChunks, splitStatements } from './slice';
 
-export { CODES, codesMarkdown, formatCount, diffTexts };
+export { CODES, codesMarkdown, diffTexts };
 export type { Code, CodeInfo, Severity, SeverityOverrides, NpyHeader, TextChange, DimExplanation };
 
 export interface Position {

@@ -11,7 +11,8 @@
  */
 import { basename } from 'node:path';
 import { jsonInteger } from '../engine/report';
-import { groupDigits, shapeRepr, type NpyHeader } from '../npy/format';
+import { groupDigits } from '../engine/format';
+import { shapeRepr, type NpyHeader } from '../npy/format';
 import { openNpy } from '../npy/npy';
 import { inspectNpz } from '../npy/zip';
 import { openFileSource } from '../node/fileSource';

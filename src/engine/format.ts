@@ -11,6 +11,22 @@
 import type { Dtype } from './dtype';
 import type { Complex, Page, RawBytes, Scalar } from './gather';
 
+/**
+ * An integer with U+2009 THIN SPACE between groups of three digits from five digits on, as
+ * SI writes numbers: `3136`, `37 744`, `4 000 000`. The counts in lenses, hovers,
+ * diagnostics, .npy messages and `stride-lens inspect` go through it (the layout report keeps
+ * plain digits: its intervals are meant to be copied).
+ */
+export function groupDigits(n: bigint | number): string {
+  const s = n.toString();
+  const neg = s.startsWith('-');
+  const digits = neg ? s.slice(1) : s;
+  if (digits.length < 5) return s;
+  const groups: string[] = [];
+  for (let i = digits.length; i > 0; i -= 3) groups.unshift(digits.slice(Math.max(0, i - 3), i));
+  return (neg ? '-' : '') + groups.join('\u2009');
+}
+
 /** The nearest IEEE binary16 value (ties to even), as a number. */
 export function roundToHalf(x: number): number {
   if (!Number.isFinite(x) || x === 0) return x;

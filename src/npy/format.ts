@@ -15,6 +15,7 @@
  * the file and quotes the bad value, as NumPy's messages do (`shape is not valid: (-1,)`).
  */
 import { parseDtype, type DescrList, type Dtype } from '../engine/dtype';
+import { groupDigits } from '../engine/format';
 import { cStrides, elementCount, fStrides, type Layout } from '../engine/layout';
 import type { Result } from '../engine/report';
 import { parsePyLiteral, pyRepr, toPlain, type PyValue } from './literal';
@@ -155,14 +156,6 @@ export function pickleError(h: NpyHeader): string {
 /** A shape as Python prints it: `(3,)`, `(2, 3)`, `()`. */
 export function shapeRepr(shape: readonly number[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
-}
-
-/** `4000000` → `4 000 000`. */
-export function groupDigits(n: bigint | number): string {
-  const s = n.toString();
-  const neg = s.startsWith('-');
-  const d = neg ? s.slice(1) : s;
-  return (neg ? '-' : '') + d.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 }
 
 function fromPlain(v: unknown): PyValue {

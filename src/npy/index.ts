@@ -35,7 +35,7 @@
 export type { ByteRange, ByteSource } from './source';
 export { memorySource, readRanges, sliceSource } from './source';
 export type { HeaderOptions, NpyHeader } from './format';
-export { groupDigits, MAX_HEADER_SIZE, readNpyHeader, shapeRepr } from './format';
+export { MAX_HEADER_SIZE, readNpyHeader, shapeRepr } from './format';
 export type { NpyArray } from './npy';
 export { openNpy, readPage } from './npy';
 export type { DisplayPage } from '../engine/format';

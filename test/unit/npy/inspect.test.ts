@@ -48,7 +48,7 @@ describe('stride-lens inspect', () => {
     });
   }
 
-  for (const [name, words] of [['bad_truncated_data.npy', 'needs 4 000 000 data bytes; the file has 3 999 872'], ['object.npy', 'pickle'], ['bad_magic.npy', 'magic'], ['bad_empty.npy', 'too short']] as const) {
+  for (const [name, words] of [['bad_truncated_data.npy', 'needs 4\u2009000\u2009000 data bytes; the file has 3\u2009999\u2009872'], ['object.npy', 'pickle'], ['bad_magic.npy', 'magic'], ['bad_empty.npy', 'too short']] as const) {
     it(`${name}: exit 2 with the reason`, async () => {
       const r = await run(join(NPY_DIR, name));
       expect(r.code).toBe(2);

@@ -35,7 +35,7 @@ describe('.npy files written by NumPy', () => {
 
 describe('refusals say why', () => {
   const cases: [string, string][] = [
-    ['bad_truncated_data.npy', 'shape (1000, 1000) float32 needs 4 000 000 data bytes; the file has 3 999 872'],
+    ['bad_truncated_data.npy', 'shape (1000, 1000) float32 needs 4\u2009000\u2009000 data bytes; the file has 3\u2009999\u2009872'],
     ['object.npy', 'never unpickles'],
     ['object_field.npy', 'never unpickles'],
     ['bad_negative_shape.npy', 'shape is not valid: (-1,)'],
