@@ -586,18 +586,33 @@ function internalCore(w: Workspace, l: Layout, maxWork: number, quickYes: boolea
   const { shape, strides, itemsize } = l;
   const nd = shape.length;
   if (strides.length !== nd || !Number.isSafeInteger(itemsize) || itemsize < 0 || !Number.isSafeInteger(l.offset)) return BAD;
-  // One pass over the dimensions: `layoutError`'s checks, NumPy's C and F flags (the rules of
-  // `contiguityFlags`, C's dimensions taken from the far end), the first zero stride along a
-  // dimension longer than 1, the element count, the extent's bytes, and the terms
-  // a = |stride|, ub = n − 1 of the dimensions that move, ordered in `order` as NumPy's stable
-  // sort orders them (larger a first, ties by dimension). Past 2^53 the float products and
-  // sums round monotonically: no safe-integer stride equals a rounded product, and a rounded
-  // count passes the exact extent only if the true count does.
-  const { absS, order } = w;
-  let cExpected = itemsize;
+  // NumPy's quick exit first: a C-contiguous view (any empty dimension makes one) has no
+  // overlap. Checked from the last dimension (the rules of `contiguityFlags`), it usually
+  // stops after a dimension or two when the view is not; a view that is has then had
+  // `layoutError`'s checks on every dimension.
+  let expected = itemsize;
   let cOrder = true;
-  let fortran = true;
   let empty = false;
+  let k = nd - 1;
+  for (; k >= 0; k--) {
+    const m = shape[k]!;
+    const s = strides[k]!;
+    if (!Number.isSafeInteger(m) || m < 0 || !Number.isSafeInteger(s)) return BAD;
+    if (m === 0) empty = true;
+    else if (cOrder && m !== 1) {
+      if (s !== expected) { cOrder = false; if (!empty) break; }
+      expected *= m;
+    }
+  }
+  if (k < 0 && (cOrder || empty)) return NO;
+  // One pass over the dimensions: the rest of `layoutError`'s checks, NumPy's F flag, the
+  // first zero stride along a dimension longer than 1, the element count, the extent's
+  // bytes, and the terms a = |stride|, ub = n − 1 of the dimensions that move, ordered in
+  // `order` as NumPy's stable sort orders them (larger a first, ties by dimension). Past 2^53
+  // the float products and sums round monotonically: no safe-integer stride equals a rounded
+  // product, and a rounded count passes the exact extent only if the true count does.
+  const { absS, order } = w;
+  let fortran = true;
   let zeroStride = -1;
   let elements = 1;
   let span = itemsize;
@@ -606,11 +621,6 @@ function internalCore(w: Workspace, l: Layout, maxWork: number, quickYes: boolea
     const m = shape[i]!;
     const s = strides[i]!;
     if (!Number.isSafeInteger(m) || m < 0 || !Number.isSafeInteger(s)) return BAD;
-    const mc = shape[nd - 1 - i]!;
-    if (cOrder && mc !== 1) {
-      if (strides[nd - 1 - i] !== cExpected) cOrder = false;
-      cExpected *= mc;
-    }
     if (m <= 1) { empty ||= m === 0; continue; }
     if (s === 0 && zeroStride < 0) zeroStride = i;
     if (fortran && s !== elements * itemsize) fortran = false;
@@ -623,7 +633,7 @@ function internalCore(w: Workspace, l: Layout, maxWork: number, quickYes: boolea
     order[j + 1] = i;
     n++;
   }
-  if (empty || cOrder) return NO; // NumPy's quick exit (PyArray_ISCONTIGUOUS; any empty dimension makes it C-contiguous)
+  if (empty) return NO; // C-contiguous by NumPy's rule
   if (zeroStride >= 0) { w.zeroDim = zeroStride; return YES; } // as in NumPy
   if (maxWork < 0) {
     // Exact budget only (a budget must run out where NumPy's does): an F-contiguous view
