@@ -222,6 +222,7 @@ export function contiguityFlags(l: Layout): number {
       if (c > Number.MAX_SAFE_INTEGER || strides[k] !== c) cOk = false;
       c *= m;
     }
+    if (!cOk && !fOk && !shape.includes(0)) return 0;
   }
   return (cOk ? C_CONTIGUOUS : 0) | (fOk ? F_CONTIGUOUS : 0);
 }
