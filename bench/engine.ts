@@ -7,7 +7,7 @@
  * seeded random 4–8-d views. NumPy runs in the same run (bench/engine_numpy.py, timeit, one
  * process); the answers are compared first, then rounds of timings alternate between the two
  * sides and each keeps its best. Results: bench/results/engine.json.
- * Usage: node bench/run.mjs engine [--random 200] [--seed 7] [--rounds 3]
+ * Usage: node bench/run.mjs engine [--random 200] [--seed 7] [--rounds 5]
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,8 +77,8 @@ function groups(nRandom: number, seed: number): Group[] {
   ];
 }
 
-// Seconds per call of `fn` over `calls` items: best of 3 runs of ≥ 0.2 s, like the NumPy
-// side's timeit (autorange, then the best of 3 repeats).
+// Seconds per call of `fn` over `calls` items: best of 2 runs of ≥ 0.2 s, like the NumPy
+// side's timeit (autorange, then the best of 2 repeats).
 function perCall(fn: () => void, calls: number): number {
   let n = 1;
   for (;;) {
@@ -89,7 +89,7 @@ function perCall(fn: () => void, calls: number): number {
     n *= dt < 0.02 ? 10 : 2;
   }
   let best = Infinity;
-  for (let r = 0; r < 3; r++) {
+  for (let r = 0; r < 2; r++) {
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < n; i++) fn();
     best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
@@ -138,7 +138,7 @@ function best<T extends object>(rounds: readonly T[]): T {
 
 async function main(): Promise<void> {
   const all = groups(arg('--random', 200), arg('--seed', 7));
-  const rounds = arg('--rounds', 3);
+  const rounds = arg('--rounds', 5);
   const dir = mkdtempSync(join(tmpdir(), 'stride-lens-bench-engine-'));
   const input = join(dir, 'groups.json');
   writeFileSync(input, JSON.stringify({ nbytes: NBYTES, groups: all }));

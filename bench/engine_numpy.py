@@ -2,7 +2,7 @@
 
 Reads a JSON file of groups (views and pairs of views on one buffer, offsets in bytes). Prints
 one JSON line with NumPy's version and answers, then answers each `time` line on stdin with
-one JSON line: per group, seconds per call of each operation (best of 3 timeit repeats).
+one JSON line: per group, seconds per call of each operation (best of 2 timeit repeats).
   layout:  as_strided(x, shape, strides) + np.byte_bounds + .flags.c_contiguous/.f_contiguous
   self:    numpy.core._multiarray_tests.internal_overlap(v, max_work)  (NumPy's solver; no public API)
   shares:  np.shares_memory(a, b, max_work)
@@ -30,7 +30,7 @@ def verdict(fn):
 def per_call(fn, calls):
     t = timeit.Timer(fn)
     n, _ = t.autorange()  # at least 0.2 s per measurement
-    return min(t.repeat(repeat=3, number=n)) / n / calls
+    return min(t.repeat(repeat=2, number=n)) / n / calls
 
 
 class Group:
