@@ -2,7 +2,8 @@
 // out-of-bounds error as a squiggle and a Problems entry, the per-dimension hover, and a
 // quick fix that rewrites the call so the error goes away. The numbers expected on screen
 // come from running each example with NumPy (as_strided recorded, byte_bounds measured).
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const name = 'python hints: lenses, out-of-bounds squiggle and problem, hover, quick fix';
 
@@ -55,7 +56,7 @@ async function hoverAt(page, { runCommand, waitFor }, file, line, token) {
   });
 }
 
-export async function run({ page, helpers, shot }) {
+export async function run({ page, helpers, shot, workspace }) {
   const { openFile, waitForLens, squiggles, problems, waitFor, check, runCommand } = helpers;
   const np = numpyTruth(helpers.python);
 
@@ -116,6 +117,9 @@ export async function run({ page, helpers, shot }) {
   // The corrected call is the im2col view: NumPy's numbers for conv2d_im2col.py.
   await waitForLens(page, `view ${tuple(im.shape)} · strides ${tuple(im.strides)} · bytes ${count(im.low)}–${count(im.high - 1)} of ${count(im.nbytes)} ✓`);
   await shot('after-quick-fix');
-  // Leave the example as it was.
+  // Leave the example as it was for the scenarios after this one: the editor may already
+  // have saved the fix, so the file itself is put back (the open editor follows the disk).
   await runCommand(page, 'File: Revert File');
+  copyFileSync(new URL('../../../examples/out_of_bounds.py', import.meta.url), join(workspace, 'out_of_bounds.py'));
+  await waitForLens(page, `⚠ reads ${count(past)} B past the end of image (${count(oob.nbytes)} B)`);
 }

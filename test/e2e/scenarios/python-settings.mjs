@@ -3,8 +3,9 @@
 // the example on the same files), per-code severities in the workspace settings turn the
 // out-of-bounds error into a warning and the overlap warning off, then both off, and
 // strideLens.hints.enabled = false takes the lenses and squiggles away. Settings are written to the workspace's .vscode/settings.json,
-// as a user's edit of that file would, and removed at the end.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// as a user's edit of that file would, and removed at the end. The severities are checked on
+// a fresh copy of examples/out_of_bounds.py (other scenarios edit that file).
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const name = 'python hints: np.load headers, per-code severity, hints off per workspace';
@@ -41,6 +42,8 @@ export async function run({ page, helpers, shot, workspace }) {
   const settingsDir = join(workspace, '.vscode');
   const settingsFile = join(settingsDir, 'settings.json');
   const setSettings = (s) => { mkdirSync(settingsDir, { recursive: true }); writeFileSync(settingsFile, `${JSON.stringify(s, null, 2)}\n`); };
+  const mistake = 'severity_mistake.py';
+  copyFileSync(new URL('../../../examples/out_of_bounds.py', import.meta.url), join(workspace, mistake));
 
   try {
     // np.load: both views get their numbers from the .npy headers (C-order float32 and
@@ -55,7 +58,7 @@ export async function run({ page, helpers, shot, workspace }) {
 
     // The seed's mistake: SL001 (out of bounds) is an error and SL003 (overlapping windows,
     // writeable) a warning by default.
-    await openFile(page, 'out_of_bounds.py');
+    await openFile(page, mistake);
     await waitFor('the default squiggles: SL001 error and SL003 warning', async () => {
       const s = await squiggles(page);
       return s.errors > 0 && s.warnings > 0 ? true : undefined;
@@ -64,7 +67,7 @@ export async function run({ page, helpers, shot, workspace }) {
     // SL001 as a warning and SL003 off in this workspace: only a warning squiggle is left,
     // and Problems lists SL001 but no SL003.
     setSettings({ 'strideLens.diagnostics.severity': { SL001: 'warning', SL003: 'off' } });
-    await openFile(page, 'out_of_bounds.py');
+    await openFile(page, mistake);
     await waitFor('SL001 as a warning squiggle, no error squiggle', async () => {
       const s = await squiggles(page);
       return s.errors === 0 && s.warnings > 0 ? true : undefined;
@@ -75,7 +78,7 @@ export async function run({ page, helpers, shot, workspace }) {
 
     // Both off: no squiggle at all, and the lens still says what the view reads.
     setSettings({ 'strideLens.diagnostics.severity': { SL001: 'off', SL003: 'off' } });
-    await openFile(page, 'out_of_bounds.py');
+    await openFile(page, mistake);
     await waitFor('no squiggle when SL001 and SL003 are off', async () => {
       const s = await squiggles(page);
       return s.errors === 0 && s.warnings === 0 ? true : undefined;
@@ -84,7 +87,7 @@ export async function run({ page, helpers, shot, workspace }) {
 
     // Hints off for this workspace: no lenses, no squiggles.
     setSettings({ 'strideLens.hints.enabled': false });
-    await openFile(page, 'out_of_bounds.py');
+    await openFile(page, mistake);
     await waitFor('no Stride Lens code lens with hints off', async () => {
       const lenses = await lensTexts(page);
       return lenses.some((t) => /view \(|past the end|Show stride diagram/.test(t)) ? undefined : true;
@@ -97,6 +100,7 @@ export async function run({ page, helpers, shot, workspace }) {
   }
 
   // Settings removed: the default error comes back.
-  await openFile(page, 'out_of_bounds.py');
+  await openFile(page, mistake);
   await waitFor('the SL001 error squiggle again after the settings are removed', async () => ((await squiggles(page)).errors > 0 ? true : undefined), { timeout: 20_000 });
+  rmSync(join(workspace, mistake), { force: true });
 }
