@@ -89,7 +89,6 @@ export interface FindingOptions {
   readonly numpyVersion?: string;
 }
 
-
 function tupleText(xs: readonly (string | number)[]): string {
   return xs.length === 1 ? `(${xs[0]},)` : `(${xs.join(', ')})`;
 }
