@@ -41,7 +41,7 @@ if ! ok; then
   rm -rf "$venv"
   mkdir -p "$root/.tools"
   "$py" -m venv "$venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check "$numpy_spec" "$torch_spec" pytest ipykernel nbclient nbformat >&2
+  "$venv/bin/pip" install -q --disable-pip-version-check --retries 0 "$numpy_spec" "$torch_spec" pytest ipykernel nbclient nbformat >&2
   ok || { log "the venv was made but numpy 2 / torch 2 / pytest / nbclient do not import in it"; exit 1; }
 fi
 log "$("$venv/bin/python" -c 'import numpy, torch, sys; print(f"python {sys.version.split()[0]}, numpy {numpy.__version__}, torch {torch.__version__}")')"
