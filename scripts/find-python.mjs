@@ -3,6 +3,8 @@
 // on PATH, so candidates are tried in order: $STRIDE_LENS_PYTHON, /usr/bin/python3, python3.
 // A module only: scripts/python.mjs is the command that runs a script with it.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 export function findPython({ needTorch = false } = {}) {
   const candidates = [process.env.STRIDE_LENS_PYTHON, '/usr/bin/python3', 'python3'].filter(Boolean);
@@ -12,4 +14,13 @@ export function findPython({ needTorch = false } = {}) {
     if (r.status === 0) return exe;
   }
   return undefined;
+}
+
+/**
+ * The NumPy 2.x interpreter that scripts/setup-numpy2-venv.sh makes in .tools/venv-np2
+ * (most users run NumPy 2; Debian's is 1.24), or undefined when it has not been made.
+ */
+export function findNumpy2Python(root) {
+  const exe = join(root, '.tools', 'venv-np2', 'bin', 'python');
+  return existsSync(exe) ? exe : undefined;
 }

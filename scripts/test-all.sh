@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: installs what the tests need and runs every test, in CI order, on a fresh
 # Debian machine with Node 20 and npm:
-#   deps → npm ci → fixtures → typecheck → lint → unit → package → code-server → e2e
+#   deps → numpy2 venv → npm ci → fixtures → typecheck → lint → unit → package → code-server → e2e
 # Each step is labelled and timed; the first failure stops the run with a hint how to fix it.
 # STRIDE_LENS_SKIP_E2E=1 skips the code-server install and the e2e run (say so in the output).
 set -euo pipefail
@@ -74,6 +74,8 @@ echo "stride-lens: npm test on $(uname -sm), node $(node -v), npm $(npm -v)"
 
 step deps "run: sudo bash scripts/setup-test-deps.sh (needs apt-get and the Debian mirrors)" \
   bash scripts/setup-test-deps.sh
+step numpy2 "bash scripts/setup-numpy2-venv.sh; pip must reach NumPy 2.x and torch 2.x wheels (PIP_FIND_LINKS or an index)" \
+  bash scripts/setup-numpy2-venv.sh
 step npm-ci "check access to the npm registry; then rm -rf node_modules && npm ci" \
   ensure_node_deps
 step fixtures "a NumPy/PyTorch generator failed: rerun one with npm run fixtures -- <family> and read its error" \

@@ -18,6 +18,11 @@ __all__ = ["MIME_TYPE", "layout_bundle", "show_layout"]
 
 MIME_TYPE = "application/vnd.stride-lens.layout.v1+json"
 
+try:  # NumPy 2.0 moved byte_bounds out of the main namespace
+    from numpy.lib.array_utils import byte_bounds as _byte_bounds
+except ImportError:  # NumPy 1.x
+    _byte_bounds = np.byte_bounds
+
 
 def _numpy_bundle(a: np.ndarray) -> dict:
     # The buffer a view reads is the memory of the array that owns it (the end of the
@@ -32,7 +37,7 @@ def _numpy_bundle(a: np.ndarray) -> dict:
         if not isinstance(base, np.ndarray):
             break
         owner = base
-    start, end = np.byte_bounds(owner)
+    start, end = _byte_bounds(owner)
     return {
         "version": 1,
         "unit": "bytes",
