@@ -148,6 +148,8 @@ interface Ctx {
 }
 
 const MAX_DEPTH = 60;
+/** NumPy's limit on dimensions (NPY_MAXDIMS): tuples built by arithmetic never grow past it. */
+const MAX_TUPLE = 64;
 
 /**
  * One top-level statement's effect, kept to skip re-interpreting it after an edit: when its
@@ -700,22 +702,23 @@ function binary(op: string, l: Val, r: Val, _ctx: Ctx): Val {
     const dtype = (op === '/' && intLike) || (scalar.k === 'float' && intLike) ? (arr.lib === 'torch' ? FLOAT32 : FLOAT64) : arr.dtype;
     return { k: 'array', a: newArray(arr.lib, arr.label, arr.shape, dtype) };
   }
-  // Tuples: concatenation and repetition.
+  // Tuples: concatenation and repetition, never past NumPy's 64 dimensions (a tuple doubled
+  // in a loop would otherwise grow without bound): a longer one is unknown.
   if (op === '+' && isSeq(l) && isSeq(r)) {
     const a = seqItems(l);
     const b = seqItems(r);
-    return a && b ? { k: 'tuple', items: [...a, ...b] } : UNKNOWN;
+    return a && b && a.length + b.length <= MAX_TUPLE ? { k: 'tuple', items: [...a, ...b] } : UNKNOWN;
   }
   if (op === '*' && (isSeq(l) || isSeq(r))) {
     const seq = isSeq(l) ? l : r;
     const times = intOf(isSeq(l) ? r : l);
     if (seq.k === 'symtuple') {
       const t = times && constOf(times);
-      return t !== undefined && t > 0 ? { k: 'symtuple', base: seq.base, times: (seq.times ?? 1) * t } : UNKNOWN;
+      return t !== undefined && t > 0 && (seq.times ?? 1) * t <= MAX_TUPLE ? { k: 'symtuple', base: seq.base, times: (seq.times ?? 1) * t } : UNKNOWN;
     }
     const items = seqItems(seq);
     const t = times && constOf(times);
-    if (!items || t === undefined || t < 0 || t * items.length > 64) return UNKNOWN;
+    if (!items || t === undefined || t < 0 || t * items.length > MAX_TUPLE) return UNKNOWN;
     const out: Val[] = [];
     for (let i = 0; i < t; i++) out.push(...items);
     return { k: 'tuple', items: out };

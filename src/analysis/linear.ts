@@ -9,6 +9,9 @@
  * becomes unknown too.
  */
 
+/** The longest quotient atom kept (as printed); longer ones make the value unknown. */
+export const MAX_ATOM_TEXT = 160;
+
 /** An array quantity the code does not pin down, or `⌊num / den⌋`. */
 export type Atom =
   | { readonly kind: 'var'; readonly name: string }
@@ -120,6 +123,9 @@ export function linFloorDiv(a: Lin, b: Lin): Lin | undefined {
   const num: Lin = { c: a.c - whole * d, terms: a.terms };
   const atom: Atom = { kind: 'floordiv', num, den: d };
   const key = atomText(atom);
+  // Quotients of quotients grow with each step (`n = (n + 1) // 2` in a loop of thousands):
+  // past a printed length no hint could show, the value is unknown, so the work stays bounded.
+  if (key.length > MAX_ATOM_TEXT) return undefined;
   return { c: whole, terms: { [key]: { coef: 1, atom } } };
 }
 

@@ -13,11 +13,15 @@
  * Exit status: 1 when an error-level finding exists, 0 otherwise, 2 on bad usage or an
  * unreadable input.
  */
-import { readdirSync, readFileSync, statSync, openSync, readSync, closeSync } from 'node:fs';
+import { readdirSync, statSync, openSync, readSync, closeSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { analyzeNotebook, blankIpythonMagics, CODES, npyPathsIn, type Analysis, type AnalysisDiagnostic, type AnalysisOptions, type Call, type NpyHeader } from '../analysis/index';
+import { printable } from '../engine/format';
 import { readNpyHeader } from '../npy/format';
 import { memorySource } from '../npy/source';
+
+/** Larger sources are refused rather than read: real code and notebooks are far smaller. */
+const MAX_FILE_BYTES = 64 << 20;
 
 const HELP = `usage: stride-lens check [paths…] [--format text|json|sarif] [--numpy-version X.Y]
 
@@ -27,7 +31,11 @@ notebook code cells (directories are searched) and prints the diagnostics:
   --format json    per call: resolved shape, strides, inBounds, requires, diagnostics
   --format sarif   SARIF 2.1.0 for code-scanning tools
   --numpy-version  the NumPy in use (offers check_bounds=True from 2.5)
-Exit status: 1 when an error-level finding exists, 0 otherwise, 2 on bad usage.`;
+Only regular files are read (a FIFO or device in a searched folder is skipped, one named
+on the command line is refused), each up to ${MAX_FILE_BYTES / (1 << 20)} MiB.
+Exit status: 1 when an error-level finding exists, 0 otherwise, 2 on bad usage or when a
+file cannot be read (not a notebook, too large, not a regular file: it is named on stderr
+and every other file is still checked and reported).`;
 
 /** Where `check` writes, and how it reads files (tests pass their own). */
 export interface CheckIO {
@@ -84,14 +92,16 @@ export async function check(args: readonly string[], io: CheckIO): Promise<numbe
     let st;
     try { st = statSync(abs); } catch { io.err(`stride-lens check: ${p}: no such file or directory`); bad = true; continue; }
     if (st.isDirectory()) files.push(...walk(abs));
+    else if (!st.isFile()) { io.err(`stride-lens check: ${p}: not a regular file (a FIFO, socket or device is never read)`); bad = true; }
     else files.push(abs);
   }
 
   const results: FileResult[] = [];
   for (const abs of files) {
     const shown = relative(io.cwd, abs) || abs;
-    let text: string;
-    try { text = readFileSync(abs, 'utf8'); } catch (e) { io.err(`stride-lens check: ${shown}: cannot read (${(e as Error).message})`); bad = true; continue; }
+    const read = readSource(abs);
+    if (!read.ok) { io.err(printable(`stride-lens check: ${shown}: ${read.error}`)); bad = true; continue; }
+    const text = read.text;
     let units: string[];
     let cells: number[] = [];
     if (abs.endsWith('.ipynb')) {
@@ -110,19 +120,48 @@ export async function check(args: readonly string[], io: CheckIO): Promise<numbe
     let errors = 0; let others = 0;
     for (const r of results) {
       for (const d of r.analysis.diagnostics) {
-        io.out(`${where(r, d.range.unit, d.range.start.line, d.range.start.col)}: ${d.code} ${d.message}`);
+        io.out(printable(`${where(r, d.range.unit, d.range.start.line, d.range.start.col)}: ${d.code} ${d.message}`));
         if (d.severity === 'error') errors++; else others++;
       }
     }
     const calls = results.reduce((n, r) => n + r.analysis.calls.length, 0);
     io.err(`stride-lens check: ${files.length} file${files.length === 1 ? '' : 's'}, ${calls} stride call${calls === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ${others} other finding${others === 1 ? '' : 's'}`);
   } else if (format === 'json') {
-    io.out(JSON.stringify({ version: 1, files: results.map(fileJson) }, null, 2));
+    // Written a call at a time: the output of 50,000 calls is never one string in memory.
+    writeJsonList(io.out, { version: 1, files: ITEMS }, results, 0, (r, indent, out) => {
+      writeJsonList(out, fileJson(r), r.analysis.calls, indent, (c, inner, out2) => out2(indented(JSON.stringify(callJson(r, c), null, 2), inner)));
+    });
   } else {
-    io.out(JSON.stringify(sarif(results), null, 2));
+    const s = sarif(results);
+    writeJsonList(io.out, s.doc, s.results, 0, (x, indent, out) => out(indented(JSON.stringify(x, null, 2), indent)));
   }
   if (bad) return 2;
   return results.some((r) => r.analysis.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+/** A regular file's text, at most MAX_FILE_BYTES; never blocks on a FIFO or reads a device. */
+function readSource(abs: string): { ok: true; text: string } | { ok: false; error: string } {
+  let fd: number | undefined;
+  try {
+    const st = statSync(abs);
+    if (!st.isFile()) return { ok: false, error: 'not a regular file (a FIFO, socket or device is never read)' };
+    if (st.size > MAX_FILE_BYTES) return { ok: false, error: `${st.size} bytes is larger than the ${MAX_FILE_BYTES / (1 << 20)} MiB check reads` };
+    fd = openSync(abs, 'r');
+    const buf = Buffer.alloc(st.size);
+    let done = 0;
+    while (done < buf.length) {
+      const n = readSync(fd, buf, done, buf.length - done, done);
+      if (n === 0) break;
+      done += n;
+    }
+    // A UTF-8 byte-order mark is not code (editors hide it; the parser would choke on it).
+    const text = buf.toString('utf8', 0, done);
+    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch (e) {
+    return { ok: false, error: `cannot read (${(e as Error).message})` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 function walk(dir: string): string[] {
@@ -133,7 +172,7 @@ function walk(dir: string): string[] {
     if (e.name.startsWith('.') || e.name === 'node_modules' || e.name === '__pycache__') continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...walk(p));
-    else if (e.name.endsWith('.py') || e.name.endsWith('.ipynb')) out.push(p);
+    else if (e.isFile() && (e.name.endsWith('.py') || e.name.endsWith('.ipynb'))) out.push(p);
   }
   return out;
 }
@@ -142,10 +181,12 @@ function walk(dir: string): string[] {
 export function notebookCells(json: string): { ok: true; cells: { index: number; source: string }[] } | { ok: false; error: string } {
   let nb: unknown;
   try { nb = JSON.parse(json); } catch (e) { return { ok: false, error: `not a notebook: invalid JSON (${(e as Error).message})` }; }
+  if (typeof nb !== 'object' || nb === null || Array.isArray(nb)) return { ok: false, error: `not a notebook: the JSON is ${nb === null ? 'null' : Array.isArray(nb) ? 'a list' : `a ${typeof nb}`}, not an object` };
   const cells = (nb as { cells?: unknown }).cells;
   if (!Array.isArray(cells)) return { ok: false, error: 'not a notebook: no "cells" list' };
   const out: { index: number; source: string }[] = [];
   cells.forEach((c: unknown, index) => {
+    if (typeof c !== 'object' || c === null) return;
     const cell = c as { cell_type?: unknown; source?: unknown };
     if (cell.cell_type !== 'code') return;
     const src = Array.isArray(cell.source) ? cell.source.filter((x): x is string => typeof x === 'string').join('') : typeof cell.source === 'string' ? cell.source : '';
@@ -161,8 +202,10 @@ async function npyHeaders(units: readonly string[], dir: string): Promise<(path:
     const abs = resolve(dir, name);
     let fd: number | undefined;
     try {
+      const st = statSync(abs);
+      if (!st.isFile()) continue; // a FIFO would block the open: the array stays unknown
       fd = openSync(abs, 'r');
-      const size = statSync(abs).size;
+      const size = st.size;
       const head = Buffer.alloc(Math.min(size, 1 << 16));
       readSync(fd, head, 0, head.length, 0);
       const r = await readNpyHeader(memorySource(new Uint8Array(head.buffer, head.byteOffset, head.length)), { name });
@@ -213,7 +256,38 @@ function callJson(r: FileResult, c: Call) {
 }
 
 function fileJson(r: FileResult) {
-  return { path: r.path, calls: r.analysis.calls.map((c) => callJson(r, c)), ...(r.analysis.internalError ? { internalError: r.analysis.internalError } : {}) };
+  return { path: r.path, calls: ITEMS, ...(r.analysis.internalError ? { internalError: r.analysis.internalError } : {}) };
+}
+
+/** Stands for the list `writeJsonList` writes item by item. */
+const ITEMS = '\u0000items\u0000';
+
+function indented(text: string, indent: number): string {
+  const pad = ' '.repeat(indent);
+  return text.split('\n').map((l) => pad + l).join('\n');
+}
+
+/**
+ * Pretty JSON of `doc` (at `indent`) whose one `ITEMS` value is the list `items`, each written
+ * through `each(item, itsIndent, out)` as soon as it is made, with commas between them.
+ */
+function writeJsonList<T>(out: (line: string) => void, doc: object, items: readonly T[], indent: number, each: (item: T, indent: number, out: (line: string) => void) => void): void {
+  const text = indented(JSON.stringify(doc, null, 2), indent);
+  const marker = JSON.stringify(ITEMS);
+  const at = text.indexOf(marker);
+  const inner = (/^ */.exec(text.slice(text.lastIndexOf('\n', at) + 1))?.[0].length ?? 0) + 2;
+  const pre = text.slice(0, at);
+  const post = text.slice(at + marker.length);
+  if (items.length === 0) { out(`${pre}[]${post}`); return; }
+  out(`${pre}[`);
+  items.forEach((item, k) => {
+    if (k === items.length - 1) { each(item, inner, out); return; }
+    // Hold back one line so the item's last line can take the comma.
+    let held: string | undefined;
+    each(item, inner, (line) => { if (held !== undefined) out(held); held = line; });
+    if (held !== undefined) out(`${held},`);
+  });
+  out(`${' '.repeat(inner - 2)}]${post}`);
 }
 
 function sarifLevel(s: string): 'error' | 'warning' | 'note' {
@@ -229,13 +303,16 @@ function sarif(results: readonly FileResult[]) {
     defaultConfiguration: { level: sarifLevel(c.severity) },
   }));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  return {
+  const doc = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
       tool: { driver: { name: 'stride-lens', rules } },
       columnKind: 'utf16CodeUnits',
-      results: results.flatMap((r) => r.analysis.diagnostics.map((d) => ({
+      results: ITEMS,
+    }],
+  };
+  return { doc, results: results.flatMap((r) => r.analysis.diagnostics.map((d) => ({
         ruleId: d.code,
         ruleIndex: ruleIndex.get(d.code),
         level: sarifLevel(d.severity),
@@ -248,7 +325,5 @@ function sarif(results: readonly FileResult[]) {
           ...(r.cells.length ? { logicalLocations: [{ name: `cell ${r.cells[d.range.unit]! + 1}`, kind: 'module' }] } : {}),
         }],
         ...(r.cells.length ? { properties: { cell: r.cells[d.range.unit]! + 1 } } : {}),
-      }))),
-    }],
-  };
+      }))) };
 }

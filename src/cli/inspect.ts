@@ -9,13 +9,38 @@
  * Exit status: 0 ok; 2 bad usage, an unreadable or malformed file, an object array, or any
  * `.npz` member that cannot be read (the listing is still printed).
  */
+import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { jsonInteger } from '../engine/report';
-import { groupDigits } from '../engine/format';
+import { jsonInteger, type Result } from '../engine/report';
+import { groupDigits, printable } from '../engine/format';
 import { shapeRepr, type NpyHeader } from '../npy/format';
 import { openNpy } from '../npy/npy';
 import { inspectNpz } from '../npy/zip';
 import { openFileSource } from '../node/fileSource';
+import { memorySource, type ByteSource } from '../npy/source';
+
+/** Piped input is read into memory; more than this is refused (save it to a file instead). */
+const MAX_STREAM_BYTES = 256 << 20;
+
+function readStream(path: string, cap: number): Promise<Result<Uint8Array>> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const stream = createReadStream(path);
+    stream.on('data', (c: string | Buffer) => {
+      const b = typeof c === 'string' ? Buffer.from(c) : c;
+      total += b.length;
+      if (total > cap) {
+        stream.destroy();
+        resolve({ ok: false, error: `more than ${cap >> 20} MiB from a pipe or device: save it to a file and inspect that` });
+        return;
+      }
+      chunks.push(b);
+    });
+    stream.on('error', (e) => resolve({ ok: false, error: `cannot read (${e.message})` }));
+    stream.on('end', () => { const all = Buffer.concat(chunks); resolve({ ok: true, value: new Uint8Array(all.buffer, all.byteOffset, all.length) }); });
+  });
+}
 
 const HELP = `usage: stride-lens inspect FILE.npy|FILE.npz [--json]
 
@@ -73,32 +98,43 @@ export async function runInspect(args: string[]): Promise<number> {
   }
   const path = files[0]!;
   const name = basename(path);
-  let src;
+  const fail = (msg: string): number => { console.error(`stride-lens inspect: ${printable(msg)}`); return 2; };
+  let src: ByteSource & { close(): void };
   try {
-    src = openFileSource(path);
+    const st = statSync(path);
+    if (st.isDirectory()) return fail(`${path} is a directory: give one .npy or .npz file`);
+    if (st.isFile()) src = openFileSource(path);
+    else {
+      // A pipe or a device (`inspect /dev/stdin`): read it whole, up to a cap.
+      const bytes = await readStream(path, MAX_STREAM_BYTES);
+      if (!bytes.ok) return fail(`${path}: ${bytes.error}`);
+      src = { ...memorySource(bytes.value), close: () => undefined };
+    }
   } catch (e) {
-    console.error(`stride-lens inspect: cannot open ${path}: ${e instanceof Error ? e.message : String(e)}`);
-    return 2;
+    return fail(`cannot open ${path}: ${e instanceof Error ? e.message : String(e)}`);
   }
   try {
     const head = await src.read(0, 4);
     const isZip = head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5);
+    if (!isZip && /\.npz$/i.test(name)) {
+      const error = `${name}: not a .npz file: a .npz is a zip archive and this does not start with a zip signature (got ${src.size} bytes starting ${JSON.stringify(String.fromCharCode(...head))})`;
+      if (json) console.log(JSON.stringify({ file: name, error }, null, 2));
+      return fail(error);
+    }
     if (!isZip) {
       const r = await openNpy(src, { name });
       if (!r.ok) {
         if (json) console.log(JSON.stringify({ file: name, error: r.error }, null, 2));
-        console.error(`stride-lens inspect: ${r.error}`);
-        return 2;
+        return fail(r.error);
       }
       if (json) console.log(JSON.stringify({ file: name, ...headerJson(r.value.header) }, null, 2));
-      else console.log([`${name}  (.npy)`, ...headerText(r.value.header, '  ')].join('\n'));
+      else console.log([`${name}  (.npy)`, ...headerText(r.value.header, '  ')].map(printable).join('\n'));
       return 0;
     }
     const r = await inspectNpz(src, { name });
     if (!r.ok) {
       if (json) console.log(JSON.stringify({ file: name, error: r.error }, null, 2));
-      console.error(`stride-lens inspect: ${r.error}`);
-      return 2;
+      return fail(r.error);
     }
     // Object members parse as headers but cannot be opened: report them as errors too.
     const members = r.value.map((m) => {
@@ -115,10 +151,11 @@ export async function runInspect(args: string[]): Promise<number> {
         if (m.header) lines.push(...headerText(m.header, '    '));
         else lines.push(`    error: ${m.error}`);
       }
-      console.log(lines.join('\n'));
+      // Member names come from the archive: escaped, so none can forge a line or drive the terminal.
+      console.log(lines.map(printable).join('\n'));
     }
     const bad = members.filter((m) => !m.header);
-    for (const m of bad) console.error(`stride-lens inspect: ${m.error}`);
+    for (const m of bad) fail(m.error);
     return bad.length ? 2 : 0;
   } finally {
     src.close();

@@ -39,6 +39,9 @@ interface Options {
   maxWork: MaxWork;
 }
 
+/** NumPy's NPY_MAXDIMS (64 since 2.0; 32 before, where larger views fail in NumPy itself). */
+const MAX_DIMS = 64;
+
 const VALUED = new Set(['--itemsize', '--dtype', '--shape', '--strides', '--offset', '--nbytes', '--base-shape', '--max-work']);
 const FLAGS = new Set(['--torch', '--json', '--help', '-h']);
 
@@ -51,11 +54,16 @@ export function parseLayoutArgs(args: readonly string[]): Result<Options | 'help
     let v: string | undefined;
     const eq = a.indexOf('=');
     if (a.startsWith('--') && eq > 0) { v = a.slice(eq + 1); a = a.slice(0, eq); }
-    if (FLAGS.has(a)) { flags.add(a); continue; }
+    if (FLAGS.has(a)) {
+      if (v !== undefined) return { ok: false, error: `${a} is a flag and takes no value ('${args[i]}'): give ${a} or leave it out` };
+      flags.add(a);
+      continue;
+    }
     if (!VALUED.has(a)) return { ok: false, error: `unknown option '${a}'` };
     if (v === undefined) {
       v = args[++i];
-      if (v === undefined) return { ok: false, error: `${a} needs a value` };
+      // `--itemsize --shape 3`: the next option is not this one's value.
+      if (v === undefined || /^--[a-z]/.test(v)) return { ok: false, error: `${a} needs a value` };
     }
     values.set(a, v);
   }
@@ -67,6 +75,7 @@ export function parseLayoutArgs(args: readonly string[]): Result<Options | 'help
   if (dtype !== undefined) {
     const d = parseDtype(dtype.trim());
     if (!d.ok) return { ok: false, error: `--dtype '${dtype}': ${d.error}` };
+    if (d.value.itemsize <= 0) return { ok: false, error: `--dtype '${dtype}' has itemsize 0: a view needs elements of at least one byte (as --itemsize does)` };
     itemsize = d.value.itemsize;
   } else if (item !== undefined) {
     const n = parseInteger(item, '--itemsize');
@@ -80,6 +89,7 @@ export function parseLayoutArgs(args: readonly string[]): Result<Options | 'help
   if (stridesText === undefined) return { ok: false, error: 'missing --strides' };
   const shape = parseIntTuple(shapeText, '--shape');
   if (!shape.ok) return shape;
+  if (shape.value.length > MAX_DIMS) return { ok: false, error: `--shape has ${shape.value.length} dimensions; NumPy allows at most ${MAX_DIMS}` };
   const badDim = shape.value.findIndex((n) => n < 0);
   if (badDim >= 0) return { ok: false, error: `--shape: ${shape.value[badDim]} at position ${badDim + 1} is negative` };
   const strides = parseIntTuple(stridesText, '--strides');
@@ -99,6 +109,7 @@ export function parseLayoutArgs(args: readonly string[]): Result<Options | 'help
   if (values.has('--base-shape')) {
     const b = parseIntTuple(values.get('--base-shape')!, '--base-shape');
     if (!b.ok) return b;
+    if (b.value.length > MAX_DIMS) return { ok: false, error: `--base-shape has ${b.value.length} dimensions; NumPy allows at most ${MAX_DIMS}` };
     const bad = b.value.findIndex((n) => n < 0);
     if (bad >= 0) return { ok: false, error: `--base-shape: ${b.value[bad]} at position ${bad + 1} is negative` };
     opts.baseShape = b.value;
@@ -107,7 +118,9 @@ export function parseLayoutArgs(args: readonly string[]): Result<Options | 'help
   const mw = values.get('--max-work');
   if (mw !== undefined) {
     if (mw === 'exact' || mw === 'bounds') opts.maxWork = mw;
-    else {
+    else if (/^\s*\d+\s*$/.test(mw) && !Number.isSafeInteger(Number(mw))) {
+      opts.maxWork = Number.MAX_SAFE_INTEGER; // a budget past 2^53 steps is no budget: it cannot run out
+    } else {
       const n = parseInteger(mw, '--max-work');
       if (!n.ok) return { ok: false, error: `--max-work: '${mw}' is not 'exact', 'bounds' or a non-negative integer` };
       if (n.value < 0) return { ok: false, error: `--max-work ${n.value} is negative` };

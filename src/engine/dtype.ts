@@ -136,10 +136,16 @@ export function descrToPython(descr: string | unknown[][]): string {
   return `[${descr.map((e) => `(${e.map((x, k) => (k === 1 && Array.isArray(x) ? descrToPython(x as unknown[][]) : lit(x))).join(', ')})`).join(', ')}]`;
 }
 
+
+/** A descr (or part of one) for a message: JSON-like, integers of any size printed as digits. */
+function specText(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? `\u0000${x}\u0000` : x)).replace(/"\\u0000(-?\d+)\\u0000"/g, '$1');
+}
+
 class DtypeError extends Error {}
 
 function notUnderstood(spec: unknown): never {
-  throw new DtypeError(`data type ${typeof spec === 'string' ? `'${spec}'` : JSON.stringify(spec)} not understood`);
+  throw new DtypeError(`data type ${typeof spec === 'string' ? `'${spec}'` : specText(spec)} not understood`);
 }
 
 function parseString(spec: string): Dtype {
@@ -253,11 +259,11 @@ function makeSubarray(base: Dtype, shape: readonly number[], whole: unknown): Dt
   if (shape.length === 0) return base;
   let n = 1;
   for (const s of shape) {
-    if (!Number.isSafeInteger(s) || s < 0) throw new DtypeError(`invalid shape in fixed-type tuple: ${JSON.stringify(whole)}`);
+    if (!Number.isSafeInteger(s) || s < 0) throw new DtypeError(`invalid shape in fixed-type tuple: ${specText(whole)}`);
     n *= s;
   }
   const itemsize = n * base.itemsize;
-  if (!Number.isSafeInteger(itemsize) || itemsize > 0x7fffffff) throw new DtypeError(`invalid shape in fixed-type tuple: dtype size in bytes must fit into a C int (${JSON.stringify(whole)})`);
+  if (!Number.isSafeInteger(itemsize) || itemsize > 0x7fffffff) throw new DtypeError(`invalid shape in fixed-type tuple: dtype size in bytes must fit into a C int (${specText(whole)})`);
   const d: Dtype = { kind: 'V', itemsize, byteOrder: '|', name: itemsize ? `void${itemsize * 8}` : 'void', str: `|V${itemsize}`, subarray: { base, shape: [...shape] } };
   return base.needsPickle ? { ...d, needsPickle: true } : d;
 }
@@ -267,8 +273,8 @@ function makeStruct(fields: { name: string; title?: string; dtype: Dtype; offset
   let at = 0;
   const out: DtypeField[] = [];
   for (const f of fields) {
-    if (seen.has(f.name)) throw new DtypeError(`field '${f.name}' occurs more than once in ${JSON.stringify(whole)}`);
-    if (f.title !== undefined && seen.has(f.title)) throw new DtypeError(`title '${f.title}' already used as a name or title in ${JSON.stringify(whole)}`);
+    if (seen.has(f.name)) throw new DtypeError(`field '${f.name}' occurs more than once in ${specText(whole)}`);
+    if (f.title !== undefined && seen.has(f.title)) throw new DtypeError(`title '${f.title}' already used as a name or title in ${specText(whole)}`);
     seen.add(f.name);
     if (f.title !== undefined) seen.add(f.title);
     const offset = f.offset ?? at;
@@ -276,7 +282,7 @@ function makeStruct(fields: { name: string; title?: string; dtype: Dtype; offset
     at = offset + f.dtype.itemsize;
   }
   const size = itemsize ?? at;
-  if (size > 0x7fffffff) throw new DtypeError(`structured dtype ${JSON.stringify(whole)} is too large (${size} bytes)`);
+  if (size > 0x7fffffff) throw new DtypeError(`structured dtype ${specText(whole)} is too large (${size} bytes)`);
   const d: Dtype = { kind: 'V', itemsize: size, byteOrder: '|', name: size ? `void${size * 8}` : 'void', str: `|V${size}`, fields: out };
   return out.some((f) => f.dtype.needsPickle) ? { ...d, needsPickle: true } : d;
 }
@@ -290,7 +296,7 @@ function descrType(t: unknown, whole: unknown): Dtype {
 function descrShape(s: unknown, whole: unknown): number[] {
   if (typeof s === 'number') return [s];
   if (Array.isArray(s) && s.every((x) => typeof x === 'number')) return s as number[];
-  throw new DtypeError(`invalid shape in fixed-type tuple: ${JSON.stringify(s)} in ${JSON.stringify(whole)}`);
+  throw new DtypeError(`invalid shape in fixed-type tuple: ${specText(s)} in ${specText(whole)}`);
 }
 
 /** NumPy's `format.descr_to_dtype` for a list descr: padding entries dropped, offsets packed. */
@@ -300,7 +306,7 @@ function parseDescrList(descr: DescrList): Dtype {
   let offset = 0;
   for (const entry of descr as unknown[]) {
     if (!Array.isArray(entry) || (entry.length !== 2 && entry.length !== 3)) {
-      throw new DtypeError(`descr entry ${JSON.stringify(entry)} is not a (name, type) or (name, type, shape) tuple`);
+      throw new DtypeError(`descr entry ${specText(entry)} is not a (name, type) or (name, type, shape) tuple`);
     }
     const [rawName, type, shape] = entry as [unknown, unknown, unknown];
     let dt = descrType(type, descr);
@@ -311,7 +317,7 @@ function parseDescrList(descr: DescrList): Dtype {
     else if (Array.isArray(rawName) && rawName.length === 2 && typeof rawName[1] === 'string' && typeof rawName[0] === 'string') {
       title = rawName[0];
       name = rawName[1];
-    } else throw new DtypeError(`field name ${JSON.stringify(rawName)} is not a string or a (title, name) pair`);
+    } else throw new DtypeError(`field name ${specText(rawName)} is not a string or a (title, name) pair`);
     const isPad = name === '' && dt.kind === 'V' && !dt.fields && !dt.subarray;
     if (!isPad) {
       if (name === '') name = `f${fields.length}`;

@@ -27,6 +27,16 @@ export function groupDigits(n: bigint | number): string {
   return (neg ? '-' : '') + groups.join('\u2009');
 }
 
+/**
+ * Text from a file (a member name, a header) made safe for a terminal or one log line:
+ * control characters (C0 incl. newline and escape, DEL, C1) become `\xNN`, so a name
+ * cannot clear the screen, recolour output or forge a line. A backslash stays as is.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 /** The nearest IEEE binary16 value (ties to even), as a number. */
 export function roundToHalf(x: number): number {
   if (!Number.isFinite(x) || x === 0) return x;

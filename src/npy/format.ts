@@ -15,7 +15,7 @@
  * the file and quotes the bad value, as NumPy's messages do (`shape is not valid: (-1,)`).
  */
 import { parseDtype, type DescrList, type Dtype } from '../engine/dtype';
-import { groupDigits } from '../engine/format';
+import { groupDigits, printable } from '../engine/format';
 import { cStrides, elementCount, fStrides, type Layout } from '../engine/layout';
 import type { Result } from '../engine/report';
 import { parsePyLiteral, pyRepr, toPlain, type PyValue } from './literal';
@@ -62,7 +62,7 @@ export interface HeaderOptions {
 /** Read and check the header of a `.npy` source; object arrays parse but are flagged by `dtype.needsPickle`. */
 export async function readNpyHeader(src: ByteSource, opts: HeaderOptions = {}): Promise<Result<NpyHeader>> {
   const name = opts.name ?? 'array';
-  const bad = (msg: string): Result<NpyHeader> => ({ ok: false, error: `${name}: ${msg}` });
+  const bad = (msg: string): Result<NpyHeader> => ({ ok: false, error: printable(`${name}: ${msg}`) });
   const cap = opts.maxHeaderSize ?? MAX_HEADER_SIZE;
   try {
     const pre = await src.read(0, 12);
@@ -90,7 +90,8 @@ export async function readNpyHeader(src: ByteSource, opts: HeaderOptions = {}): 
     if (raw.length < hlen) return bad(`header of ${hlen} bytes runs past the end of the file (${src.size} bytes)`);
     const text = info.encoding === 'latin1' ? latin1(raw) : utf8(raw);
     if (text === undefined) return bad('the header is not valid UTF-8');
-    if (text.length > cap) return bad(`header info length (${text.length}) is larger than the ${cap}-character limit; it may not be safe to load`);
+    const chars = codePoints(text);
+    if (chars > cap) return bad(`header info length (${chars}) is larger than the ${cap}-character limit; it may not be safe to load`);
     const lit = parsePyLiteral(text, { allowLongSuffix: version !== '3.0' });
     if (!lit.ok) return bad(`cannot parse header ${clipRepr(text)}: ${lit.error}`);
     const checked = checkHeaderDict(lit.value);
@@ -164,8 +165,24 @@ function fromPlain(v: unknown): PyValue {
   return v as PyValue;
 }
 
+/** The header text for an error message: without its padding, control bytes escaped, clipped. */
 function clipRepr(s: string): string {
-  return s.length > 300 ? `${s.slice(0, 300)}… (${s.length} characters)` : s;
+  const t = s.replace(/[ \n\0]+$/, '');
+  return printable(t.length > 300 ? `${t.slice(0, 300)}… (${t.length} characters)` : t);
+}
+
+/** Length in characters (code points), as Python's len() counts: the header limit is in those. */
+function codePoints(s: string): number {
+  let n = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 0xd800 && c < 0xdc00 && k + 1 < s.length) {
+      const d = s.charCodeAt(k + 1);
+      if (d >= 0xdc00 && d < 0xe000) k++;
+    }
+    n++;
+  }
+  return n;
 }
 
 function bytesRepr(b: Uint8Array): string {

@@ -4,6 +4,7 @@
  * `True`, `False`, `None`. Nothing is evaluated; nesting depth and input length are bounded,
  * so any input gives a value or an error message in time linear in its length.
  */
+import { printable } from '../engine/format';
 import type { Result } from '../engine/report';
 
 export interface PyTuple { readonly kind: 'tuple'; readonly items: readonly PyValue[] }
@@ -75,8 +76,9 @@ class LiteralError extends Error {}
 interface P { readonly s: string; i: number; readonly long: boolean }
 
 function fail(p: P, what: string): never {
-  const near = p.s.slice(Math.max(0, p.i - 10), p.i + 10);
-  throw new LiteralError(`${what} at position ${p.i} (near ${JSON.stringify(near)})`);
+  // The text around the error, without the header's padding, control characters escaped.
+  const near = printable(p.s.slice(Math.max(0, p.i - 10), p.i + 10).replace(/[\s\0]+$/, ''));
+  throw new LiteralError(`${what} at position ${p.i} (near '${near}')`);
 }
 
 function skipSpace(p: P): void {
@@ -163,16 +165,25 @@ function dict(p: P, depth: number): PyDict {
   return { kind: 'dict', entries };
 }
 
+const DIGITS = '\\d(?:_?\\d)*';
+const PY_NUMBER = new RegExp([
+  '^0[xX](?:_?[0-9a-fA-F])+$', '^0[oO](?:_?[0-7])+$', '^0[bB](?:_?[01])+$',
+  `^(?:${DIGITS})?\\.${DIGITS}(?:[eE][+-]?${DIGITS})?$`, `^${DIGITS}\\.?(?:[eE][+-]?${DIGITS})?$`,
+].join('|'));
+
 function number(p: P): bigint | number {
   const m = /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*)?\.?\d*(?:[eE][+-]?\d+)?)/.exec(p.s.slice(p.i, p.i + 400));
   const text = m ? m[0] : '';
   if (text === '' || text === '.') fail(p, 'malformed number');
   p.i += text.length;
+  // Python's grammar: one underscore at a time, only between digits (or after a base prefix).
+  if (!PY_NUMBER.test(text)) fail(p, `malformed number '${text}'`);
   const clean = text.replace(/_/g, '');
   if (/^0[xXoObB]/.test(clean)) return BigInt(clean);
   if (/^\d+$/.test(clean)) {
     if (clean.length > 1 && clean[0] === '0' && /[1-9]/.test(clean)) fail(p, `leading zeros in the integer '${text}'`);
-    if (p.long && (p.s[p.i] === 'L' || p.s[p.i] === 'l')) p.i++;
+    // Python 2's long suffix: NumPy filters an upper-case `L` token only (format._filter_header).
+    if (p.long && p.s[p.i] === 'L') p.i++;
     return BigInt(clean);
   }
   const f = Number(clean);

@@ -10,7 +10,7 @@
  */
 import { Inflate } from 'fflate';
 import type { Result } from '../engine/report';
-import { readNpyHeader, type HeaderOptions, type NpyHeader } from './format';
+import { readNpyHeader, truncationError, type HeaderOptions, type NpyHeader } from './format';
 import { sliceSource, type ByteSource } from './source';
 
 export interface ZipMember {
@@ -140,18 +140,37 @@ export async function inspectNpz(src: ByteSource, opts: HeaderOptions = {}): Pro
   const list = await listNpz(src, opts);
   if (!list.ok) return list;
   const out: NpzMemberInfo[] = [];
+  // Directory entries that point at the same stored bytes are read once (a crafted archive
+  // can repeat one member thousands of times); errors are kept without the member's name.
+  const seen = new Map<string, { header: NpyHeader } | { reason: string }>();
   for (const m of list.value) {
     const name = `${opts.name ?? 'archive'}/${m.name}`;
-    const s = await openNpzMember(src, m, opts);
-    if (!s.ok) { out.push({ member: m, error: s.error }); continue; }
-    const h = await readNpyHeader(s.value, { ...opts, name });
-    out.push(h.ok ? { member: m, header: h.value } : { member: m, error: h.error });
+    const key = `${m.localHeaderOffset}:${m.method}:${m.compressedSize}:${m.size}`;
+    let r = seen.get(key);
+    if (!r) {
+      r = await memberHeader(src, m, name, opts);
+      seen.set(key, r);
+    }
+    out.push('header' in r ? { member: m, header: r.header } : { member: m, error: `${name}: ${r.reason}` });
   }
   return { ok: true, value: out };
 }
 
+async function memberHeader(src: ByteSource, m: ZipMember, name: string, opts: HeaderOptions): Promise<{ header: NpyHeader } | { reason: string }> {
+  const unnamed = (error: string): { reason: string } => ({ reason: error.startsWith(`${name}: `) ? error.slice(name.length + 2) : error });
+  const s = await openNpzMember(src, m, opts);
+  if (!s.ok) return unnamed(s.error);
+  const h = await readNpyHeader(s.value, { ...opts, name });
+  if (!h.ok) return unnamed(h.error);
+  // The directory knows the member's size: data cut short is an error here, as in a .npy.
+  const short = truncationError(h.value, m.size);
+  return short ? { reason: short } : { header: h.value };
+}
+
 /** Compressed bytes per push: small, since deflate can expand them up to 1032×. */
 const COMPRESSED_CHUNK = 64 * 1024;
+/** The smallest push: what a header read asks for (at most ~260 KiB inflated). */
+const MIN_CHUNK = 256;
 /** Inflated bytes kept behind the stream position, so nearby backward reads need no restart. */
 const KEEP_BEHIND = 4 * 1024 * 1024;
 /** Members up to this size stay inflated whole. */
@@ -195,7 +214,9 @@ export function inflateSource(compressed: ByteSource, size: number, opts: { keep
     const end = Math.max(start, Math.min(offset + length, size));
     if (start < windowStart()) reset();
     while (produced < end && inPos < compressed.size && !failure) {
-      const c = await compressed.read(inPos, COMPRESSED_CHUNK);
+      // Deflate can expand a chunk 1032×: push little when little is wanted (a header), more
+      // as the request grows, so reading 128 header bytes never inflates tens of megabytes.
+      const c = await compressed.read(inPos, Math.min(COMPRESSED_CHUNK, Math.max(MIN_CHUNK, (end - produced) >> 3)));
       if (c.length === 0) break;
       inPos += c.length;
       try {

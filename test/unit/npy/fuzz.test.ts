@@ -28,11 +28,16 @@ async function exercise(bytes: Uint8Array): Promise<string> {
 
 function checkOutcome(out: string): void {
   expect(out === 'ok' || (out.startsWith('fuzz.npy: ') && out.length > 'fuzz.npy: '.length + 5), out).toBe(true);
+  // A message names the bad value: no JavaScript error text, no raw control bytes.
+  // eslint-disable-next-line no-control-regex
+  expect(out, out).not.toMatch(/BigInt|TypeError|RangeError|serialize|undefined|[\u0000-\u0008\u000b-\u001f]/);
 }
 
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), at: fc.nat(400), value: fc.integer({ min: 0, max: 255 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(400), text: fc.constantFrom('(', ')', '[', ']', '{', '}', "'", '"', ',', ':', '-', 'L', '\\', 'True', 'None', '1e999', '0x', '(((((', '\n', '\u00e9', '99999999999999999999') }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(400), text: fc.constantFrom('(', ')', '[', ']', '{', '}', "'", '"', ',', ':', '-', 'L', '\\', 'True', 'None', '1e999', '0x', '(((((', '\n', '\u00e9', '99999999999999999999',
+    // Classes from the issue 13 fuzz run: Python's number grammar, control bytes and padding.
+    '1__0', '0x_', '0x_1f', '3l', '3L', '1_000', '\v', '\0', '\x1b', '9007199254740993', '#', "b'", '\\N{', '\\101') }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(400), n: fc.integer({ min: 1, max: 20 }) }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat(600) }),
   fc.record({ kind: fc.constant('hlen' as const), value: fc.nat(0xffff) }),
@@ -145,3 +150,58 @@ describe('fuzzing the .npz reader', () => {
     );
   });
 });
+
+describe('fuzzing .npz archives of the issue 13 classes', () => {
+  const npy = seeds[0]!;
+  it('cut-short members, repeated directory entries and highly compressible members: a header or a named error', async () => {
+    const { zipSync } = await import('fflate');
+    const { inspectNpz } = await import('../../../src/npy/zip');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ cut: fc.nat(npy.length), zeros: fc.nat(1 << 20), level: fc.constantFrom(0 as const, 9 as const) }), { minLength: 1, maxLength: 4 }),
+        fc.nat(50),
+        async (members, repeat) => {
+          const files: Record<string, [Uint8Array, { level: 0 | 9 }]> = {};
+          members.forEach((m, k) => {
+            // A valid header followed by `zeros` zero bytes, or the file cut at `cut`.
+            const body = m.cut < npy.length ? npy.subarray(0, m.cut) : new Uint8Array([...npy.subarray(0, 128), ...new Uint8Array(m.zeros)]);
+            files[`m${k}.npy`] = [body, { level: m.level }];
+          });
+          let zip: Uint8Array = zipSync(files);
+          if (repeat > 0) zip = repeatFirstEntry(zip, repeat);
+          const r = await inspectNpz(memorySource(zip), { name: 'fuzz.npz' });
+          if (!r.ok) { expect(r.error.startsWith('fuzz.npz')).toBe(true); return; }
+          for (const m of r.value) {
+            if (m.header) continue;
+            expect(m.error!.startsWith('fuzz.npz/'), m.error).toBe(true);
+            expect(m.error).not.toMatch(/BigInt|TypeError|RangeError/);
+          }
+        },
+      ),
+      { seed: SEED, numRuns: 150 },
+    );
+  });
+});
+
+/** The archive with its first central-directory entry repeated `n` more times. */
+function repeatFirstEntry(zip: Uint8Array, n: number): Uint8Array {
+  const v = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let eocd = zip.length - 22;
+  while (eocd > 0 && v.getUint32(eocd, true) !== 0x06054b50) eocd--;
+  const cdOff = v.getUint32(eocd + 16, true);
+  const count = v.getUint16(eocd + 10, true);
+  const first = 46 + v.getUint16(cdOff + 28, true) + v.getUint16(cdOff + 30, true) + v.getUint16(cdOff + 32, true);
+  const entry = zip.subarray(cdOff, cdOff + first);
+  const cd = zip.subarray(cdOff, eocd);
+  const out = new Uint8Array(cdOff + cd.length + entry.length * n + 22);
+  out.set(zip.subarray(0, cdOff));
+  out.set(cd, cdOff);
+  for (let k = 0; k < n; k++) out.set(entry, cdOff + cd.length + k * entry.length);
+  const tail = new DataView(out.buffer, out.length - 22, 22);
+  tail.setUint32(0, 0x06054b50, true);
+  tail.setUint16(8, count + n, true);
+  tail.setUint16(10, count + n, true);
+  tail.setUint32(12, cd.length + entry.length * n, true);
+  tail.setUint32(16, cdOff, true);
+  return out;
+}

@@ -1,5 +1,7 @@
 // Shared by the .npy tests: fixture loading, reading whole arrays, and NumPy's JSON encoding of values.
 import { join } from 'node:path';
+import { vi } from 'vitest';
+import { runInspect } from '../../../src/cli/inspect';
 import type { Dtype } from '../../../src/engine/dtype';
 import type { Scalar } from '../../../src/engine/gather';
 import { readPage, type NpyArray } from '../../../src/npy/npy';
@@ -67,5 +69,18 @@ export function encode(d: Dtype, v: Scalar): unknown {
     case 'i': case 'u': case 'M': case 'm': return typeof v === 'bigint' ? v.toString() : v;
     case 'V': return (v as { hex: string }).hex;
     default: return v;
+  }
+}
+
+/** Run `stride-lens inspect` in-process, capturing stdout and stderr. */
+export async function inspectCaptured(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { out.push(a.join(' ')); });
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => { err.push(a.join(' ')); });
+  try {
+    return { code: await runInspect(args), out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    vi.restoreAllMocks();
   }
 }

@@ -1,20 +1,9 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runInspect } from '../../../src/cli/inspect';
-import { loadExpected, NPY_DIR } from './helpers';
+import { inspectCaptured as run, loadExpected, NPY_DIR } from './helpers';
 
 const expected = loadExpected();
 
-/** Run `inspect` capturing stdout and stderr. */
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { out.push(a.join(' ')); });
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => { err.push(a.join(' ')); });
-  const code = await runInspect(args);
-  vi.restoreAllMocks();
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 afterEach(() => vi.restoreAllMocks());
 
