@@ -179,6 +179,8 @@ function parseOne(s: string, whole: string): Dtype {
   if (sub) {
     const inner = sub[1]!;
     if (inner !== '' && !inner.includes(',')) notUnderstood(whole);
+    // One sub-array prefix only: NumPy refuses '(2,)(3,)f4'.
+    if (sub[2]!.startsWith('(')) notUnderstood(whole);
     const shape = inner.split(',').map((x) => x.trim()).filter((x) => x !== '').map(Number);
     return makeSubarray(parseOne(sub[2]!, whole), shape, whole);
   }
@@ -274,7 +276,7 @@ function makeStruct(fields: { name: string; title?: string; dtype: Dtype; offset
   const out: DtypeField[] = [];
   for (const f of fields) {
     if (seen.has(f.name)) throw new DtypeError(`field '${f.name}' occurs more than once in ${specText(whole)}`);
-    if (f.title !== undefined && seen.has(f.title)) throw new DtypeError(`title '${f.title}' already used as a name or title in ${specText(whole)}`);
+    if (f.title !== undefined && (seen.has(f.title) || f.title === f.name)) throw new DtypeError(`title '${f.title}' already used as a name or title in ${specText(whole)}`);
     seen.add(f.name);
     if (f.title !== undefined) seen.add(f.title);
     const offset = f.offset ?? at;
@@ -320,7 +322,7 @@ function parseDescrList(descr: DescrList): Dtype {
     } else throw new DtypeError(`field name ${specText(rawName)} is not a string or a (title, name) pair`);
     const isPad = name === '' && dt.kind === 'V' && !dt.fields && !dt.subarray;
     if (!isPad) {
-      if (name === '') name = `f${fields.length}`;
+      // descr_to_dtype keeps an empty name of a field that is not padding ('' for an 'O').
       fields.push(title === undefined ? { name, dtype: dt, offset } : { name, title, dtype: dt, offset });
     }
     offset += dt.itemsize;

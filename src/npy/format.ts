@@ -126,14 +126,19 @@ function checkHeaderDict(v: PyValue): Result<{ descr: unknown; dtype: Dtype; for
   }
   const get = (k: string): PyValue => v.entries.find(([key]) => key === k)![1];
   const shapeV = get('shape');
-  if (shapeV === null || typeof shapeV !== 'object' || shapeV.kind !== 'tuple'
-    || !shapeV.items.every((x) => typeof x === 'bigint' && x >= 0n && x <= BigInt(Number.MAX_SAFE_INTEGER))) {
+  // Python's bools are ints: NumPy reads (True,) as (1,).
+  const dims = shapeV !== null && typeof shapeV === 'object' && shapeV.kind === 'tuple'
+    ? shapeV.items.map((x) => (typeof x === 'boolean' ? BigInt(x) : x)) : undefined;
+  if (!dims || !dims.every((x) => typeof x === 'bigint' && x >= 0n && x <= BigInt(Number.MAX_SAFE_INTEGER))) {
     return err(`shape is not valid: ${clipRepr(pyRepr(shapeV))}`);
   }
-  const shape = shapeV.items.map((x) => Number(x));
+  const shape = dims.map((x) => Number(x));
   const fo = get('fortran_order');
   if (typeof fo !== 'boolean') return err(`fortran_order is not a valid bool: ${clipRepr(pyRepr(fo))}`);
   const descrV = get('descr');
+  // A float anywhere in a descr (a sub-array shape of (2.0,)) is refused, as NumPy does;
+  // plain values cannot tell 2.0 from 2, so look before converting.
+  if (containsFloat(descrV)) return err(`descr is not a valid dtype descriptor: ${clipRepr(pyRepr(descrV))} (a float where NumPy needs an integer)`);
   const plain = toPlain(descrV);
   if (typeof plain !== 'string' && !Array.isArray(plain)) return err(`descr is not a valid dtype descriptor: ${clipRepr(pyRepr(descrV))}`);
   const dt = parseDtype(plain as string | DescrList);
@@ -152,6 +157,14 @@ export function truncationError(h: NpyHeader, sourceSize: number): string | unde
 /** The reason an object array cannot be read. */
 export function pickleError(h: NpyHeader): string {
   return `descr ${typeof h.descr === 'string' ? `'${h.descr}'` : pyRepr(fromPlain(h.descr))} holds Python objects: their data is a pickle, which Stride Lens never unpickles (arbitrary code could run). Save it with a numeric, string or structured dtype instead.`;
+}
+
+function containsFloat(v: PyValue): boolean {
+  if (typeof v === 'number') return true;
+  if (v === null || typeof v !== 'object') return false;
+  if (v.kind === 'tuple' || v.kind === 'list') return v.items.some(containsFloat);
+  if (v.kind === 'dict') return v.entries.some(([k, x]) => containsFloat(k) || containsFloat(x));
+  return false;
 }
 
 /** A shape as Python prints it: `(3,)`, `(2, 3)`, `()`. */

@@ -11,9 +11,12 @@ export interface PyTuple { readonly kind: 'tuple'; readonly items: readonly PyVa
 export interface PyList { readonly kind: 'list'; readonly items: readonly PyValue[] }
 export interface PyDict { readonly kind: 'dict'; readonly entries: readonly (readonly [PyValue, PyValue])[] }
 /** A parsed Python literal. Ints are bigints, floats are numbers. */
-export type PyValue = null | boolean | bigint | number | string | PyTuple | PyList | PyDict;
+/** A `b'…'` literal (bytes are never a valid header key or dtype: NumPy refuses them). */
+export interface PyBytes { readonly kind: 'bytes'; readonly value: string }
+export type PyValue = null | boolean | bigint | number | string | PyBytes | PyTuple | PyList | PyDict;
 
-const MAX_DEPTH = 100;
+/** Python's parser gives up past 200 nested brackets (s_push: too many nested parentheses). */
+const MAX_DEPTH = 200;
 
 export interface LiteralOptions {
   /** Accept Python 2's `10L` long suffix (NumPy does for format versions 1.0 and 2.0). */
@@ -42,6 +45,7 @@ export function pyRepr(v: PyValue): string {
   if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'number') return Number.isInteger(v) ? v.toFixed(1) : String(v);
   if (typeof v === 'string') return reprString(v);
+  if (v.kind === 'bytes') return `b${reprString(v.value)}`;
   if (v.kind === 'tuple') return v.items.length === 1 ? `(${pyRepr(v.items[0]!)},)` : `(${v.items.map(pyRepr).join(', ')})`;
   if (v.kind === 'list') return `[${v.items.map(pyRepr).join(', ')}]`;
   return `{${v.entries.map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
@@ -51,6 +55,7 @@ export function pyRepr(v: PyValue): string {
 export function toPlain(v: PyValue): unknown {
   if (typeof v === 'bigint') return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
   if (v === null || typeof v !== 'object') return v;
+  if (v.kind === 'bytes') return { bytes: v.value };
   if (v.kind === 'dict') return v.entries.map(([k, x]) => [toPlain(k), toPlain(x)]);
   return v.items.map(toPlain);
 }
@@ -84,8 +89,11 @@ function fail(p: P, what: string): never {
 function skipSpace(p: P): void {
   while (p.i < p.s.length) {
     const c = p.s[p.i];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v') p.i++;
+    // Python's whitespace (no vertical tab: NumPy refuses a header ending in \v), line
+    // continuations and comments.
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f') p.i++;
     else if (c === '\\' && p.s[p.i + 1] === '\n') p.i += 2;
+    else if (c === '#') { while (p.i < p.s.length && p.s[p.i] !== '\n') p.i++; }
     else break;
   }
 }
@@ -113,7 +121,8 @@ function value(p: P, depth: number): PyValue {
     const next = p.s[p.i + w.length];
     if ((next === "'" || next === '"') && /^[rRuUbB]{1,2}$/.test(w)) {
       p.i += w.length;
-      return strings(p, w.toLowerCase());
+      const text = strings(p, w.toLowerCase());
+      return /b/i.test(w) ? { kind: 'bytes', value: text } : text;
     }
     p.i += w.length;
     if (w === 'True') return true;
@@ -206,7 +215,7 @@ function strings(p: P, prefix: string): string {
   }
 }
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0', '\n': '' };
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '' };
 
 function str(p: P, prefix: string): string {
   const q = p.s[p.i]!;
@@ -223,7 +232,10 @@ function str(p: P, prefix: string): string {
     if (c === '\\' && !raw) {
       const e = p.s[p.i + 1];
       if (e === undefined) fail(p, 'unterminated string');
+      const octal = /^[0-7]{1,3}/.exec(p.s.slice(p.i + 1, p.i + 4));
+      if (octal) { out += String.fromCodePoint(parseInt(octal[0], 8)); p.i += 1 + octal[0].length; continue; }
       if (e in ESCAPES) { out += ESCAPES[e]; p.i += 2; continue; }
+      if (e === 'N' && !prefix.includes('b')) fail(p, 'a \\N{…} escape (a character by its Unicode name) is not supported: write the character itself or \\u');
       const hex = e === 'x' ? 2 : e === 'u' && !prefix.includes('b') ? 4 : e === 'U' && !prefix.includes('b') ? 8 : 0;
       if (hex) {
         const h = p.s.slice(p.i + 2, p.i + 2 + hex);

@@ -2,7 +2,7 @@
 // `layout`. Each test failed before its fix; where NumPy has a verdict on a file
 // (scripts/fixtures/hardening.py), the test compares with NumPy's, never with a guess.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -10,6 +10,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { check, notebookCells } from '../../src/cli/check';
 import { parseLayoutArgs } from '../../src/cli/layout';
 import { printable } from '../../src/engine/format';
+import { readNpyHeader } from '../../src/npy/format';
+import { memorySource } from '../../src/npy/source';
 import { GENERATED, loadFixture } from './fixtures';
 import { inspectCaptured as inspect } from './npy/helpers';
 
@@ -235,4 +237,30 @@ describe('layout arguments (item 15)', () => {
     const r = parseLayoutArgs([...base, '--max-work', String(2n ** 70n)]);
     expect(r.ok && r.value !== 'help' ? r.value.maxWork : undefined).toBe(Number.MAX_SAFE_INTEGER);
   });
+});
+
+describe('.npy header grammar: exactly what NumPy accepts (item 11)', () => {
+  interface Grammar { loads: boolean; error?: string; shape?: number[]; fortran?: boolean; descr?: unknown; text: string }
+  const cases = loadFixture<Record<string, Grammar>>('hardening_headers.json');
+  // Two headers NumPy loads that we refuse, with a message saying why: a negative dimension
+  // (NumPy lets the data decide the length; the viewer shows the shape before reading data),
+  // and a \N{…} escape (a character by its Unicode name: the name table is not shipped).
+  const REFUSED_ON_PURPOSE = new Set(['negative_shape', 'named_escape']);
+  for (const [name, c] of Object.entries(cases)) {
+    it(`${name}: ${c.loads ? 'loads' : `refused (${c.error})`} as in NumPy`, async () => {
+      const bytes = readFileSync(join(H, `header_${name}.npy`));
+      const r = await readNpyHeader(memorySource(new Uint8Array(bytes)), { name: `${name}.npy` });
+      if (REFUSED_ON_PURPOSE.has(name)) { expect(c.loads).toBe(true); expect(r.ok).toBe(false); return; }
+      expect(r.ok ? 'loads' : r.error, c.text).toEqual(c.loads ? 'loads' : expect.stringContaining(`${name}.npy: `));
+      if (r.ok) {
+        expect([...r.value.shape]).toEqual(c.shape!.map(Number)); // (True,) is (1,)
+        expect(r.value.fortranOrder).toBe(c.fortran);
+        // Field names as NumPy decoded them (escapes, titles), padding aside.
+        if (Array.isArray(c.descr)) {
+          const names = (c.descr as unknown[][]).map((e) => (Array.isArray(e[0]) ? e[0][1] : e[0]) as string).filter((n) => n !== '');
+          expect((r.value.dtype.fields ?? []).map((f) => f.name).filter((n) => n !== '')).toEqual(names);
+        }
+      }
+    });
+  }
 });
