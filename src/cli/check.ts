@@ -48,7 +48,8 @@ interface FileResult {
   readonly path: string;
   /** Cell number (0-based, among all cells) per analysed unit; empty for a .py file. */
   readonly cells: readonly number[];
-  readonly analysis: Analysis;
+  /** What the output needs; the parse trees and reuse data are dropped once a file is done. */
+  readonly analysis: Pick<Analysis, 'calls' | 'diagnostics' | 'internalError'>;
 }
 
 type Format = 'text' | 'json' | 'sarif';
@@ -113,7 +114,8 @@ export async function check(args: readonly string[], io: CheckIO): Promise<numbe
     const options: AnalysisOptions = { numpyVersion, readNpyHeader: await npyHeaders(units, dirname(abs)) };
     const analysis = analyzeNotebook(units, options);
     if (analysis.internalError) io.err(`stride-lens check: ${shown}: internal error in the analysis: ${analysis.internalError}`);
-    results.push({ path: shown.split(sep).join('/'), cells, analysis });
+    const { calls, diagnostics, internalError } = analysis;
+    results.push({ path: shown.split(sep).join('/'), cells, analysis: { calls, diagnostics, internalError } });
   }
 
   if (format === 'text') {
