@@ -23,7 +23,7 @@ const targets = [
   // Webview app (panels and custom editors): a classic script for the browser.
   { ...common, entryPoints: ['webview/app/main.tsx'], outfile: 'dist/webview/app.js', platform: 'browser', format: 'iife', target: 'es2022', jsx: 'automatic', jsxImportSource: 'preact', loader: { '.css': 'css' } },
   // Notebook renderer: VS Code requires an ES module.
-  { ...common, entryPoints: ['webview/renderer/main.tsx'], outfile: 'dist/webview/renderer.js', platform: 'browser', format: 'esm', target: 'es2022', jsx: 'automatic', jsxImportSource: 'preact' },
+  { ...common, entryPoints: ['webview/renderer/main.tsx'], outfile: 'dist/webview/renderer.js', platform: 'browser', format: 'esm', target: 'es2022', jsx: 'automatic', jsxImportSource: 'preact', loader: { '.css': 'text' } },
 ];
 
 if (watch) {

@@ -79,7 +79,7 @@ export function addresses(view: Layout, count: number): Float64Array {
 }
 
 /** How many view indices read each byte (element for torch) of the buffer ∪ the extent. */
-export function coverage(view: Layout, bufferSize: number, opts: { unit?: Unit; exactLimit?: number } = {}): Result<Coverage> {
+export function coverage(view: Layout, bufferSize: number, opts: { unit?: Unit; exactLimit?: number; enumerateLimit?: number } = {}): Result<Coverage> {
   const c = checked(view);
   if (!c.ok) return c;
   if (!Number.isSafeInteger(bufferSize) || bufferSize < 0) return { ok: false, error: `buffer size ${bufferSize} is not a non-negative integer` };
@@ -91,10 +91,13 @@ export function coverage(view: Layout, bufferSize: number, opts: { unit?: Unit; 
   if (high === low) return { ok: true, value: { ...base, segments: [], aggregated: false, maxReaders: 0 } };
   if (empty) return { ok: true, value: { ...base, segments: [{ low, high, readers: 0 }], aggregated: false, maxReaders: 0 } };
   if (count <= (opts.exactLimit ?? EXACT_LIMIT)) return { ok: true, value: { ...base, ...exactSegments(view, count, low, high), aggregated: false } };
-  return { ok: true, value: { ...base, ...aggregateSegments(view, count, low, high), aggregated: true } };
+  return { ok: true, value: { ...base, ...aggregateSegments(view, count, low, high, opts.enumerateLimit ?? ENUMERATE_LIMIT), aggregated: true } };
 }
 
 function exactSegments(view: Layout, count: number, low: number, high: number): { segments: Segment[]; maxReaders: number } {
+  const span = high - low;
+  // A range not much larger than the view: count with a difference array, no sort.
+  if (span <= Math.max(1 << 16, 4 * count) && span <= 1 << 27) return countedSegments(view, count, low, high);
   const starts = addresses(view, count).sort();
   const w = view.itemsize;
   // Sweep the starts and the ends (start + w, in the same order) as two sorted event lists.
@@ -122,9 +125,35 @@ function exactSegments(view: Layout, count: number, low: number, high: number): 
   return { segments, maxReaders };
 }
 
-function aggregateSegments(view: Layout, count: number, low: number, high: number): { segments: Segment[]; maxReaders: number } {
+function countedSegments(view: Layout, count: number, low: number, high: number): { segments: Segment[]; maxReaders: number } {
   const span = high - low;
-  if (count > ENUMERATE_LIMIT) {
+  const diff = new Int32Array(span + 1);
+  const w = view.itemsize;
+  const addr = addresses(view, count);
+  for (let k = 0; k < count; k++) {
+    const a = addr[k]! - low;
+    diff[a]!++;
+    diff[a + w]!--;
+  }
+  const segments: Segment[] = [];
+  let maxReaders = 0;
+  let readers = diff[0]!;
+  let from = 0;
+  for (let b = 1; b <= span; b++) {
+    const next = readers + diff[b]!;
+    if (b === span || next !== readers) {
+      segments.push({ low: low + from, high: low + b, readers });
+      if (readers > maxReaders) maxReaders = readers;
+      from = b;
+      readers = next;
+    }
+  }
+  return { segments, maxReaders };
+}
+
+function aggregateSegments(view: Layout, count: number, low: number, high: number, enumerateLimit: number): { segments: Segment[]; maxReaders: number } {
+  const span = high - low;
+  if (count > enumerateLimit) {
     const readers = (count * view.itemsize) / span;
     return { segments: [{ low, high, readers }], maxReaders: readers };
   }
@@ -307,4 +336,33 @@ export function windowPixels(g: WindowGeometry, r: number, c: number): Array<[nu
     }
   }
   return out;
+}
+
+/** A run of pixel columns of a drawn strip and the most readers of any byte under it. */
+export interface StripRun { readonly from: number; readonly to: number; readonly readers: number }
+
+/**
+ * The coverage drawn `width` pixels wide: each pixel column takes the most readers of any
+ * byte under it (so one overlapping byte is never averaged away), equal neighbours merged.
+ */
+export function stripRuns(c: Coverage, width: number): StripRun[] {
+  const span = Math.max(1, c.range.high - c.range.low);
+  const cols = new Float64Array(width).fill(-1);
+  for (const s of c.segments) {
+    const a = Math.max(0, Math.floor(((s.low - c.range.low) / span) * width));
+    const b = Math.min(width - 1, Math.max(a, Math.ceil(((s.high - c.range.low) / span) * width) - 1));
+    for (let p = a; p <= b; p++) if (s.readers > cols[p]!) cols[p] = s.readers;
+  }
+  const out: StripRun[] = [];
+  let p0 = 0;
+  for (let p = 1; p <= width; p++) {
+    if (p === width || cols[p] !== cols[p0]) { out.push({ from: p0, to: p, readers: Math.max(0, cols[p0]!) }); p0 = p; }
+  }
+  return out;
+}
+
+/** The byte (element) under pixel column `x` of a strip `width` pixels wide. */
+export function byteAtColumn(c: Coverage, x: number, width: number): number {
+  const span = Math.max(1, c.range.high - c.range.low);
+  return Math.min(c.range.high - 1, Math.max(c.range.low, c.range.low + Math.floor((x / width) * span)));
 }

@@ -11,7 +11,7 @@
  * and tools check the picture against the model.
  */
 import type { Coverage, WindowGeometry } from './coverage';
-import { windowPixels } from './coverage';
+import { stripRuns, windowPixels } from './coverage';
 import type { Layout } from './layout';
 
 const W = 960;
@@ -56,18 +56,8 @@ export function strideDiagramSvg(d: DiagramInput): string {
   // The strip, drawn at pixel resolution: each pixel column takes the most readers under it.
   const top = 70;
   const h = 36;
-  const cols = new Float64Array(STRIP_W).fill(-1);
-  for (const s of c.segments) {
-    const a = Math.max(0, Math.floor(x(s.low) - STRIP_X));
-    const b = Math.min(STRIP_W - 1, Math.max(a, Math.ceil(x(s.high) - STRIP_X) - 1));
-    for (let p = a; p <= b; p++) if (s.readers > cols[p]!) cols[p] = s.readers;
-  }
-  let p0 = 0;
-  for (let p = 1; p <= STRIP_W; p++) {
-    if (p === STRIP_W || cols[p] !== cols[p0]) {
-      parts.push(`<rect x="${STRIP_X + p0}" y="${top}" width="${p - p0}" height="${h}" fill="${readerColor(cols[p0]!, c.maxReaders)}"/>`);
-      p0 = p;
-    }
+  for (const run of stripRuns(c, STRIP_W)) {
+    parts.push(`<rect x="${STRIP_X + run.from}" y="${top}" width="${run.to - run.from}" height="${h}" fill="${readerColor(run.readers, c.maxReaders)}"/>`);
   }
   parts.push(`<defs><pattern id="hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#fde2e1" fill-opacity="0.55"/><line x1="0" y1="0" x2="0" y2="8" stroke="#c92a2a" stroke-width="2"/></pattern></defs>`);
   // Out of bounds: before the start and past the end of the buffer.

@@ -1,6 +1,7 @@
 /** Webview app entry: the host names the app to show in `<body data-view>`. */
 import { render } from 'preact';
 import './styles.css';
+import '../shared/stride-diagram.css';
 import { Calculator } from './calculator/Calculator';
 import { NpyViewer } from './npy/NpyViewer';
 import { post } from './vscodeApi';

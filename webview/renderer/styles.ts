@@ -1,5 +1,7 @@
 /** The renderer's stylesheet (a constant; notebook outputs get no stylesheet link). Theme colours only. */
-export const RENDERER_CSS = `
+import STRIDE_DIAGRAM_CSS from '../shared/stride-diagram.css';
+
+export const RENDERER_CSS = `${STRIDE_DIAGRAM_CSS}
 .stride-lens-output { color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
 .stride-lens-output h3 { font-size: 1.05em; margin: 4px 0 8px; }
 .stride-lens-output h2 { font-size: 1em; margin: 12px 0 4px; }

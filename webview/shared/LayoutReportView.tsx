@@ -3,6 +3,7 @@ import type { CalculatorResult } from '../../src/engine/calculator';
 import type { AxisOverrun } from '../../src/engine/explain';
 import type { LayoutReport } from '../../src/engine/report';
 import { formatTuple } from '../../src/engine/parse';
+import { StrideDiagram } from './StrideDiagram';
 
 /** Props: the evaluated view; snippet actions are shown only when the host can do them. */
 export function LayoutReportView({ r, onCopy, onOpen }: { r: CalculatorResult; onCopy?: (snippet: string) => void; onOpen?: (snippet: string) => void }) {
@@ -36,6 +37,8 @@ export function LayoutReportView({ r, onCopy, onOpen }: { r: CalculatorResult; o
           <Row label="F contiguous" testid="f-contiguous" value={report.fContiguous ? 'yes' : 'no'} />
         </tbody>
       </table>
+      <h2>Stride diagram</h2>
+      <StrideDiagram layout={layout} nbytes={report.nbytes} />
       <h2>Dimensions</h2>
       <table class="dims" data-testid="dims">
         <thead><tr><th>dim</th><th>size</th><th>stride (B)</th><th>stride (elements)</th><th>meaning</th></tr></thead>

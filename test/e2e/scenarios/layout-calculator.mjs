@@ -1,6 +1,6 @@
 // The layout calculator in a real VS Code: palette command → webview panel → presets and a
 // bad input. Expected numbers come from NumPy (as_strided + byte_bounds), not typed by hand.
-export const name = 'layout calculator: im2col in bounds, out-of-bounds preset, bad stride';
+export const name = 'layout calculator: im2col in bounds with its stride diagram, out-of-bounds preset hatched, bad stride';
 
 /** What NumPy says about the seed's views of a 28×28 float32 image. */
 function numpyTruth(python) {
@@ -41,6 +41,28 @@ export async function run({ page, helpers, shot }) {
   await waitForText(result.locator('[data-testid="buffer-size"]'), (t) => t.startsWith(`${np.nbytes} B`), `buffer size ${np.nbytes} B`);
   check(np.im2col.low >= 0 && np.im2col.high <= np.nbytes, 'NumPy: im2col stays in the buffer', true, np.im2col);
   await waitForText(result.locator('[data-testid="verdict"]'), /in bounds/, 'im2col verdict');
+
+  // The stride diagram: point at a byte in the middle of the strip; the indices listed as
+  // reading it must be exactly the ones NumPy finds (every index whose 4 bytes hold it).
+  const strip = result.locator('[data-testid="byte-strip"]');
+  await strip.waitFor({ timeout: 15_000 });
+  const box = await strip.boundingBox();
+  await strip.hover({ position: { x: box.width * 0.47, y: box.height * 0.45 } });
+  const readout = await waitForText(result.locator('[data-testid="byte-readers"]'), /^byte \d+: read by/, 'readers of the byte under the pointer');
+  const byte = Number(readout.match(/^byte (\d+)/)[1]);
+  const listed = [...readout.matchAll(/\(([\d, ]+)\)/g)].map((m) => m[1].split(',').map((x) => Number(x.trim())));
+  const truth = python(`
+import json, numpy as np
+idx = np.indices((26, 26, 3, 3)).reshape(4, -1).T
+addr = idx @ np.array([112, 4, 112, 4])
+hit = (addr <= ${byte}) & (${byte} < addr + 4)
+print(json.dumps(idx[hit].tolist()))
+`);
+  check(JSON.stringify(listed) === JSON.stringify(truth), `indices reading byte ${byte} (NumPy)`, truth, listed);
+  check(truth.length > 1, 'the byte under the pointer is read by several windows (overlap shown)', '> 1', truth.length);
+  // Pointing at an index lights its bytes.
+  await result.locator('[data-testid="index-grid"] td[data-index="0,0,1,2"]').hover();
+  await result.locator('[data-testid="lit-bytes"]').waitFor({ timeout: 10_000 });
   await shot('im2col');
 
   // The seed's mistake: shape (100, 100, 3, 3) over the same image reads past its end.
@@ -55,6 +77,12 @@ export async function run({ page, helpers, shot }) {
   const shown = Number(verdict.match(/reads ([\d\s,\u202f]+) B past the end/)[1].replace(/[^\d]/g, ''));
   check(shown === past, 'bytes past the end (NumPy byte_bounds high − nbytes)', past, verdict);
   check(!/in bounds/.test(verdict), 'oob verdict does not also say in bounds', 'no "in bounds"', verdict);
+  // The diagram hatches exactly the bytes past the end: [nbytes, NumPy's high).
+  const hatched = result.locator('[data-testid="oob-after"]');
+  await hatched.waitFor({ timeout: 10_000 });
+  const range = [Number(await hatched.getAttribute('data-low')), Number(await hatched.getAttribute('data-high'))];
+  check(range[0] === np.nbytes && range[1] === np.oob.high, 'hatched bytes = past the end (NumPy byte_bounds)', [np.nbytes, np.oob.high], range);
+  check(await result.locator('[data-testid="oob-before"]').count() === 0, 'nothing hatched before the start', 0, await result.locator('[data-testid="oob-before"]').count());
   await shot('out-of-bounds');
 
   // A bad stride: the error names the field and the bad value, and no result is shown.
