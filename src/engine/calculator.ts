@@ -28,6 +28,11 @@ export const PRESETS: readonly Preset[] = [
     inputs: { dtype: 'float32', shape: '32, 13, 13, 2, 2', strides: '2704, 208, 8, 104, 4', offset: '0', buffer: '32, 26, 26', unit: 'bytes' },
   },
   {
+    name: 'maxpool2d',
+    label: 'max-pool: 2×2 windows, stride 2, over one 26×26 feature map',
+    inputs: { dtype: 'float32', shape: '13, 13, 2, 2', strides: '208, 8, 104, 4', offset: '0', buffer: '26, 26', unit: 'bytes' },
+  },
+  {
     name: 'transpose',
     label: 'transpose: a 28×28 float32 image with its strides swapped',
     inputs: { dtype: 'float32', shape: '28, 28', strides: '4, 112', offset: '0', buffer: '28, 28', unit: 'bytes' },

@@ -3,6 +3,7 @@ import type { CalculatorResult } from '../../src/engine/calculator';
 import type { AxisOverrun } from '../../src/engine/explain';
 import type { LayoutReport } from '../../src/engine/report';
 import { formatTuple } from '../../src/engine/parse';
+import { PatchGrid, patchGeometry } from './PatchGrid';
 import { StrideDiagram } from './StrideDiagram';
 
 /** Props: the evaluated view; snippet actions are shown only when the host can do them. */
@@ -39,6 +40,12 @@ export function LayoutReportView({ r, onCopy, onOpen }: { r: CalculatorResult; o
       </table>
       <h2>Stride diagram</h2>
       <StrideDiagram layout={layout} nbytes={report.nbytes} />
+      {patchGeometry(layout, r.baseShape) && (
+        <>
+          <h2>Patch grid</h2>
+          <PatchGrid layout={layout} baseShape={r.baseShape!} />
+        </>
+      )}
       <h2>Dimensions</h2>
       <table class="dims" data-testid="dims">
         <thead><tr><th>dim</th><th>size</th><th>stride (B)</th><th>stride (elements)</th><th>meaning</th></tr></thead>

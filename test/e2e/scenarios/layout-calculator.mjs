@@ -65,6 +65,28 @@ print(json.dumps(idx[hit].tolist()))
   await result.locator('[data-testid="lit-bytes"]').waitFor({ timeout: 10_000 });
   await shot('im2col');
 
+  // The patch grid: 2×2 max-pool windows with stride 2 over one 26×26 feature map. The window
+  // picked with the arrow keys reads exactly the pixels NumPy's pooling view reads.
+  await frame.locator('select#preset').selectOption('maxpool2d');
+  await waitForText(result.locator('[data-testid="patch-caption"]'), /^13×13 windows of 2×2 over the 26×26 image · stride 2×2/, 'max-pool patch grid caption');
+  await waitForText(result.locator('[data-testid="patch-rule"]'), /\(26 − 2\) \/\/ 2 \+ 1 = 13/, 'output-size rule');
+  await result.locator('[data-testid="patch-image"]').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const picked = await waitForText(result.locator('[data-testid="patch-window"]'), /^\(1, 2\) reads 4 pixels/, 'window (1, 2) picked by the arrow keys');
+  const pixels = [...picked.matchAll(/\[(\d+), (\d+)\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  const poolTruth = python(`
+import json, numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+img = np.arange(26 * 26).reshape(26, 26)
+w = sliding_window_view(img, (2, 2))[::2, ::2]
+print(json.dumps([[int(v) // 26, int(v) % 26] for v in w[1, 2].ravel()]))
+`);
+  check(JSON.stringify(pixels) === JSON.stringify(poolTruth), 'pixels of window (1, 2) (NumPy sliding_window_view[::2, ::2])', poolTruth, pixels);
+  check(await result.locator('[data-testid="patch-image"] rect.pg-px').count() === 4, 'the window outline covers its 4 pixels', 4, await result.locator('[data-testid="patch-image"] rect.pg-px').count());
+  await shot('maxpool-patch-grid');
+
   // The seed's mistake: shape (100, 100, 3, 3) over the same image reads past its end.
   await frame.locator('select#preset').selectOption('oob');
   check(sameInts(ints(await field('shape').inputValue()), np.oob.shape), 'oob preset shape', np.oob.shape, await field('shape').inputValue());
