@@ -14,7 +14,7 @@ packages=()
 for group in "${@:-python browser build}"; do
   for g in $group; do
     case "$g" in
-      python) packages+=(python3-numpy python3-torch python3-ipykernel python3-nbclient python3-nbformat python3-venv) ;;
+      python) packages+=(python3-numpy python3-torch python3-ipykernel python3-nbclient python3-nbformat python3-venv python3-pytest) ;;
       browser) packages+=(chromium fonts-dejavu-core unzip) ;;
       build) packages+=(build-essential pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev) ;;
       *) log "unknown group '$g' (known: python, browser, build)"; exit 2 ;;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: installs what the tests need and runs every test, in CI order, on a fresh
 # Debian machine with Node 20 and npm:
-#   deps → numpy2 venv → npm ci → fixtures → typecheck → lint → unit → package → code-server → e2e
+#   deps → numpy2 venv → npm ci → fixtures → typecheck → lint → unit → python → package → code-server → e2e
 # Each step is labelled and timed; the first failure stops the run with a hint how to fix it.
 # STRIDE_LENS_SKIP_E2E=1 skips the code-server install and the e2e run (say so in the output).
 set -euo pipefail
@@ -86,6 +86,8 @@ step lint "npm run lint; many are fixed by npx eslint --fix <file>" \
   npm run --silent lint
 step unit "rerun one file with npx vitest run <path>; fixtures missing? npm run fixtures" \
   unit_tests
+step python "bash scripts/test-python.sh runs python/tests under Debian's Python and the NumPy 2 venv" \
+  bash scripts/test-python.sh
 step package "npm run package; vsce prints why it refused (see .vscodeignore for the file list)" \
   npm run --silent package
 step vsix "the .vsix listing failed: is unzip installed? (bash scripts/setup-test-deps.sh)" \

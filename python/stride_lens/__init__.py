@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["MIME_TYPE", "layout_bundle", "show_layout"]
+__all__ = ["ARRAY_MIME_TYPE", "MIME_TYPE", "array_bundle", "layout_bundle", "show", "show_layout"]
 
 MIME_TYPE = "application/vnd.stride-lens.layout.v1+json"
 
@@ -93,3 +93,147 @@ def show_layout(array, name: str | None = None) -> None:
     text = (f"{name or 'array'}: shape {tuple(bundle['shape'])}, strides {tuple(bundle['strides'])} {unit}, "
             f"offset {bundle['offset']} {unit}, dtype {bundle['dtype']}, buffer {bundle['bufferBytes']} B")
     display({MIME_TYPE: bundle, "text/plain": text}, raw=True)
+
+
+# ---- the array payload: values as well as layout ------------------------------------------
+
+ARRAY_MIME_TYPE = "application/vnd.stride-lens.array.v1+json"
+
+#: Default cap on the bytes a payload carries (set per call with ``max_bytes``).
+MAX_BYTES = 4 << 20
+
+
+def _owner(a: np.ndarray) -> np.ndarray:
+    owner = a
+    while True:
+        base = owner.base
+        if not isinstance(base, np.ndarray):
+            base = getattr(base, "base", None)
+        if not isinstance(base, np.ndarray):
+            return owner
+        owner = base
+
+
+def _read(address: int, n: int) -> bytes:
+    """A copy of n bytes at address: called only for ranges inside an allocation."""
+    import ctypes
+
+    return ctypes.string_at(address, n) if n > 0 else b""
+
+
+def _summary(values: np.ndarray):
+    if values.dtype.kind not in "biuf" or values.size == 0:
+        return None
+    finite = values[np.isfinite(values)] if values.dtype.kind == "f" else values
+    out = {
+        "nan": int(np.isnan(values).sum()) if values.dtype.kind == "f" else 0,
+        "posinf": int(np.isposinf(values).sum()) if values.dtype.kind == "f" else 0,
+        "neginf": int(np.isneginf(values).sum()) if values.dtype.kind == "f" else 0,
+    }
+    if finite.size == 0:
+        return {**out, "min": None, "max": None, "mean": None, "std": None}
+    if values.dtype.kind in "biu":
+        lo, hi = int(finite.min()), int(finite.max())
+        exact = lambda v: v if abs(v) < 2**53 else str(v)  # noqa: E731 - JSON numbers stay exact
+        return {**out, "min": exact(lo), "max": exact(hi), "mean": float(finite.mean(dtype=np.float64)), "std": float(finite.std(dtype=np.float64))}
+    return {**out, "min": float(finite.min()), "max": float(finite.max()), "mean": float(finite.mean(dtype=np.float64)), "std": float(finite.std(dtype=np.float64))}
+
+
+def array_bundle(array, name: str | None = None, max_bytes: int | None = None) -> dict:
+    """The display bundle of a NumPy array or a torch tensor: MIME type -> payload.
+
+    ``application/vnd.stride-lens.array.v1+json`` holds the layout (shape, strides, offset
+    from the start of the allocation the view reads, its size, whether the view stays inside
+    it) and the bytes the view reads, base64-encoded, when they fit in ``max_bytes``
+    (``MAX_BYTES`` by default); ``text/plain`` is the library's own repr. Memory outside the
+    allocation is never read: a view that runs past it (a bad ``as_strided``) is reported
+    with ``inBounds: False`` and only its bytes inside the allocation.
+    """
+    import base64
+
+    cap = MAX_BYTES if max_bytes is None else int(max_bytes)
+    if isinstance(array, np.ndarray):
+        a = array
+        unit = "bytes"
+        owner = _owner(a)
+        start, end = _byte_bounds(owner)
+        address = a.__array_interface__["data"][0]
+        offset = address - start
+        strides = list(a.strides)
+        itemsize = a.dtype.itemsize
+        dtype = a.dtype.str if a.dtype.names is None else a.dtype.descr
+        note = None
+        repr_text = repr(a)
+    elif type(array).__module__.startswith("torch"):
+        t = array
+        if t.device.type != "cpu":
+            raise ValueError(f"array_bundle reads CPU tensors; this one is on {t.device}")
+        storage = t.untyped_storage() if hasattr(t, "untyped_storage") else t.storage()
+        itemsize = t.element_size()
+        nbytes = storage.nbytes() if hasattr(storage, "nbytes") else storage.size() * itemsize
+        start = storage.data_ptr()
+        end = start + nbytes
+        unit = "elements"
+        offset = t.storage_offset()
+        strides = list(t.stride())
+        address = start + offset * itemsize
+        dtype = _torch_dtype_str(t)
+        note = None if not dtype.startswith("|V") else f"{t.dtype} has no NumPy type"
+        dtype = None if note else dtype
+        repr_text = repr(t)
+        a = None
+    else:
+        raise TypeError(f"array_bundle needs a numpy.ndarray or a torch.Tensor, not {type(array).__name__}")
+
+    shape = list(array.shape)
+    step = 1 if unit == "bytes" else itemsize
+    # The bytes the view reaches: [low, high) relative to the allocation's start.
+    if 0 in shape:
+        low = high = address - start
+    else:
+        low = address - start + sum(min(0, (n - 1) * s * step) for n, s in zip(shape, strides))
+        high = address - start + itemsize + sum(max(0, (n - 1) * s * step) for n, s in zip(shape, strides))
+    buffer_bytes = end - start
+    in_bounds = low >= 0 and high <= buffer_bytes
+    read_low, read_high = max(0, low), min(buffer_bytes, high)
+    fits = read_high - read_low <= cap
+    data = None
+    if fits and read_high > read_low:
+        data = {"start": read_low, "base64": base64.b64encode(_read(start + read_low, read_high - read_low)).decode("ascii")}
+    elif fits:
+        data = {"start": read_low, "base64": ""}
+    summary = None
+    if a is not None and in_bounds and a.dtype.names is None:
+        summary = _summary(a)
+    payload = {
+        "version": 1, "dtype": dtype, **({"dtypeNote": note} if note else {}), "shape": shape, "strides": strides,
+        "offset": offset, "unit": unit, "itemsize": itemsize, "bufferBytes": buffer_bytes, "inBounds": bool(in_bounds),
+        "data": data, "truncated": not fits, "summary": summary, "window": None, "name": name, "repr": repr_text,
+    }
+    return {ARRAY_MIME_TYPE: payload, "text/plain": repr_text}
+
+
+def show(array, name: str | None = None, max_bytes: int | None = None) -> None:
+    """Display ``array`` in the notebook with its values and layout (Stride Lens in VS Code)."""
+    from IPython.display import display
+
+    display(array_bundle(array, name, max_bytes), raw=True)
+
+
+def load_ipython_extension(ipython) -> None:
+    """``%load_ext stride_lens``: every numpy.ndarray (and torch.Tensor) output carries the bundle."""
+    formatter = ipython.display_formatter.mimebundle_formatter
+
+    def bundle(x, include=None, exclude=None):
+        try:
+            return array_bundle(x)
+        except (TypeError, ValueError):  # a tensor on a GPU, say: the usual repr instead
+            return None
+
+    formatter.for_type(np.ndarray, bundle)
+    try:
+        import torch
+
+        formatter.for_type(torch.Tensor, bundle)
+    except ImportError:
+        pass
