@@ -511,11 +511,8 @@ function execFunction(n: SyntaxNode, ctx: Ctx): void {
         if (ann) v = ann;
         j++;
       }
-      // A literal integer default is taken as the value (the call sites mostly use it).
-      if (v.k === 'sym' && cs[j]?.name === 'AssignOp' && cs[j + 1]) {
-        const d = cs[j + 1]!.name === 'Number' || cs[j + 1]!.name === 'TupleExpression' ? evalExpr(cs[j + 1]!, ctx) : UNKNOWN;
-        if (d.k === 'int' || d.k === 'tuple') v = d;
-      }
+      // A default is one value a caller may pass, not the value: the parameter stays symbolic,
+      // so no verdict holds only for the default (a ✓ must hold for every value allowed).
       setVar(inner, pname, v);
     }
   }

@@ -254,3 +254,15 @@ describe('notebooks and edits', () => {
     expect(inc.calls.map((c) => c.lens)).toEqual(fresh.calls.map((c) => c.lens));
   });
 });
+
+describe('parameter defaults are one value, not the value', () => {
+  test('a view sized by a defaulted parameter states its requirement instead of a ✓ that holds only for the default', () => {
+    // NumPy: as_strided(img, (5,), (8,)) stays inside the 80 bytes, but f(20) reads 80 B past the end.
+    const text = 'import numpy as np\nfrom numpy.lib.stride_tricks import as_strided\nimg = np.zeros(10)\n\ndef f(n=5):\n    return as_strided(img, shape=(n,), strides=img.strides)\n';
+    const c = only(analyzePython(text));
+    expect(c.lens).not.toContain('✓');
+    expect(c.inBounds).toBeNull();
+    expect(c.requires).toEqual(['n ≤ 10 (img.shape[0])']);
+    expect(c.diagnostics).toEqual([]);
+  });
+});
