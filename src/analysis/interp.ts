@@ -254,6 +254,95 @@ function commaGroups(nodes: SyntaxNode[]): SyntaxNode[][] {
   return groups.filter((g) => g.length > 0);
 }
 
+
+// ---------------------------------------------------------------- control flow
+
+const LIST_MUTATORS = new Set(['append', 'extend', 'insert', 'pop', 'remove', 'clear', 'reverse', 'sort']);
+
+/**
+ * Names a statement may rebind or mutate: assignment and update targets, loop and `with`
+ * targets, definitions, imports, lists changed in place (`xs.append(…)`, `xs[i] = …`,
+ * `del xs[i]`). Nested function and class bodies have their own scope and are skipped.
+ */
+function assignedNames(n: SyntaxNode, ctx: Ctx): Set<string> {
+  const out = new Set<string>();
+  const visit = (node: SyntaxNode, top: boolean): void => {
+    if (!top && (node.name === 'FunctionDefinition' || node.name === 'ClassDefinition')) {
+      const name = node.getChild('VariableName');
+      if (name) out.add(src(ctx, name));
+      return;
+    }
+    const cs = kids(node);
+    if (node.name === 'AssignStatement' || node.name === 'UpdateStatement') {
+      const last = node.name === 'AssignStatement' ? cs.map((c) => c.name).lastIndexOf('AssignOp') : 1;
+      cs.slice(0, Math.max(0, last)).forEach((t) => targetNames(t, ctx, out));
+    } else if (node.name === 'ForStatement') {
+      for (const c of cs) { if (c.name === 'in') break; targetNames(c, ctx, out); }
+    } else if (node.name === 'CallExpression') {
+      const callee = cs[0];
+      const prop = callee?.name === 'MemberExpression' ? callee.getChild('PropertyName') : null;
+      const obj = callee?.firstChild;
+      if (prop && obj?.name === 'VariableName' && LIST_MUTATORS.has(src(ctx, prop))) out.add(src(ctx, obj));
+    } else if (node.name === 'DeleteStatement' || node.name === 'ImportStatement' || node.name === 'NamedExpression') {
+      for (const c of cs) if (c.name === 'VariableName') out.add(src(ctx, c)); else targetNames(c, ctx, out);
+    } else if (node.name === 'as') {
+      const next = node.nextSibling;
+      if (next?.name === 'VariableName') out.add(src(ctx, next));
+    }
+    for (const c of cs) visit(c, false);
+  };
+  visit(n, true);
+  return out;
+}
+
+/** Names bound (or changed in place, for `xs[i]` and `xs.attr`) by an assignment target. */
+function targetNames(t: SyntaxNode, ctx: Ctx, out: Set<string>): void {
+  if (t.name === 'VariableName') out.add(src(ctx, t));
+  else if (t.name === 'MemberExpression') {
+    const base = t.firstChild;
+    // Item assignment changes a list; attribute or item assignment on an array keeps its shape.
+    if (base?.name === 'VariableName' && t.getChild('[')) out.add(src(ctx, base));
+  } else for (const c of kids(t)) targetNames(c, ctx, out);
+}
+
+function snapshot(names: ReadonlySet<string>, ctx: Ctx): Map<string, Val | undefined> {
+  const m = new Map<string, Val | undefined>();
+  for (const name of names) m.set(name, getVar(ctx, name));
+  return m;
+}
+
+function restore(values: ReadonlyMap<string, Val | undefined>, ctx: Ctx): void {
+  for (const [name, v] of values) setVar(ctx, name, v ?? UNKNOWN);
+}
+
+/** What a loop body or a try block may see of a name it assigns: anything. */
+function forgetAll(names: ReadonlySet<string>, ctx: Ctx): void {
+  for (const name of names) {
+    const v = getVar(ctx, name);
+    // A list changed in place is unknown; an array stays an array of unknown layout only by name.
+    setVar(ctx, name, v?.k === 'ref' ? v : { k: 'sym', name });
+  }
+}
+
+function sameVal(a: Val | undefined, b: Val | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
+}
+
+/** After branches: a name keeps a value every path agrees on, else it is unknown (by its name). */
+function mergeInto(names: ReadonlySet<string>, paths: readonly ReadonlyMap<string, Val | undefined>[], ctx: Ctx): void {
+  for (const name of names) {
+    const first = paths[0]?.get(name);
+    const agreed = paths.every((p) => sameVal(p.get(name), first));
+    setVar(ctx, name, agreed && first ? first : { k: 'sym', name });
+  }
+}
+
 // ---------------------------------------------------------------- statements
 
 function execBlock(block: SyntaxNode, ctx: Ctx): void {
@@ -300,15 +389,21 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
     }
     case 'ClassDefinition': return execClass(n, ctx);
     case 'ForStatement': {
-      // Targets become unknown; the iterable and the body are walked once.
+      // Targets become unknown; the body is walked once, with every name it assigns unknown
+      // on entry (a later iteration sees what an earlier one wrote) and merged after.
       let seenIn = false;
+      const written = assignedNames(n, ctx);
+      const before = snapshot(written, ctx);
       for (const c of kids(n)) {
         if (c.name === 'in') { seenIn = true; continue; }
-        if (c.name === 'Body') execBody(c, ctx);
-        else if (!seenIn && c.name === 'VariableName') setVar(ctx, src(ctx, c), UNKNOWN);
+        if (c.name === 'Body') {
+          forgetAll(written, ctx);
+          execBody(c, ctx);
+        } else if (!seenIn && c.name === 'VariableName') setVar(ctx, src(ctx, c), UNKNOWN);
         else if (!seenIn && c.name === 'TupleExpression') for (const v of c.getChildren('VariableName')) setVar(ctx, src(ctx, v), UNKNOWN);
         else if (seenIn) evalExpr(c, ctx);
       }
+      mergeInto(written, [before, snapshot(written, ctx)], ctx);
       return;
     }
     case 'WithStatement': {
@@ -321,18 +416,38 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
       }
       return;
     }
-    case 'IfStatement': case 'WhileStatement': case 'TryStatement': case 'MatchStatement': case 'MatchBody': case 'MatchClause':
+    case 'IfStatement': case 'WhileStatement': case 'TryStatement': case 'MatchStatement': case 'MatchBody': case 'MatchClause': {
+      // Each branch starts from the values before the statement; after it, a name keeps its
+      // value only when every path (taken branches, and none taken) gives the same one. No
+      // last-assignment-wins: `if c: n = 20` leaves n unknown, not 20. Loops and try blocks
+      // start their bodies with what they assign unknown (they may run again, or stop early).
+      const written = assignedNames(n, ctx);
+      const before = snapshot(written, ctx);
+      const ends: Map<string, Val | undefined>[] = [];
+      const exhaustive = n.name === 'IfStatement' && kids(n).some((c) => c.name === 'else');
+      if (!exhaustive) ends.push(before);
       for (const c of kids(n)) {
-        if (c.name === 'Body' || c.name === 'MatchBody' || c.name === 'MatchClause') execBody(c, ctx);
-        else if (c.name !== 'as' && c.name !== 'VariableName' || n.name !== 'TryStatement') evalExpr(c, ctx);
+        if (c.name === 'Body' || c.name === 'MatchBody' || c.name === 'MatchClause') {
+          restore(before, ctx);
+          if (n.name !== 'IfStatement') forgetAll(written, ctx);
+          execBody(c, ctx);
+          ends.push(snapshot(written, ctx));
+        } else if (c.name !== 'as' && c.name !== 'VariableName' || n.name !== 'TryStatement') evalExpr(c, ctx);
         else if (c.name === 'VariableName') setVar(ctx, src(ctx, c), UNKNOWN);
       }
+      mergeInto(written, ends, ctx);
       return;
+    }
     case 'Body': return execBody(n, ctx);
     default:
       // Expression statements, return, print, assert, del, raise, error nodes: evaluate what
-      // is an expression so the stride calls inside are still found.
+      // is an expression so the stride calls inside are still found. A list changed in place
+      // (`xs.append(3)`, `del xs[0]`) becomes unknown.
       for (const c of kids(n)) evalExpr(c, ctx);
+      for (const name of assignedNames(n, ctx)) {
+        const v = getVar(ctx, name);
+        if (v && (v.k === 'tuple' || v.k === 'symtuple')) setVar(ctx, name, { k: 'sym', name });
+      }
   }
 }
 
@@ -466,8 +581,15 @@ function bindTarget(t: SyntaxNode, value: Val, ctx: Ctx): void {
   } else if (t.name === 'TupleExpression' || t.name === 'ParenthesizedExpression' || t.name === 'ArrayExpression') {
     bindSequence(commaGroups(kids(t)).map((g) => g[0]!), value, ctx);
   } else {
-    // Attribute or item assignment: evaluate for nested calls, bind nothing.
+    // Attribute or item assignment: evaluate for nested calls. An item assigned in a list
+    // changes the list: it becomes unknown (an array keeps its layout).
     evalExpr(t, ctx);
+    const base = t.name === 'MemberExpression' && t.getChild('[') ? t.firstChild : null;
+    if (base?.name === 'VariableName') {
+      const name = src(ctx, base);
+      const v = getVar(ctx, name);
+      if (v && (v.k === 'tuple' || v.k === 'symtuple')) setVar(ctx, name, { k: 'sym', name });
+    }
   }
 }
 
@@ -505,11 +627,9 @@ function execFunction(n: SyntaxNode, ctx: Ctx): void {
       if (c.name !== 'VariableName') continue;
       const pname = src(ctx, c);
       let v: Val = { k: 'sym', name: pname };
-      let j = i + 1;
-      if (cs[j]?.name === 'TypeDef') {
-        const ann = annotationFact(cs[j]!, ctx, pname);
+      if (cs[i + 1]?.name === 'TypeDef') {
+        const ann = annotationFact(cs[i + 1]!, ctx, pname);
         if (ann) v = ann;
-        j++;
       }
       // A default is one value a caller may pass, not the value: the parameter stays symbolic,
       // so no verdict holds only for the default (a ✓ must hold for every value allowed).
@@ -1435,12 +1555,15 @@ function recordSwv(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val
   let problem: string | undefined;
   let shape: Lin[] | undefined;
   let strides: Lin[] | undefined;
+  // An axis the code does not fix (a parameter, checked elsewhere) leaves the view unknown:
+  // it is not an error, only a value known to raise is.
+  let axisKnown = true;
   if (axisV && axisV.k !== 'none') {
     const ax = shapeOf(axisV)?.map(constOf);
     if (ax && ax.every((v) => v !== undefined)) axis = ax as number[];
-    else problem = 'axis is not known';
+    else axisKnown = false;
   }
-  if (source?.shape && source.strides && ws && !problem) {
+  if (source?.shape && source.strides && ws && axisKnown) {
     const nd = source.shape.length;
     const axes = (axis ?? [...Array(nd).keys()]).map((k) => (k < 0 ? k + nd : k));
     if (axes.length !== ws.length) problem = `window_shape has ${ws.length} entries but ${axis ? 'axis has' : 'the array has'} ${axes.length}`;

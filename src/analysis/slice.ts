@@ -15,6 +15,8 @@
  */
 
 const STRIDE_NAMES = new Set(['as_strided', 'sliding_window_view', 'stride_tricks']);
+/** A method call that changes a list in place. */
+const MUTATOR_CALL = /\.\s*(append|extend|insert|pop|remove|clear|reverse|sort)\s*\(/;
 const CLAUSES = new Set(['else', 'elif', 'except', 'finally']);
 const COMPOUND = new Set(['if', 'for', 'while', 'with', 'try', 'match', 'async', 'import', 'from', 'global', 'nonlocal', 'del']);
 // Python's keywords: never a name that is read or bound (soft keywords such as `match` can be names).
@@ -71,7 +73,8 @@ export function splitStatements(text: string): Chunk[] {
     if (cur.group || first === undefined || COMPOUND.has(first) || cur.decorator) writes = new Set(cur.reads);
     else if (first === 'def' || first === 'class') writes = new Set(cur.pending.length ? [cur.pending[0]!] : []);
     else if (cur.targets) writes = cur.targets;
-    else writes = new Set();
+    // An expression statement binds nothing, but `xs.append(3)` changes xs in place.
+    else writes = MUTATOR_CALL.test(text.slice(cur.from, to)) ? new Set(cur.reads) : new Set();
     if (cur.decorator) {
       // `@dec` lines then `def name`: the def's name is what is bound.
       writes = new Set(cur.pending.length ? [cur.pending[0]!] : cur.reads);

@@ -266,3 +266,57 @@ describe('parameter defaults are one value, not the value', () => {
     expect(c.diagnostics).toEqual([]);
   });
 });
+
+describe('branches and loops merge what they may assign (no last-assignment-wins)', () => {
+  const HEAD = 'import numpy as np\nfrom numpy.lib.stride_tricks import as_strided, sliding_window_view\nimg = np.zeros(10)\n';
+  const call = (body: string) => only(analyzePython(`${HEAD}${body}`));
+  // Each of these reads past img on one path and not on another: an error claim would be
+  // false on the other path, a ✓ false on the first. The lens says what it depends on.
+  test.each([
+    ['if without else', 'n = 5\nif img.sum() > 0:\n    n = 20\nv = as_strided(img, shape=(n,), strides=img.strides)\n', 'n'],
+    ['if / else', 'if img.sum() > 0:\n    n = 20\nelse:\n    n = 5\nv = as_strided(img, shape=(n,), strides=img.strides)\n', 'n'],
+    ['for loop', 'm = 5\nfor i in range(3):\n    m = m + 10\nv = as_strided(img, shape=(m,), strides=img.strides)\n', 'm'],
+    ['while loop', 'k = 5\nwhile img.sum() > 0:\n    k = 50\nv = as_strided(img, shape=(k,), strides=img.strides)\n', 'k'],
+    ['try', 'k = 5\ntry:\n    k = 50\n    img.sum()\nexcept ValueError:\n    pass\nv = as_strided(img, shape=(k,), strides=img.strides)\n', 'k'],
+  ])('%s', (_what, body, name) => {
+    const c = call(body);
+    expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(c.lens).not.toContain('✓');
+    expect(c.requires).toEqual([`${name} ≤ 10 (img.shape[0])`]);
+  });
+
+  test('branches that agree keep the value', () => {
+    const c = call('if img.sum() > 0:\n    n = 5\nelse:\n    n = 5\nv = as_strided(img, shape=(n,), strides=img.strides)\n');
+    expect(c.lens).toContain('✓');
+  });
+
+  test('a value read inside a loop before it is reassigned is not the one from before the loop', () => {
+    const c = call('n = 5\nfor i in range(3):\n    v = as_strided(img, shape=(n,), strides=img.strides)\n    n = n * 4\n');
+    expect(c.lens).not.toContain('✓');
+  });
+
+  test('a list built by append in a loop is unknown, never empty', () => {
+    const c = call('shape = []\nfor i in range(2):\n    shape.append(3)\nv = as_strided(img, shape=tuple(shape), strides=(8, 8))\n');
+    expect(c.diagnostics.filter((d) => d.severity !== 'information')).toEqual([]);
+    expect(c.shape).toBeNull();
+  });
+
+  test('a list appended to or deleted from outside a loop is unknown too', () => {
+    for (const change of ['shape.append(3)', 'del shape[0]', 'shape.insert(0, 4)']) {
+      const c = call(`shape = [3, 3]\n${change}\nv = as_strided(img, shape=tuple(shape), strides=(8, 8))\n`);
+      expect(c.diagnostics.filter((d) => d.severity === 'error'), change).toEqual([]);
+      expect(c.lens, change).not.toContain('✓');
+    }
+  });
+
+  test('a list changed by index is unknown', () => {
+    const c = call('shape = [3, 3]\nshape[0] = 30\nv = as_strided(img, shape=tuple(shape), strides=(8, 8))\n');
+    expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(c.lens).not.toContain('✓');
+  });
+
+  test('an axis the code does not fix is unknown, not an error', () => {
+    const a = analyzePython(`${HEAD}def g(x, axis):\n    if axis not in (0, 1):\n        raise ValueError(axis)\n    return sliding_window_view(x, 3, axis=axis)\n`);
+    expect(only(a).diagnostics).toEqual([]);
+  });
+});
