@@ -2,11 +2,12 @@
 // `layout`. Each test failed before its fix; where NumPy has a verdict on a file
 // (scripts/fixtures/hardening.py), the test compares with NumPy's, never with a guess.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { analyzeNotebook } from '../../src/analysis/index';
 import { check, notebookCells } from '../../src/cli/check';
 import { parseLayoutArgs } from '../../src/cli/layout';
 import { printable } from '../../src/engine/format';
@@ -120,6 +121,25 @@ describe('check: output of many calls is written as it goes (item 6)', () => {
     const s = JSON.parse((await runCheck(['--format', 'sarif', 'many.py'])).out);
     expect(s.runs[0].results.length).toBeGreaterThan(250);
     expect(s.runs[0].tool.driver.name).toBe('stride-lens');
+  });
+});
+
+describe('check: a one-shot analysis keeps no history (item 6)', () => {
+  const corpus = join(__dirname, '..', 'analysis-corpus');
+  const files = readdirSync(corpus).filter((f) => f.endsWith('.py')).sort();
+  it.each(files)('%s: the same calls and diagnostics, no statement records or reuse data', (file) => {
+    const text = readFileSync(join(corpus, file), 'utf8');
+    const full = analyzeNotebook([text, text]);
+    const once = analyzeNotebook([text, text], { oneShot: true });
+    expect(once.internalError).toBe(full.internalError);
+    expect(once.reuse).toBeUndefined();
+    expect(once.calls).toEqual(full.calls);
+    expect(once.diagnostics).toEqual(full.diagnostics);
+  });
+  it('an incremental analysis after a one-shot one starts afresh and agrees', () => {
+    const text = readFileSync(join(corpus, files[0]!), 'utf8');
+    const once = analyzeNotebook([text], { oneShot: true });
+    expect(analyzeNotebook([`${text}\n`], {}, once).calls.length).toBe(once.calls.length);
   });
 });
 
