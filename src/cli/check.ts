@@ -17,6 +17,7 @@ import { readdirSync, statSync, openSync, readSync, closeSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { analyzeNotebook, blankIpythonMagics, CODES, npyPathsIn, type Analysis, type AnalysisDiagnostic, type AnalysisOptions, type Call, type NpyHeader } from '../analysis/index';
 import { printable } from '../engine/format';
+import { lineWriter } from './output';
 import { readNpyHeader } from '../npy/format';
 import { memorySource } from '../npy/source';
 
@@ -56,7 +57,13 @@ type Format = 'text' | 'json' | 'sarif';
 
 /** Run `check` with node's console and file system; returns the exit status. */
 export async function runCheck(args: string[]): Promise<number> {
-  return check(args, { out: (l) => console.log(l), err: (l) => console.error(l), cwd: process.cwd() });
+  // stdout through lineWriter: a slow pipe reader must not make the output pile up in memory.
+  const stdout = lineWriter(1);
+  try {
+    return await check(args, { out: stdout.line, err: (l) => { stdout.flush(); console.error(l); }, cwd: process.cwd() });
+  } finally {
+    stdout.flush();
+  }
 }
 
 /** `stride-lens check` over `args`, writing to `io`; returns the exit status. */
