@@ -13,6 +13,7 @@ import { parseLayoutArgs } from '../../src/cli/layout';
 import { printable } from '../../src/engine/format';
 import { readNpyHeader } from '../../src/npy/format';
 import { memorySource } from '../../src/npy/source';
+import { inspectNpz } from '../../src/npy/zip';
 import { GENERATED, loadFixture } from './fixtures';
 import { inspectCaptured as inspect } from './npy/helpers';
 
@@ -183,6 +184,20 @@ describe('inspect (items 5, 9, 10, 12, 14, 15)', () => {
     const members = JSON.parse(rep.out).members as { shape: number[] }[];
     expect(members).toHaveLength(2000);
     expect(new Set(members.map((m) => JSON.stringify(m.shape)))).toEqual(new Set(['[1000]']));
+  });
+
+  it('the inflation of one archive is bounded: past its budget, members are named as not read', async () => {
+    const src = memorySource(new Uint8Array(readFileSync(join(H, 'masks.npz'))));
+    const all = await inspectNpz(src, { name: 'masks.npz' });
+    expect(all.ok && all.value.every((m) => m.header?.shape.join() === '2048,2048')).toBe(true);
+    // About 66 KiB of all-zero data per header read: a 300 KiB budget covers a few members only.
+    const r = await inspectNpz(src, { name: 'masks.npz', inflateBudget: 300 * 1024 });
+    if (!r.ok) throw new Error(r.error);
+    const read = r.value.filter((m) => m.header);
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.length).toBeLessThan(30);
+    expect(r.value.slice(read.length).every((m) => !m.header)).toBe(true);
+    for (const m of r.value.slice(read.length)) expect(m.error).toMatch(/^masks\.npz\/m\d+\.npy: (cannot read: )?not read: this archive's headers needed more than 307200 inflated bytes/);
   });
 
   it('member names cannot drive the terminal or forge lines', async () => {
