@@ -15,7 +15,7 @@
  */
 import { readdirSync, statSync, openSync, readSync, closeSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { analyzeNotebook, blankIpythonMagics, CODES, npyPathsIn, type Analysis, type AnalysisDiagnostic, type AnalysisOptions, type Call, type NpyHeader } from '../analysis/index';
+import { analyzeNotebook, blankIpythonMagics, CODES, npyPathsIn, type AnalysisDiagnostic, type AnalysisOptions, type Call, type NpyHeader } from '../analysis/index';
 import { printable } from '../engine/format';
 import { lineWriter } from './output';
 import { readNpyHeader } from '../npy/format';
@@ -49,8 +49,28 @@ interface FileResult {
   readonly path: string;
   /** Cell number (0-based, among all cells) per analysed unit; empty for a .py file. */
   readonly cells: readonly number[];
-  /** What the output needs; the parse trees and reuse data are dropped once a file is done. */
-  readonly analysis: Pick<Analysis, 'calls' | 'diagnostics' | 'internalError'>;
+  /**
+   * Only what the output needs, kept from one file to the next (a directory run held every
+   * call's hover, fix and range objects until the end: about 5 KB per call): the number of
+   * calls, each call as compact JSON text (json format only) and the diagnostics as flat records.
+   */
+  readonly analysis: {
+    readonly callCount: number;
+    readonly calls: readonly string[];
+    readonly diagnostics: readonly KeptDiagnostic[];
+    readonly internalError?: string;
+  };
+}
+
+/** A diagnostic as the text and SARIF output need it (0-based lines and columns). */
+interface KeptDiagnostic {
+  readonly code: AnalysisDiagnostic['code']; readonly severity: AnalysisDiagnostic['severity']; readonly message: string;
+  readonly unit: number; readonly line: number; readonly col: number; readonly endLine: number; readonly endCol: number;
+}
+
+function keptDiagnostic(d: AnalysisDiagnostic): KeptDiagnostic {
+  const { start, end, unit } = d.range;
+  return { code: d.code, severity: d.severity, message: d.message, unit, line: start.line, col: start.col, endLine: end.line, endCol: end.col };
 }
 
 type Format = 'text' | 'json' | 'sarif';
@@ -123,23 +143,31 @@ export async function check(args: readonly string[], io: CheckIO): Promise<numbe
     const analysis = analyzeNotebook(units, options);
     if (analysis.internalError) io.err(`stride-lens check: ${shown}: internal error in the analysis: ${analysis.internalError}`);
     const { calls, diagnostics, internalError } = analysis;
-    results.push({ path: shown.split(sep).join('/'), cells, analysis: { calls, diagnostics, internalError } });
+    results.push({
+      path: shown.split(sep).join('/'), cells,
+      analysis: {
+        callCount: calls.length,
+        calls: format === 'json' ? calls.map((c) => JSON.stringify(callJson(cells, c))) : [],
+        diagnostics: diagnostics.map(keptDiagnostic),
+        ...(internalError ? { internalError } : {}),
+      },
+    });
   }
 
   if (format === 'text') {
     let errors = 0; let others = 0;
     for (const r of results) {
       for (const d of r.analysis.diagnostics) {
-        io.out(printable(`${where(r, d.range.unit, d.range.start.line, d.range.start.col)}: ${d.code} ${d.message}`));
+        io.out(printable(`${where(r, d.unit, d.line, d.col)}: ${d.code} ${d.message}`));
         if (d.severity === 'error') errors++; else others++;
       }
     }
-    const calls = results.reduce((n, r) => n + r.analysis.calls.length, 0);
+    const calls = results.reduce((n, r) => n + r.analysis.callCount, 0);
     io.err(`stride-lens check: ${files.length} file${files.length === 1 ? '' : 's'}, ${calls} stride call${calls === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ${others} other finding${others === 1 ? '' : 's'}`);
   } else if (format === 'json') {
     // Written a call at a time: the output of 50,000 calls is never one string in memory.
     writeJsonList(io.out, { version: 1, files: ITEMS }, results, 0, (r, indent, out) => {
-      writeJsonList(out, fileJson(r), r.analysis.calls, indent, (c, inner, out2) => out2(indented(JSON.stringify(callJson(r, c), null, 2), inner)));
+      writeJsonList(out, fileJson(r), r.analysis.calls, indent, (c, inner, out2) => out2(indented(JSON.stringify(JSON.parse(c), null, 2), inner)));
     });
   } else {
     const s = sarif(results);
@@ -245,9 +273,9 @@ function diagJson(d: AnalysisDiagnostic) {
   };
 }
 
-function callJson(r: FileResult, c: Call) {
+function callJson(cells: readonly number[], c: Call) {
   return {
-    ...(r.cells.length ? { cell: r.cells[c.range.unit]! + 1 } : {}),
+    ...(cells.length ? { cell: cells[c.range.unit]! + 1 } : {}),
     line: c.range.start.line + 1,
     col: c.range.start.col + 1,
     fn: c.fn,
@@ -330,10 +358,10 @@ function sarif(results: readonly FileResult[]) {
         locations: [{
           physicalLocation: {
             artifactLocation: { uri: r.path },
-            region: { startLine: d.range.start.line + 1, startColumn: d.range.start.col + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.col + 1 },
+            region: { startLine: d.line + 1, startColumn: d.col + 1, endLine: d.endLine + 1, endColumn: d.endCol + 1 },
           },
-          ...(r.cells.length ? { logicalLocations: [{ name: `cell ${r.cells[d.range.unit]! + 1}`, kind: 'module' }] } : {}),
+          ...(r.cells.length ? { logicalLocations: [{ name: `cell ${r.cells[d.unit]! + 1}`, kind: 'module' }] } : {}),
         }],
-        ...(r.cells.length ? { properties: { cell: r.cells[d.range.unit]! + 1 } } : {}),
+        ...(r.cells.length ? { properties: { cell: r.cells[d.unit]! + 1 } } : {}),
       }))) };
 }
