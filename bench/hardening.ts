@@ -95,12 +95,14 @@ interface Row { name: string; exit: number | string; seconds: number; maxRssMiB:
 const rows: Row[] = [];
 for (const c of cases) {
   const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, cli, ...c.argv], {
-    timeout: limitS * 1000, killSignal: 'SIGKILL', maxBuffer: 4 << 30, encoding: 'buffer',
+    timeout: limitS * 1000, killSignal: 'SIGKILL', maxBuffer: 4 << 30, encoding: 'buffer', cwd: dir,
   });
   const stderr = r.stderr?.toString('utf8') ?? '';
   const timeLine = /(\d+\.\d+) (\d+)\s*$/.exec(stderr);
   const killed = r.signal === 'SIGKILL' || r.error !== undefined;
-  const firstError = stderr.split('\n').find((l) => l.trim() && !/^\d+\.\d+ \d+$/.test(l) && !l.startsWith('Command '))?.slice(0, 120) ?? '';
+  // Paths under the scratch folder are shown as <tmp>/…: no machine path in the results.
+  const firstError = stderr.split('\n').find((l) => l.trim() && !/^\d+\.\d+ \d+$/.test(l) && !l.startsWith('Command '))
+    ?.split(dir).join('<tmp>').slice(0, 120) ?? '';
   rows.push({
     name: c.name,
     exit: killed ? `killed at ${limitS} s` : (r.status ?? `signal ${r.signal}`),

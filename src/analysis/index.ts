@@ -138,8 +138,8 @@ export function analyzeNotebook(cells: readonly string[], options: AnalysisOptio
     const moved = new Map<CallFacts, { old: CallFacts; delta: number }>();
     parsed.forEach((p, i) => {
       const r = interpretUnit(p.tree, p.text, i, env, options, old?.records[i], p.ranges?.[0]?.from ?? 0);
-      facts.push(...r.calls);
-      records.push(r.records);
+      for (const c of r.calls) facts.push(c);
+      if (!options.oneShot) records.push(r.records);
       for (const [k, v] of r.moved) moved.set(k, v);
     });
     const lineIndex = parsed.map((p) => lineStarts(p.text));
@@ -147,18 +147,21 @@ export function analyzeNotebook(cells: readonly string[], options: AnalysisOptio
     const calls: Call[] = [];
     const failures: string[] = [];
     const findings = new Map<CallFacts, CallFinding>();
-    for (const f of facts) {
+    for (let i = 0; i < facts.length; i++) {
+      const f = facts[i]!;
+      if (options.oneShot) facts[i] = undefined as unknown as CallFacts;
       try {
         const m = moved.get(f);
         const prior = m && old?.findings.get(m.old);
         const finding = m && prior ? { ...shiftFinding(prior, m.delta, m.old.span.from), unit: f.unit } : callFinding(f, options);
-        findings.set(f, finding);
+        if (!options.oneShot) findings.set(f, finding);
         calls.push(toCall(f, finding, lineIndex[f.unit]!));
       } catch (e) {
         failures.push(e instanceof Error ? e.message : String(e));
       }
     }
-    const result: Analysis = { calls, diagnostics: calls.flatMap((c) => c.diagnostics), parsed, reuse: { options, records, findings } };
+    const diagnostics = calls.flatMap((c) => c.diagnostics);
+    const result: Analysis = options.oneShot ? { calls, diagnostics, parsed } : { calls, diagnostics, parsed, reuse: { options, records, findings } };
     return failures.length ? { ...result, internalError: failures.join('; ') } : result;
   } catch (e) {
     return { calls: [], diagnostics: [], parsed: [], internalError: e instanceof Error ? e.message : String(e) };
@@ -172,7 +175,7 @@ function rangesSame(a: readonly { from: number; to: number }[] | undefined, b: r
 
 function sameOptions(a: AnalysisOptions, b: AnalysisOptions): boolean {
   if (a === b) return true;
-  return a.readNpyHeader === b.readNpyHeader && a.numpyVersion === b.numpyVersion && a.noSlice === b.noSlice
+  return a.readNpyHeader === b.readNpyHeader && a.numpyVersion === b.numpyVersion && a.noSlice === b.noSlice && a.oneShot === b.oneShot
     && JSON.stringify(a.severities ?? {}) === JSON.stringify(b.severities ?? {});
 }
 

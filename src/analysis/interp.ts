@@ -70,6 +70,12 @@ export interface NpyHeader {
 export interface InterpOptions {
   /** Reads the header of a `.npy` file named in `np.load('…')`; `undefined` when unreadable. */
   readonly readNpyHeader?: (path: string) => NpyHeader | undefined;
+  /**
+   * The result is read once and never re-analysed (the CLI): nothing is kept for incremental
+   * re-analysis (no statement records, no `reuse`; call facts are dropped as soon as they are
+   * used), so peak memory holds the calls, not the calls plus their history.
+   */
+  readonly oneShot?: boolean;
 }
 
 /** Names in scope: this scope's bindings, the enclosing scope, and library paths by bound name. */
@@ -195,7 +201,7 @@ export function interpretUnit(tree: Tree, text: string, unit: number, env: Env, 
     const ctx: Ctx = { text, unit, env, calls: [], options, depth: 0, track, base };
     execStatement(n, ctx);
     calls.push(...ctx.calls);
-    records.push({ text: stmtText, from, reads: track.reads, refReads: track.refReads, writes: track.writes, calls: ctx.calls });
+    if (!options.oneShot) records.push({ text: stmtText, from, reads: track.reads, refReads: track.refReads, writes: track.writes, calls: ctx.calls });
   }
   return { calls, records, moved };
 }

@@ -15,8 +15,9 @@
  */
 import { readdirSync, statSync, openSync, readSync, closeSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { analyzeNotebook, blankIpythonMagics, CODES, npyPathsIn, type Analysis, type AnalysisDiagnostic, type AnalysisOptions, type Call, type NpyHeader } from '../analysis/index';
+import { analyzeNotebook, blankIpythonMagics, CODES, npyPathsIn, type AnalysisDiagnostic, type AnalysisOptions, type Call, type NpyHeader } from '../analysis/index';
 import { printable } from '../engine/format';
+import { lineWriter } from './output';
 import { readNpyHeader } from '../npy/format';
 import { memorySource } from '../npy/source';
 
@@ -48,15 +49,41 @@ interface FileResult {
   readonly path: string;
   /** Cell number (0-based, among all cells) per analysed unit; empty for a .py file. */
   readonly cells: readonly number[];
-  /** What the output needs; the parse trees and reuse data are dropped once a file is done. */
-  readonly analysis: Pick<Analysis, 'calls' | 'diagnostics' | 'internalError'>;
+  /**
+   * Only what the output needs, kept from one file to the next (a directory run held every
+   * call's hover, fix and range objects until the end: about 5 KB per call): the number of
+   * calls, each call as compact JSON text (json format only) and the diagnostics as flat records.
+   */
+  readonly analysis: {
+    readonly callCount: number;
+    readonly calls: readonly string[];
+    readonly diagnostics: readonly KeptDiagnostic[];
+    readonly internalError?: string;
+  };
+}
+
+/** A diagnostic as the text and SARIF output need it (0-based lines and columns). */
+interface KeptDiagnostic {
+  readonly code: AnalysisDiagnostic['code']; readonly severity: AnalysisDiagnostic['severity']; readonly message: string;
+  readonly unit: number; readonly line: number; readonly col: number; readonly endLine: number; readonly endCol: number;
+}
+
+function keptDiagnostic(d: AnalysisDiagnostic): KeptDiagnostic {
+  const { start, end, unit } = d.range;
+  return { code: d.code, severity: d.severity, message: d.message, unit, line: start.line, col: start.col, endLine: end.line, endCol: end.col };
 }
 
 type Format = 'text' | 'json' | 'sarif';
 
 /** Run `check` with node's console and file system; returns the exit status. */
 export async function runCheck(args: string[]): Promise<number> {
-  return check(args, { out: (l) => console.log(l), err: (l) => console.error(l), cwd: process.cwd() });
+  // stdout through lineWriter: a slow pipe reader must not make the output pile up in memory.
+  const stdout = lineWriter(1);
+  try {
+    return await check(args, { out: stdout.line, err: (l) => { stdout.flush(); console.error(l); }, cwd: process.cwd() });
+  } finally {
+    stdout.flush();
+  }
 }
 
 /** `stride-lens check` over `args`, writing to `io`; returns the exit status. */
@@ -111,27 +138,36 @@ export async function check(args: readonly string[], io: CheckIO): Promise<numbe
       units = nb.cells.map((c) => c.source);
       cells = nb.cells.map((c) => c.index);
     } else units = [text];
-    const options: AnalysisOptions = { numpyVersion, readNpyHeader: await npyHeaders(units, dirname(abs)) };
+    // oneShot: nothing is kept for re-analysis (a 50,000-call file peaks at about 0.6 GiB, not 0.75).
+    const options: AnalysisOptions = { numpyVersion, readNpyHeader: await npyHeaders(units, dirname(abs)), oneShot: true };
     const analysis = analyzeNotebook(units, options);
     if (analysis.internalError) io.err(`stride-lens check: ${shown}: internal error in the analysis: ${analysis.internalError}`);
     const { calls, diagnostics, internalError } = analysis;
-    results.push({ path: shown.split(sep).join('/'), cells, analysis: { calls, diagnostics, internalError } });
+    results.push({
+      path: shown.split(sep).join('/'), cells,
+      analysis: {
+        callCount: calls.length,
+        calls: format === 'json' ? calls.map((c) => JSON.stringify(callJson(cells, c))) : [],
+        diagnostics: diagnostics.map(keptDiagnostic),
+        ...(internalError ? { internalError } : {}),
+      },
+    });
   }
 
   if (format === 'text') {
     let errors = 0; let others = 0;
     for (const r of results) {
       for (const d of r.analysis.diagnostics) {
-        io.out(printable(`${where(r, d.range.unit, d.range.start.line, d.range.start.col)}: ${d.code} ${d.message}`));
+        io.out(printable(`${where(r, d.unit, d.line, d.col)}: ${d.code} ${d.message}`));
         if (d.severity === 'error') errors++; else others++;
       }
     }
-    const calls = results.reduce((n, r) => n + r.analysis.calls.length, 0);
+    const calls = results.reduce((n, r) => n + r.analysis.callCount, 0);
     io.err(`stride-lens check: ${files.length} file${files.length === 1 ? '' : 's'}, ${calls} stride call${calls === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ${others} other finding${others === 1 ? '' : 's'}`);
   } else if (format === 'json') {
     // Written a call at a time: the output of 50,000 calls is never one string in memory.
     writeJsonList(io.out, { version: 1, files: ITEMS }, results, 0, (r, indent, out) => {
-      writeJsonList(out, fileJson(r), r.analysis.calls, indent, (c, inner, out2) => out2(indented(JSON.stringify(callJson(r, c), null, 2), inner)));
+      writeJsonList(out, fileJson(r), r.analysis.calls, indent, (c, inner, out2) => out2(indented(JSON.stringify(JSON.parse(c), null, 2), inner)));
     });
   } else {
     const s = sarif(results);
@@ -237,9 +273,9 @@ function diagJson(d: AnalysisDiagnostic) {
   };
 }
 
-function callJson(r: FileResult, c: Call) {
+function callJson(cells: readonly number[], c: Call) {
   return {
-    ...(r.cells.length ? { cell: r.cells[c.range.unit]! + 1 } : {}),
+    ...(cells.length ? { cell: cells[c.range.unit]! + 1 } : {}),
     line: c.range.start.line + 1,
     col: c.range.start.col + 1,
     fn: c.fn,
@@ -322,10 +358,10 @@ function sarif(results: readonly FileResult[]) {
         locations: [{
           physicalLocation: {
             artifactLocation: { uri: r.path },
-            region: { startLine: d.range.start.line + 1, startColumn: d.range.start.col + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.col + 1 },
+            region: { startLine: d.line + 1, startColumn: d.col + 1, endLine: d.endLine + 1, endColumn: d.endCol + 1 },
           },
-          ...(r.cells.length ? { logicalLocations: [{ name: `cell ${r.cells[d.range.unit]! + 1}`, kind: 'module' }] } : {}),
+          ...(r.cells.length ? { logicalLocations: [{ name: `cell ${r.cells[d.unit]! + 1}`, kind: 'module' }] } : {}),
         }],
-        ...(r.cells.length ? { properties: { cell: r.cells[d.range.unit]! + 1 } } : {}),
+        ...(r.cells.length ? { properties: { cell: r.cells[d.unit]! + 1 } } : {}),
       }))) };
 }

@@ -112,7 +112,7 @@ export async function listNpz(src: ByteSource, opts: { name?: string } = {}): Pr
 }
 
 /** The uncompressed bytes of one member as a source (stored: a slice; deflated: a streaming inflater). */
-export async function openNpzMember(src: ByteSource, m: ZipMember, opts: { name?: string } = {}): Promise<Result<ByteSource>> {
+export async function openNpzMember(src: ByteSource, m: ZipMember, opts: { name?: string; budget?: InflateBudget } = {}): Promise<Result<ByteSource>> {
   const where = `${opts.name ?? 'archive'}/${m.name}`;
   try {
     const lh = view(await src.read(m.localHeaderOffset, 30));
@@ -122,7 +122,7 @@ export async function openNpzMember(src: ByteSource, m: ZipMember, opts: { name?
       return { ok: false, error: `${where}: member data (${m.compressedSize} bytes at ${dataStart}) runs past the end of the archive (${src.size} bytes)` };
     }
     if (m.method === 0) return { ok: true, value: sliceSource(src, dataStart, m.size) };
-    if (m.method === 8) return { ok: true, value: inflateSource(sliceSource(src, dataStart, m.compressedSize), m.size) };
+    if (m.method === 8) return { ok: true, value: inflateSource(sliceSource(src, dataStart, m.compressedSize), m.size, { budget: opts.budget }) };
     return { ok: false, error: `${where}: compression method ${m.method} is not supported (only stored and deflated)` };
   } catch (e) {
     return { ok: false, error: `${where}: cannot read: ${e instanceof Error ? e.message : String(e)}` };
@@ -135,11 +135,24 @@ export interface NpzMemberInfo {
   readonly error?: string;
 }
 
+/**
+ * Inflated bytes one `inspectNpz` may produce over all its members: 1 GiB (a few seconds). A
+ * header read inflates little (NumPy's all-zero 8192×8192 masks: about 66 KiB each), so only an
+ * archive crafted to make every member expensive reaches it; its later members are then named
+ * as not read.
+ */
+export const NPZ_INFLATE_BUDGET = 1024 * 1024 * 1024;
+
+/** Inflated bytes still allowed, shared by the members of one archive. */
+export interface InflateBudget { left: number; readonly total: number }
+
 /** Every member with its `.npy` header (or the reason it has none), reading only the headers. */
-export async function inspectNpz(src: ByteSource, opts: HeaderOptions = {}): Promise<Result<NpzMemberInfo[]>> {
+export async function inspectNpz(src: ByteSource, opts: HeaderOptions & { inflateBudget?: number } = {}): Promise<Result<NpzMemberInfo[]>> {
   const list = await listNpz(src, opts);
   if (!list.ok) return list;
   const out: NpzMemberInfo[] = [];
+  const total = opts.inflateBudget ?? NPZ_INFLATE_BUDGET;
+  const budget: InflateBudget = { left: total, total };
   // Directory entries that point at the same stored bytes are read once (a crafted archive
   // can repeat one member thousands of times); errors are kept without the member's name.
   const seen = new Map<string, { header: NpyHeader } | { reason: string }>();
@@ -148,7 +161,7 @@ export async function inspectNpz(src: ByteSource, opts: HeaderOptions = {}): Pro
     const key = `${m.localHeaderOffset}:${m.method}:${m.compressedSize}:${m.size}`;
     let r = seen.get(key);
     if (!r) {
-      r = await memberHeader(src, m, name, opts);
+      r = await memberHeader(src, m, name, opts, budget);
       seen.set(key, r);
     }
     out.push('header' in r ? { member: m, header: r.header } : { member: m, error: `${name}: ${r.reason}` });
@@ -156,9 +169,10 @@ export async function inspectNpz(src: ByteSource, opts: HeaderOptions = {}): Pro
   return { ok: true, value: out };
 }
 
-async function memberHeader(src: ByteSource, m: ZipMember, name: string, opts: HeaderOptions): Promise<{ header: NpyHeader } | { reason: string }> {
+async function memberHeader(src: ByteSource, m: ZipMember, name: string, opts: HeaderOptions, budget: InflateBudget): Promise<{ header: NpyHeader } | { reason: string }> {
   const unnamed = (error: string): { reason: string } => ({ reason: error.startsWith(`${name}: `) ? error.slice(name.length + 2) : error });
-  const s = await openNpzMember(src, m, opts);
+  if (m.method === 8 && budget.left <= 0) return { reason: budgetSpent(budget) };
+  const s = await openNpzMember(src, m, { ...opts, budget });
   if (!s.ok) return unnamed(s.error);
   const h = await readNpyHeader(s.value, { ...opts, name });
   if (!h.ok) return unnamed(h.error);
@@ -167,10 +181,14 @@ async function memberHeader(src: ByteSource, m: ZipMember, name: string, opts: H
   return short ? { reason: short } : { header: h.value };
 }
 
+function budgetSpent(b: InflateBudget): string {
+  return `not read: this archive's headers needed more than ${b.total} inflated bytes, its limit (a guard against crafted archives)`;
+}
+
 /** Compressed bytes per push: small, since deflate can expand them up to 1032×. */
 const COMPRESSED_CHUNK = 64 * 1024;
-/** The smallest push: what a header read asks for (at most ~260 KiB inflated). */
-const MIN_CHUNK = 256;
+/** The smallest push: what a header read asks for (at most ~66 KiB inflated). */
+const MIN_CHUNK = 64;
 /** Inflated bytes kept behind the stream position, so nearby backward reads need no restart. */
 const KEEP_BEHIND = 4 * 1024 * 1024;
 /** Members up to this size stay inflated whole. */
@@ -182,7 +200,8 @@ const WHOLE_MEMBER = 64 * 1024 * 1024;
  * 4 MiB are kept, and a read before that restarts inflation from the member's start (deflate
  * has no random access). Reads are serialized.
  */
-export function inflateSource(compressed: ByteSource, size: number, opts: { keepBehind?: number; wholeMember?: number } = {}): ByteSource {
+export function inflateSource(compressed: ByteSource, size: number, opts: { keepBehind?: number; wholeMember?: number; budget?: InflateBudget } = {}): ByteSource {
+  const budget = opts.budget;
   // Members up to `wholeMember` bytes are kept whole once inflated: no read ever restarts.
   const keepBehind = size <= (opts.wholeMember ?? WHOLE_MEMBER) ? Infinity : opts.keepBehind ?? KEEP_BEHIND;
   let inflater: Inflate;
@@ -203,6 +222,7 @@ export function inflateSource(compressed: ByteSource, size: number, opts: { keep
     inflater = new Inflate((data) => {
       const room = size - produced;
       const d = data.length > room ? data.subarray(0, room) : data;
+      if (budget) budget.left -= d.length;
       if (d.length) { chunks.push(d); starts.push(produced); produced += d.length; }
     });
   };
@@ -214,6 +234,7 @@ export function inflateSource(compressed: ByteSource, size: number, opts: { keep
     const end = Math.max(start, Math.min(offset + length, size));
     if (start < windowStart()) reset();
     while (produced < end && inPos < compressed.size && !failure) {
+      if (budget && budget.left <= 0) throw new Error(budgetSpent(budget));
       // Deflate can expand a chunk 1032×: push little when little is wanted (a header), more
       // as the request grows, so reading 128 header bytes never inflates tens of megabytes.
       const c = await compressed.read(inPos, Math.min(COMPRESSED_CHUNK, Math.max(MIN_CHUNK, (end - produced) >> 3)));

@@ -2,16 +2,18 @@
 // `layout`. Each test failed before its fix; where NumPy has a verdict on a file
 // (scripts/fixtures/hardening.py), the test compares with NumPy's, never with a guess.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { analyzeNotebook } from '../../src/analysis/index';
 import { check, notebookCells } from '../../src/cli/check';
 import { parseLayoutArgs } from '../../src/cli/layout';
 import { printable } from '../../src/engine/format';
 import { readNpyHeader } from '../../src/npy/format';
 import { memorySource } from '../../src/npy/source';
+import { inspectNpz } from '../../src/npy/zip';
 import { GENERATED, loadFixture } from './fixtures';
 import { inspectCaptured as inspect } from './npy/helpers';
 
@@ -123,6 +125,25 @@ describe('check: output of many calls is written as it goes (item 6)', () => {
   });
 });
 
+describe('check: a one-shot analysis keeps no history (item 6)', () => {
+  const corpus = join(__dirname, '..', 'analysis-corpus');
+  const files = readdirSync(corpus).filter((f) => f.endsWith('.py')).sort();
+  it.each(files)('%s: the same calls and diagnostics, no statement records or reuse data', (file) => {
+    const text = readFileSync(join(corpus, file), 'utf8');
+    const full = analyzeNotebook([text, text]);
+    const once = analyzeNotebook([text, text], { oneShot: true });
+    expect(once.internalError).toBe(full.internalError);
+    expect(once.reuse).toBeUndefined();
+    expect(once.calls).toEqual(full.calls);
+    expect(once.diagnostics).toEqual(full.diagnostics);
+  });
+  it('an incremental analysis after a one-shot one starts afresh and agrees', () => {
+    const text = readFileSync(join(corpus, files[0]!), 'utf8');
+    const once = analyzeNotebook([text], { oneShot: true });
+    expect(analyzeNotebook([`${text}\n`], {}, once).calls.length).toBe(once.calls.length);
+  });
+});
+
 describe('inspect (items 5, 9, 10, 12, 14, 15)', () => {
   it('a directory is named as one, with exit 2 and no stack trace', async () => {
     const r = await inspect(dir);
@@ -163,6 +184,20 @@ describe('inspect (items 5, 9, 10, 12, 14, 15)', () => {
     const members = JSON.parse(rep.out).members as { shape: number[] }[];
     expect(members).toHaveLength(2000);
     expect(new Set(members.map((m) => JSON.stringify(m.shape)))).toEqual(new Set(['[1000]']));
+  });
+
+  it('the inflation of one archive is bounded: past its budget, members are named as not read', async () => {
+    const src = memorySource(new Uint8Array(readFileSync(join(H, 'masks.npz'))));
+    const all = await inspectNpz(src, { name: 'masks.npz' });
+    expect(all.ok && all.value.every((m) => m.header?.shape.join() === '2048,2048')).toBe(true);
+    // About 66 KiB of all-zero data per header read: a 300 KiB budget covers a few members only.
+    const r = await inspectNpz(src, { name: 'masks.npz', inflateBudget: 300 * 1024 });
+    if (!r.ok) throw new Error(r.error);
+    const read = r.value.filter((m) => m.header);
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.length).toBeLessThan(30);
+    expect(r.value.slice(read.length).every((m) => !m.header)).toBe(true);
+    for (const m of r.value.slice(read.length)) expect(m.error).toMatch(/^masks\.npz\/m\d+\.npy: (cannot read: )?not read: this archive's headers needed more than 307200 inflated bytes/);
   });
 
   it('member names cannot drive the terminal or forge lines', async () => {
