@@ -28,15 +28,7 @@ def _numpy_bundle(a: np.ndarray) -> dict:
     # The buffer a view reads is the memory of the array that owns it (the end of the
     # .base chain); its byte bounds are the buffer, and the view's offset is measured from
     # their start, as NumPy's own np.ndarray(buffer=..., offset=...) does.
-    # as_strided's result hangs off a helper object whose own .base is the source array.
-    owner = a
-    while True:
-        base = owner.base
-        if not isinstance(base, np.ndarray):
-            base = getattr(base, "base", None)
-        if not isinstance(base, np.ndarray):
-            break
-        owner = base
+    owner = _owner(a)
     start, end = _byte_bounds(owner)
     return {
         "version": 1,
@@ -104,6 +96,8 @@ MAX_BYTES = 4 << 20
 
 
 def _owner(a: np.ndarray) -> np.ndarray:
+    """The array that owns a view's memory. as_strided's result hangs off a helper object
+    whose own .base is the source array."""
     owner = a
     while True:
         base = owner.base
