@@ -38,6 +38,26 @@ export const PRESETS: readonly Preset[] = [
     inputs: { dtype: 'float32', shape: '28, 28', strides: '4, 112', offset: '0', buffer: '28, 28', unit: 'bytes' },
   },
   {
+    name: 'rolling',
+    label: 'rolling window: windows of 5 over a 1-d signal of 100 float64',
+    inputs: { dtype: 'float64', shape: '96, 5', strides: '8, 8', offset: '0', buffer: '800', unit: 'bytes' },
+  },
+  {
+    name: 'blocks',
+    label: 'blocks: 4×4 blocks of an 8×8 float32 image (grid first)',
+    inputs: { dtype: 'float32', shape: '2, 2, 4, 4', strides: '128, 16, 32, 4', offset: '0', buffer: '8, 8', unit: 'bytes' },
+  },
+  {
+    name: 'toeplitz',
+    label: 'Toeplitz: a 4×4 matrix from 7 float64 values, negative row stride',
+    inputs: { dtype: 'float64', shape: '4, 4', strides: '-8, 8', offset: '24', buffer: '56', unit: 'bytes' },
+  },
+  {
+    name: 'broadcast',
+    label: 'broadcast: one row of 28 float32 repeated 5 times (stride 0)',
+    inputs: { dtype: 'float32', shape: '5, 28', strides: '0, 4', offset: '0', buffer: '112', unit: 'bytes' },
+  },
+  {
     name: 'oob',
     label: 'mistake: shape (100, 100, 3, 3) over the 28×28 image',
     inputs: { dtype: 'float32', shape: '100, 100, 3, 3', strides: '112, 4, 112, 4', offset: '0', buffer: '28, 28', unit: 'bytes' },
