@@ -14,6 +14,7 @@ if (!existsSync(entry)) {
 const outDir = join('dist', 'bench');
 mkdirSync(outDir, { recursive: true });
 const outfile = join(outDir, `${name}.cjs`);
-await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node18', outfile, logLevel: 'warning' });
+// Tools that locate their own files at run time stay outside the bundle.
+await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node18', outfile, logLevel: 'warning', external: ['esbuild', 'playwright-core'] });
 const r = spawnSync(process.execPath, [outfile, ...args], { stdio: 'inherit' });
 process.exitCode = r.status ?? 1;
