@@ -137,8 +137,11 @@ function ruler(c: Coverage, xOf: (at: number) => number) {
 function Legend({ c }: { c: Coverage }) {
   return (
     <p class="sd-legend">
-      <span class="sd-swatch sd-none" /> not read <span class="sd-swatch sd-once" /> read once <span class="sd-swatch sd-twice" /> twice
-      <span class="sd-swatch sd-many" /> more (up to {Math.round(c.maxReaders * 100) / 100}) <span class="sd-swatch sd-oob-swatch" /> out of bounds
+      <span class="sd-swatch sd-none" /> not read <span class="sd-swatch sd-once" /> read once
+      {c.maxReaders > 1 && <><span class="sd-swatch sd-twice" /> twice</>}
+      {c.maxReaders > 2 && <><span class="sd-swatch sd-many" /> more (up to {Math.round(c.maxReaders * 100) / 100})</>}
+      {' '}<span class="sd-swatch sd-oob-swatch" /> out of bounds
+      {c.maxReaders <= 1 ? ' · no byte is read twice: the view does not overlap itself' : ''}
       {c.aggregated ? ' · aggregated: readers averaged per byte' : ''}
     </p>
   );

@@ -33,6 +33,7 @@ except Exception as e:
 fin = img[np.isfinite(img)]
 print(json.dumps({
   "img": facts(img, d + 'image_28x28_f4.npy'),
+  "imgT": {"strides": list(img.T.strides), "shape": list(img.T.shape)},
   "imgCells": {f"{r},{c}": str(img[r, c]) for r in range(0, 9) for c in range(0, 9)},
   "imgLast": str(img[27, 27]),
   "imgSliced": {f"{r},{c}": str(img[5:, ::3][r, c]) for r in range(0, 4) for c in range(0, 4)},
@@ -123,6 +124,20 @@ export async function run({ page, helpers, shot }) {
   await page.keyboard.press('Control+End');
   await waitForText(tid(frame, 'npy-selected'), `[27, 27] = ${np.imgLast}`, 'image: Ctrl+End selects the last cell, loaded on demand');
   await page.keyboard.press('Control+Home');
+  // The stride diagram of the array's .T over the file's data: the index grid's addresses are
+  // those NumPy's img.T strides give, and the whole strip is the file's nbytes.
+  await tid(frame, 'npy-diagram-of').selectOption('T');
+  const strip = tid(frame, 'byte-strip');
+  await helpers.waitFor('.T diagram over the file data', async () => {
+    const label = (await strip.count()) ? await strip.getAttribute('aria-label') : null;
+    return label?.startsWith(`buffer of ${np.img.nbytes} bytes`) ? label : undefined;
+  });
+  const [sT0, sT1] = np.imgT.strides;
+  for (const [i, j] of [[0, 1], [1, 0], [2, 3]]) {
+    await waitForText(frame.locator(`[data-testid="index-grid"] td[data-index="${i},${j}"]`), String(i * sT0 + j * sT1), `.T index (${i}, ${j}) starts at byte i·${sT0} + j·${sT1} (NumPy)`);
+  }
+  await strip.scrollIntoViewIfNeeded();
+  await shot('image-T-diagram');
   await frame.locator('[data-testid="npy-heat"]').check();
   await shot('image-f4');
   // The heatmap draws every value of the 28 × 28 grid (no sampling needed).

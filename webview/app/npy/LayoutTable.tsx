@@ -1,9 +1,13 @@
 /**
  * The array's layout: per-axis strides in bytes and elements, what C order, Fortran order
- * and `.T` would give, and a strip of the first bytes in memory order labelled by index.
+ * and `.T` would give, a strip of the first bytes in memory order labelled by index, and the
+ * stride diagram of the shown slice, the whole array or its `.T` over the file's data.
  */
+import { useMemo, useState } from 'preact/hooks';
 import { cStrides, fStrides, type Layout } from '../../../src/engine/layout';
 import { formatTuple } from '../../../src/engine/parse';
+import { transposeView } from '../../../src/engine/views';
+import { StrideDiagram } from '../../shared/StrideDiagram';
 
 const STRIP = 24;
 
@@ -27,6 +31,13 @@ export function LayoutTable({ base, fortran, view }: { base: Layout; fortran: bo
   const tup = (xs: readonly number[]) => formatTuple(xs);
   const total = shape.reduce((a, b) => a * b, 1);
   const slots = Math.min(STRIP, total);
+  const [which, setWhich] = useState<'view' | 'array' | 'T'>('view');
+  const drawn = useMemo(() => {
+    if (which === 'view') return view;
+    if (which === 'array') return base;
+    const t = transposeView(base);
+    return t.ok ? t.value : base;
+  }, [which, view, base]);
   return (
     <div class="npy-layout">
       <table class="dims" data-testid="npy-layout">
@@ -53,6 +64,15 @@ export function LayoutTable({ base, fortran, view }: { base: Layout; fortran: bo
           {total > slots && <div class="npy-slot more">…</div>}
         </div>
       )}
+      <div class="npy-diagram">
+        <label for="npy-diagram-of">stride diagram of </label>
+        <select id="npy-diagram-of" data-testid="npy-diagram-of" value={which} onChange={(e) => setWhich(e.currentTarget.value as 'view' | 'array' | 'T')}>
+          <option value="view">the shown slice</option>
+          <option value="array">the whole array</option>
+          <option value="T">its .T (a view, no copy)</option>
+        </select>
+        <StrideDiagram layout={drawn} nbytes={BigInt(total) * BigInt(itemsize)} name="the file's data" />
+      </div>
     </div>
   );
 }
