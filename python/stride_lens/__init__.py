@@ -141,7 +141,8 @@ def array_bundle(array, name: str | None = None, max_bytes: int | None = None) -
     it) and the bytes the view reads, base64-encoded, when they fit in ``max_bytes``
     (``MAX_BYTES`` by default); ``text/plain`` is the library's own repr. Memory outside the
     allocation is never read: a view that runs past it (a bad ``as_strided``) is reported
-    with ``inBounds: False`` and only its bytes inside the allocation.
+    with ``inBounds: False``, only its bytes inside the allocation and, instead of the repr
+    (which would read past it), a line saying which bytes it reaches.
     """
     import base64
 
@@ -157,7 +158,6 @@ def array_bundle(array, name: str | None = None, max_bytes: int | None = None) -
         itemsize = a.dtype.itemsize
         dtype = a.dtype.str if a.dtype.names is None else a.dtype.descr
         note = None
-        repr_text = repr(a)
     elif type(array).__module__.startswith("torch"):
         t = array
         if t.device.type != "cpu":
@@ -174,7 +174,6 @@ def array_bundle(array, name: str | None = None, max_bytes: int | None = None) -
         dtype = _torch_dtype_str(t)
         note = None if not dtype.startswith("|V") else f"{t.dtype} has no NumPy type"
         dtype = None if note else dtype
-        repr_text = repr(t)
         a = None
     else:
         raise TypeError(f"array_bundle needs a numpy.ndarray or a torch.Tensor, not {type(array).__name__}")
@@ -190,6 +189,10 @@ def array_bundle(array, name: str | None = None, max_bytes: int | None = None) -
     buffer_bytes = end - start
     in_bounds = low >= 0 and high <= buffer_bytes
     read_low, read_high = max(0, low), min(buffer_bytes, high)
+    # The library's repr reads every element, so it is only asked for in-bounds views.
+    repr_text = repr(array) if in_bounds else (
+        f"<{type(array).__name__} shape={tuple(shape)} strides={tuple(strides)}: reads bytes [{low}, {high}) of a "
+        f"{buffer_bytes}-byte buffer; values outside it are not shown>")
     fits = read_high - read_low <= cap
     data = None
     if fits and read_high > read_low:
