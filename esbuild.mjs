@@ -18,6 +18,8 @@ const targets = [
   { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
   // Worker thread for engine jobs that may run long (overlap solving, statistics).
   { ...common, entryPoints: ['src/worker/main.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs', target: 'node18' },
+  // Benchmark worker thread: one suite per thread, terminated to cancel.
+  { ...common, entryPoints: ['src/bench/worker.ts'], outfile: 'dist/benchWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
   // Command line: `stride-lens`.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
   // Webview app (panels and custom editors): a classic script for the browser.

@@ -1,0 +1,15 @@
+/** Messages between the benchmark host (./host.ts) and its worker thread (./worker.ts). */
+import type { TimingBudget } from './numpyProtocol';
+import type { SuiteReferences } from './run';
+import type { SuiteParams } from './sizes';
+import type { BenchResult } from './types';
+
+export interface WorkerIn {
+  readonly run: SuiteParams;
+  readonly budget: TimingBudget;
+}
+
+export type WorkerOut =
+  | { readonly type: 'result'; readonly result: BenchResult }
+  | { readonly type: 'references'; readonly references: SuiteReferences }
+  | { readonly type: 'error'; readonly message: string };
