@@ -41,7 +41,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: ['vscode', 'fs', 'path', 'os', 'child_process', 'worker_threads'],
-        patterns: ['node:*', '**/extension/**', '**/cli/**', '**/bench/**', '**/webview/**'],
+        patterns: ['node:*', '**/extension/**', '**/cli/**', '**/bench/host', '**/bench/worker', '**/webview/**'],
       }],
     },
   },

@@ -5,13 +5,14 @@
  * The webview speaks first (`ready`) and the host answers with the full initial state.
  */
 
+import type { BenchResult, BenchRun } from './bench/types';
 import type { PageSpec } from './engine/gather';
 import type { Layout } from './engine/layout';
 
 export type { PageSpec };
 
 /** Which app a webview shows; set by the host on the page, read by webview/app/main.tsx. */
-export type WebviewKind = 'calculator' | 'npyViewer';
+export type WebviewKind = 'calculator' | 'npyViewer' | 'bench';
 
 /** Inputs of the layout calculator, as the user typed them. */
 export interface CalculatorInputs {
@@ -169,7 +170,21 @@ export type NpyToWebview =
   /** Statistics job `id` failed or was cancelled. */
   | { readonly type: 'npyStatsFailed'; readonly id: number; readonly error: string; readonly cancelled: boolean };
 
-export type HostToWebview = CalculatorToWebview | NpyToWebview;
+/** Host → benchmark results panel. */
+export type BenchToWebview =
+  /** The whole state: the last finished run (or the one in progress), the run it is compared with, and progress while running. */
+  | { readonly type: 'benchState'; readonly run: BenchRun | null; readonly previous: BenchRun | null; readonly running: BenchProgress | null }
+  /** One more result of the run in progress. */
+  | { readonly type: 'benchResult'; readonly result: BenchResult }
+  | { readonly type: 'benchProgress'; readonly running: BenchProgress };
+
+export interface BenchProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly label: string;
+}
+
+export type HostToWebview = CalculatorToWebview | NpyToWebview | BenchToWebview;
 
 /** Messages every webview sends. */
 export type CommonFromWebview =
@@ -195,4 +210,11 @@ export type NpyToHost =
   /** Cancel statistics job `id`. */
   | { readonly type: 'npyStatsCancel'; readonly id: number };
 
-export type WebviewToHost = CalculatorToHost | NpyToHost;
+/** Benchmark results panel → host. */
+export type BenchToHost =
+  | CommonFromWebview
+  | { readonly type: 'benchExport'; readonly format: 'json' | 'csv' }
+  | { readonly type: 'benchRun' }
+  | { readonly type: 'benchCancel' };
+
+export type WebviewToHost = CalculatorToHost | NpyToHost | BenchToHost;

@@ -69,6 +69,8 @@ export interface CallFinding {
   readonly stridesText: readonly string[] | null;
   /** The buffer read: its name and size in `units`. */
   readonly buffer: { readonly label: string; readonly size: number | string } | null;
+  /** The source array as numbers (strides and offset in `units`, offset from the buffer's start), when all are known. */
+  readonly sourceLayout: { readonly shape: readonly number[]; readonly strides: readonly number[]; readonly offset: number } | null;
   /** First and last unit read, `[low, high)`, as JSON integers. */
   readonly reach: { readonly low: number | string; readonly high: number | string } | null;
   readonly inBounds: boolean | null;
@@ -328,6 +330,13 @@ function concrete(xs: readonly Lin[] | undefined): number[] | undefined {
   return out;
 }
 
+function sourceLayoutOf(source: CallFacts['source']): CallFinding['sourceLayout'] {
+  const shape = source ? concrete(source.shape) : undefined;
+  const strides = source ? concrete(source.strides) : undefined;
+  const offset = source ? constOf(source.offset) : undefined;
+  return shape && strides && offset !== undefined ? { shape, strides, offset } : null;
+}
+
 /** Everything the user sees about one stride call. */
 export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFinding {
   const isTorch = f.fn === 'torch.as_strided' || f.fn === 'Tensor.as_strided';
@@ -553,6 +562,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
     shape: shape ?? null, strides: strides ?? null, offset: offset ?? null, itemsize: itemsize ?? null, dtype: source?.dtype?.name ?? null,
     shapeText: f.shape ? f.shape.map(linText) : null, stridesText: f.strides ? f.strides.map(linText) : null,
     buffer: source && bufSize !== undefined ? { label: bufLabel, size: bufSize } : null,
+    sourceLayout: sourceLayoutOf(source),
     reach, inBounds, overlap, requires, lens,
     hover: { title, dims, notes: rewrite ? [...notes, `Same view: ${rewrite.edits[rewrite.edits.length - 1]!.newText}`] : notes },
     diagnostics: diags,

@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { BridgeMessage, SuitesRequest, TimingBudget } from './numpyProtocol';
+import type { BridgeMessage, SuitesRequest, TimingBudget, ViewRequest } from './numpyProtocol';
 import { resultOf, type SuiteReferences } from './run';
 import type { SuiteParams } from './sizes';
 import { DEFAULT_BUDGET } from './stats';
@@ -115,6 +115,42 @@ export function runBridge(py: PythonTarget, request: unknown, onMessage: (m: Bri
     child.stdin.on('error', () => { /* the close handler reports why the child ended */ });
     child.stdin.end(JSON.stringify(request));
   });
+}
+
+/**
+ * "Benchmark this view": the user's view timed in their NumPy (materialised, reduced over its
+ * window axes, and a contiguous copy of as many bytes as the baseline), and the same over the
+ * source in the other order when the request has it.
+ */
+export async function runViewBenchmark(py: PythonTarget | null, request: ViewRequest, o: { signal?: AbortSignal; onResult?: (r: BenchResult) => void; numpyMessage?: string } = {}): Promise<BenchRun> {
+  const startedAt = new Date().toISOString();
+  const results: BenchResult[] = [];
+  let numpy: NumpyInfo | null = null;
+  let numpyMessage: string | null = py ? null : o.numpyMessage ?? 'no Python with NumPy was found';
+  let cancelled = false;
+  const size = request.shape.join('x');
+  const pending: Array<{ v: Parameters<typeof resultOf>[1]; samples: readonly number[]; note: string | null }> = [];
+  if (py) {
+    try {
+      await runBridge(py, request, (m) => {
+        if (m.type === 'machine') numpy = m.machine;
+        if (m.type !== 'result') return;
+        pending.push({ v: { name: m.variant, computes: 'view', engine: 'numpy', bytes: m.bytes, macs: m.macs }, samples: m.samplesMs, note: m.note });
+      }, o.signal);
+    } catch (err) {
+      if (err instanceof Cancelled) cancelled = true;
+      else numpyMessage = err instanceof Error ? err.message : String(err);
+    }
+  }
+  // the copy of as many bytes is the baseline of every fraction
+  const copy = pending.find((p) => p.v.name.includes('contiguous copy') && p.samples.length > 0);
+  const copyGbPerS = copy ? resultOf({ suite: 'view', size }, copy.v, copy.samples, true, null, null).gbPerS : null;
+  for (const p of pending) {
+    const r = resultOf({ suite: 'view', size }, p.v, p.samples, p.samples.length > 0, p.note, copyGbPerS);
+    results.push(r);
+    o.onResult?.(r);
+  }
+  return { version: 1, startedAt, machine: machineInfo(numpy, numpyMessage), results, copyGbPerS, cancelled };
 }
 
 export function machineInfo(numpy: NumpyInfo | null, numpyMessage: string | null): MachineInfo {

@@ -32,7 +32,7 @@ function snapshot(out: ArrayLike<number>): Float64Array {
 }
 
 export function resultOf(
-  suite: SuiteParams, v: { name: string; computes: OutputKind; engine: BenchResult['engine']; bytes: number | null; macs: number | null },
+  suite: Pick<SuiteParams, 'suite' | 'size'> | { suite: 'view'; size: string }, v: { name: string; computes: OutputKind; engine: BenchResult['engine']; bytes: number | null; macs: number | null },
   samplesMs: readonly number[], verified: boolean, note: string | null, copyGbPerS: number | null,
 ): BenchResult {
   const s = verified ? summarize(samplesMs) : null;

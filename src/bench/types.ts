@@ -19,7 +19,8 @@ export type OutputKind =
   | 'transpose' // a.T, C-contiguous
   | 'sum' // the sum of every element (a scalar)
   | 'rolling-sum' // sums of each window, n - w + 1 values
-  | 'rolling-max'; // maxima of each window, n - w + 1 values
+  | 'rolling-max' // maxima of each window, n - w + 1 values
+  | 'view'; // "Benchmark this view": the user's view materialised, reduced or its bytes copied
 
 /** Timing statistics of one variant, milliseconds per call. */
 export interface Timing {
@@ -36,7 +37,8 @@ export interface Timing {
 
 /** One variant's result; `stride-lens bench --json` prints these (without `samplesMs`… see cli). */
 export interface BenchResult {
-  readonly suite: SuiteName;
+  /** `view`: "Benchmark this view" on a stride call. */
+  readonly suite: SuiteName | 'view';
   /** `loops`, `im2col view + blocked matmul`, …; NumPy's are prefixed `numpy:`. */
   readonly variant: string;
   /** `28x28`, `4096x4096`, … */

@@ -5,4 +5,7 @@ export const Commands = {
   /** Internal: the lens under a stride call opens the calculator on that call's view. */
   showCallLayout: 'strideLens.showCallLayout',
   inspectArray: 'strideLens.inspectArray',
+  runBenchmarks: 'strideLens.runBenchmarks',
+  /** Internal: the lens under a resolved stride call times its view in the user's NumPy. */
+  benchmarkView: 'strideLens.benchmarkView',
 } as const;

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { PRESETS } from '../engine/calculator';
+import { BenchCommands, isBenchArgs } from './bench/runCommand';
 import { CalculatorPanel } from './calculatorPanel';
 import { Commands } from './commands';
 import { reportFailure } from './log';
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const command = (id: string, what: string, fn: (...args: unknown[]) => unknown) =>
       vscode.commands.registerCommand(id, (...args: unknown[]) => reportFailure(log, what, () => fn(...args)));
 
+    const bench = new BenchCommands(context, log);
     context.subscriptions.push(
       command(Commands.layoutCalculator, 'Layout Calculator', (preset?: unknown) => {
         // A panel disposes its own subscriptions when closed; VS Code closes it on shutdown.
@@ -32,6 +34,9 @@ export function activate(context: vscode.ExtensionContext): void {
       }),
       NpyEditorProvider.register(context.extensionUri, log),
       command(Commands.inspectArray, 'Inspect .npy/.npz', (uri?: unknown) => inspectArray(uri)),
+      bench,
+      command(Commands.runBenchmarks, 'Run Kernel Benchmarks', (args?: unknown) => bench.runBenchmarks(isBenchArgs(args) ? args : undefined)),
+      command(Commands.benchmarkView, 'Benchmark this view', (request?: unknown) => bench.benchmarkView(request)),
     );
     registerPythonHints(context, log);
     log.info(`activated (${PRESETS.length} calculator presets)`);

@@ -5,6 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { AnalysisDiagnostic, Call, QuickFix } from '../../analysis';
+import { DEFAULT_BUDGET } from '../../bench/stats';
+import { viewBenchRequest } from '../../bench/viewRequest';
 import { parseDtype } from '../../engine/dtype';
 import type { CalculatorInputs } from '../../protocol';
 import { Commands } from '../commands';
@@ -48,6 +50,9 @@ export class StrideLensProvider implements vscode.CodeLensProvider {
       lenses.push(new vscode.CodeLens(range, { title: call.lens, command: '', tooltip: call.hover.title }));
       const inputs = callInputs(call);
       if (inputs) lenses.push(new vscode.CodeLens(range, { title: 'Show stride diagram', command: Commands.showCallLayout, arguments: [inputs] }));
+      // timing runs the user's Python: never offered in an untrusted workspace
+      const bench = vscode.workspace.isTrusted ? viewBenchRequest(call, DEFAULT_BUDGET) : undefined;
+      if (bench?.ok) lenses.push(new vscode.CodeLens(range, { title: 'Benchmark this view', command: Commands.benchmarkView, arguments: [bench.request], tooltip: 'Time materialising this view, reducing its windows and copying as many bytes, in your NumPy' }));
     }
     return lenses;
   }

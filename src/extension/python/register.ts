@@ -54,6 +54,8 @@ export function registerPythonHints(context: vscode.ExtensionContext, log: vscod
     vscode.languages.registerCodeLensProvider(SELECTOR, new StrideLensProvider(analyses, lensesChanged.event)),
     vscode.languages.registerHoverProvider(SELECTOR, new StrideHoverProvider(analyses)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new StrideCodeActionProvider(analyses), { providedCodeActionKinds: StrideCodeActionProvider.kinds }),
+    // Benchmark this view is offered once the workspace is trusted
+    vscode.workspace.onDidGrantWorkspaceTrust(() => lensesChanged.fire()),
     vscode.workspace.onDidOpenTextDocument(refresh),
     vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((doc) => {
