@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need, and only those missing (checked with
 # dpkg-query, so a second run takes well under a second):
-#   - NumPy, PyTorch and Jupyter for Debian's /usr/bin/python3 (fixtures, notebook outputs);
+#   - NumPy, PyTorch, SciPy and Jupyter for Debian's /usr/bin/python3 (fixtures, notebook outputs);
 #   - python3-venv, so scripts/setup-numpy2-venv.sh can make the NumPy 2 venv from Debian's Python;
 #   - Chromium and a font for the e2e run and readable screenshots, unzip to list the .vsix;
 #   - the toolchain code-server compiles its native modules with (scripts/setup-code-server.sh).
@@ -14,7 +14,7 @@ packages=()
 for group in "${@:-python browser build}"; do
   for g in $group; do
     case "$g" in
-      python) packages+=(python3-numpy python3-torch python3-ipykernel python3-nbclient python3-nbformat python3-venv python3-pytest) ;;
+      python) packages+=(python3-numpy python3-torch python3-ipykernel python3-nbclient python3-nbformat python3-venv python3-pytest python3-scipy) ;;
       browser) packages+=(chromium fonts-dejavu-core unzip) ;;
       build) packages+=(build-essential pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev) ;;
       *) log "unknown group '$g' (known: python, browser, build)"; exit 2 ;;

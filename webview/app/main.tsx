@@ -2,9 +2,11 @@
 import { render } from 'preact';
 import './styles.css';
 import '../shared/stride-diagram.css';
+import type { BenchToWebview, HostToWebview } from '../../src/protocol';
+import { BenchPanel } from './bench/BenchPanel';
 import { Calculator } from './calculator/Calculator';
 import { NpyViewer } from './npy/NpyViewer';
-import { post } from './vscodeApi';
+import { onHostMessage, post } from './vscodeApi';
 
 const root = document.getElementById('root');
 window.addEventListener('error', (e) => post({ type: 'error', message: String(e.message) }));
@@ -17,7 +19,14 @@ if (root) {
     case 'npyViewer':
       render(<NpyViewer />, root);
       break;
+    case 'bench':
+      render(<BenchPanel post={post} subscribe={(h) => onHostMessage((m) => { if (isBenchMessage(m)) h(m); })} />, root);
+      break;
     default:
       root.textContent = `Stride Lens: unknown view '${document.body.dataset.view ?? ''}'`;
   }
+}
+
+function isBenchMessage(m: HostToWebview): m is BenchToWebview {
+  return m.type === 'benchState' || m.type === 'benchResult' || m.type === 'benchProgress';
 }

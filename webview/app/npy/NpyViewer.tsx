@@ -50,6 +50,7 @@ export function NpyViewer() {
         return;
       }
       if (m.type === 'npyResponse') { pending.settle(m); return; }
+      if (m.type === 'benchState' || m.type === 'benchResult' || m.type === 'benchProgress') return;
       for (const l of listeners.current) l(m);
     });
     post({ type: 'ready' });
