@@ -287,11 +287,11 @@ def _view(source, shape, strides, offset):
     itemsize = source.itemsize
     lo, hi = _byte_bounds(source)
     nbytes = hi - lo
+    if offset % itemsize:
+        raise ValueError(f"offset {offset} is not a multiple of the itemsize {itemsize}")
     low, high = _reach(shape, strides, offset, itemsize)
     if low < 0 or high > nbytes:
         raise ValueError(f"the view reads bytes [{low}, {high}) of a {nbytes}-byte buffer: refused, nothing read")
-    if offset % itemsize:
-        raise ValueError(f"offset {offset} is not a multiple of the itemsize {itemsize}")
     if not (source.flags.c_contiguous or source.flags.f_contiguous):
         raise ValueError("the source is not contiguous")
     flat = source.reshape(-1, order="F" if not source.flags.c_contiguous else "C")  # a view, in memory order
