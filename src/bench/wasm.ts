@@ -37,7 +37,10 @@ export interface WasmKernels {
   reset(): void;
   /** dst[0..n) = src[0..n) (memory.copy). */
   copy(src: number, dst: number, n: number): void;
-  /** dst (cols x rows) = src (rows x cols)^T, C order; tiles of tile x tile (multiple of 4, at least 4). */
+  /**
+   * dst (cols x rows) = src (rows x cols)^T, C order, any rows and cols; tiles of tile x tile
+   * (rounded down to a multiple of 4 and clamped to 4..256), transposed through a scratch tile.
+   */
   transpose(src: number, dst: number, rows: number, cols: number, tile: number): void;
   /** 3x3 valid conv, channels last: img h x w x c, wt 3 x 3 x c x f, out (h-2) x (w-2) x f. */
   conv2d(img: number, h: number, w: number, c: number, wt: number, f: number, out: number): void;
