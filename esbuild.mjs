@@ -1,5 +1,6 @@
 // One build per target (see ARCHITECTURE.md). `node esbuild.mjs [--watch] [--production]`.
 import * as esbuild from 'esbuild';
+import { writeKernelsWasm } from './scripts/build-wasm.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -27,6 +28,11 @@ const targets = [
   // Notebook renderer: VS Code requires an ES module.
   { ...common, entryPoints: ['webview/renderer/main.tsx'], outfile: 'dist/webview/renderer.js', platform: 'browser', format: 'esm', target: 'es2022', jsx: 'automatic', jsxImportSource: 'preact', loader: { '.css': 'text' } },
 ];
+
+// The kernel benchmarks' WebAssembly SIMD kernels (AssemblyScript source in src/bench/wasm/),
+// read from dist/bench-kernels.wasm at run time by the extension's worker and the CLI. Watch
+// mode builds it once; rerun `node scripts/build-wasm.mjs` after editing the kernels.
+await writeKernelsWasm();
 
 if (watch) {
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
