@@ -6,6 +6,8 @@
  * Used by the CLI and the extension; node only, no vscode.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BridgeMessage, SuitesRequest, TimingBudget, ViewRequest } from './numpyProtocol';
@@ -33,6 +35,8 @@ export interface BenchOptions {
   readonly budget?: TimingBudget;
   readonly signal?: AbortSignal;
   readonly onResult?: (r: BenchResult) => void;
+  /** The WebAssembly kernels could not be loaded (the TypeScript ones still run). */
+  readonly onWarning?: (message: string) => void;
   /** Called before each step: `done` of `total` steps (our suite, then NumPy's). */
   readonly onProgress?: (done: number, total: number, label: string) => void;
 }
@@ -53,7 +57,8 @@ function inputElements(r: SuiteParams): number {
 
 function runWorker(o: BenchOptions, run: SuiteParams, onResult: (r: BenchResult) => void): Promise<SuiteReferences> {
   return new Promise((resolve, reject) => {
-    const data: WorkerIn = { run, budget: o.budget ?? DEFAULT_BUDGET };
+    const wasmPath = path.join(path.dirname(o.workerPath), 'bench-kernels.wasm');
+    const data: WorkerIn = { run, budget: o.budget ?? DEFAULT_BUDGET, wasmPath: existsSync(wasmPath) ? wasmPath : null };
     const worker = new Worker(o.workerPath, { workerData: data });
     let settled = false;
     const finish = (f: () => void) => {
@@ -68,6 +73,7 @@ function runWorker(o: BenchOptions, run: SuiteParams, onResult: (r: BenchResult)
     worker.on('message', (m: WorkerOut) => {
       if (m.type === 'result') onResult(m.result);
       else if (m.type === 'references') finish(() => resolve(m.references));
+      else if (m.type === 'warning') o.onWarning?.(m.message);
       else finish(() => reject(new Error(`${run.suite} ${run.size}: ${m.message}`)));
     });
     worker.on('error', (err) => finish(() => reject(err)));

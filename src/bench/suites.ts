@@ -31,6 +31,8 @@ export interface SuiteInstance {
   readonly variants: Variant[];
   /** Elements of the input, for the `copy` kind's reference. */
   readonly input: Float32Array;
+  /** conv2d's weights (3×3×C×F). */
+  readonly weights?: Float32Array;
 }
 
 /** Largest |a - b| allowed for one element of an output of this kind, given the reference value. */
@@ -75,7 +77,7 @@ export function makeSuite(params: SuiteParams): SuiteInstance {
       const view = elements(unwrap(asStrided(image, [ho, wo, 3, 3, c], [w * c * F32, c * F32, w * c * F32, c * F32, F32])));
       const patches = new Float32Array(ho * wo * 9 * c);
       return {
-        params, input: img,
+        params, input: img, weights: wt,
         variants: [
           variant({ name: 'loops', computes: 'conv', bytes: null, macs, run: () => k.conv2dLoops(img, h, w, c, wt, f, out), output: () => out }),
           variant({

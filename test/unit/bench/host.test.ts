@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeKernelsWasm } from '../../../scripts/build-wasm.mjs';
 import { findNumpy2Python, findPython } from '../../../scripts/find-python.mjs';
 import { runBenchmarks, runViewBenchmark } from '../../../src/bench/host';
 import { DEFAULT_BUDGET } from '../../../src/bench/stats';
@@ -28,7 +29,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'stride-lens-bench-'));
   workerPath = join(dir, 'benchWorker.js');
   await esbuild.build({ entryPoints: ['src/bench/worker.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: workerPath, logLevel: 'silent' });
-});
+  await writeKernelsWasm(join(dir, 'bench-kernels.wasm'));
+}, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('runBenchmarks', () => {
@@ -43,6 +45,8 @@ describe('runBenchmarks', () => {
     expect(streamed).toEqual(run.results);
     expect(progress).toEqual(['conv2d 9x9x2/8', 'maxpool 4x8x8', 'transpose 64x48', 'window 500/9', 'done']);
     expect(new Set(run.results.map((r) => r.suite))).toEqual(new Set(['conv2d', 'maxpool', 'transpose', 'window']));
+    // the WebAssembly kernels beside the worker ran too
+    expect(run.results.filter((r) => r.engine === 'wasm').map((r) => r.suite)).toEqual(['conv2d', 'maxpool', 'transpose']);
     for (const r of run.results) {
       expect(r.verified, `${r.suite} ${r.variant}: ${r.note}`).toBe(true);
       expect(r.medianMs).toBeGreaterThan(0);
