@@ -42,8 +42,11 @@ def emit(message: dict) -> None:
 def formula(n: int, seed=INPUT_SEED, dtype=np.float32) -> np.ndarray:
     """Element i = ((i * a) % m) / m - 0.5 in float64, then cast: what src/bench/inputs.ts computes."""
     a, m = seed
-    i = np.arange(n, dtype=np.int64)
-    return (((i * a) % m) / m - 0.5).astype(dtype)
+    out = np.empty(n, dtype=dtype)
+    for start in range(0, n, 1 << 20):  # in chunks: no int64/float64 temporaries of the whole size
+        i = np.arange(start, min(n, start + (1 << 20)), dtype=np.int64)
+        out[start:start + i.size] = ((i * a) % m) / m - 0.5
+    return out
 
 
 # ---- machine ---------------------------------------------------------------------------

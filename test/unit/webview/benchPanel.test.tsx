@@ -72,8 +72,8 @@ describe('BenchPanel', () => {
     expect(Number(whisker.getAttribute('data-q3'))).toBeCloseTo(quantile(s, 0.75), 12);
     const [span] = whisker.querySelectorAll('line');
     const x = logScale(0.1, 100, 420);
-    expect(Number(span!.getAttribute('x1')) - 300).toBeCloseTo(x(quantile(s, 0.25)), 6);
-    expect(Number(span!.getAttribute('x2')) - 300).toBeCloseTo(x(quantile(s, 0.75)), 6);
+    expect(Number(span!.getAttribute('x1')) - 400).toBeCloseTo(x(quantile(s, 0.25)), 6);
+    expect(Number(span!.getAttribute('x2')) - 400).toBeCloseTo(x(quantile(s, 0.75)), 6);
     // bars grow with the median
     const widths = [...bars].map((b) => Number(b.getAttribute('width')));
     expect(widths[0]! < widths[2]! && widths[2]! < widths[1]!).toBe(true);

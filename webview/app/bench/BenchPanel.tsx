@@ -159,7 +159,7 @@ function ResultTable({ results, comparisons, hasPrevious }: { results: BenchResu
 }
 
 const ROW = 22;
-const LABEL_W = 300;
+const LABEL_W = 400;
 const PLOT_W = 420;
 const VALUE_W = 90;
 
