@@ -91,8 +91,17 @@ export async function openFile(page, name) {
   await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: name.split('/').pop() }).first()
     .waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active').filter({ hasText: name.split('/').pop() })
-    .waitFor({ timeout: 10_000 });
+  const base = name.split('/').pop();
+  const active = page.locator('.tabs-container .tab.active').filter({ hasText: base });
+  try {
+    await active.waitFor({ timeout: 10_000 });
+  } catch {
+    // Quick open sometimes leaves a file that was open before (behind a webview) in the
+    // background: open it from the explorer, as a user would next.
+    await page.keyboard.press('Escape');
+    await page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: base }).first().click();
+    await active.waitFor({ timeout: 10_000 });
+  }
   return page.locator('.editor-group-container.active .monaco-editor').first();
 }
 
