@@ -186,6 +186,11 @@ export interface BenchProgress {
 
 export type HostToWebview = CalculatorToWebview | NpyToWebview | BenchToWebview;
 
+/** Whether a host message is for the benchmark panel (the other apps ignore these). */
+export function isBenchMessage(m: HostToWebview): m is BenchToWebview {
+  return m.type === 'benchState' || m.type === 'benchResult' || m.type === 'benchProgress';
+}
+
 /** Messages every webview sends. */
 export type CommonFromWebview =
   /** The webview has loaded and listens for messages. */

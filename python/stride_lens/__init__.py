@@ -24,6 +24,15 @@ except ImportError:  # NumPy 1.x
     _byte_bounds = np.byte_bounds
 
 
+def _reach(shape, strides, offset: int, itemsize: int) -> tuple[int, int]:
+    """The bytes [low, high) a view with these byte strides reaches, from its first element's offset."""
+    if 0 in shape:
+        return offset, offset
+    low = offset + sum(min(0, (n - 1) * s) for n, s in zip(shape, strides))
+    high = offset + itemsize + sum(max(0, (n - 1) * s) for n, s in zip(shape, strides))
+    return low, high
+
+
 def _numpy_bundle(a: np.ndarray) -> dict:
     # The buffer a view reads is the memory of the array that owns it (the end of the
     # .base chain); its byte bounds are the buffer, and the view's offset is measured from
@@ -181,11 +190,7 @@ def array_bundle(array, name: str | None = None, max_bytes: int | None = None) -
     shape = list(array.shape)
     step = 1 if unit == "bytes" else itemsize
     # The bytes the view reaches: [low, high) relative to the allocation's start.
-    if 0 in shape:
-        low = high = address - start
-    else:
-        low = address - start + sum(min(0, (n - 1) * s * step) for n, s in zip(shape, strides))
-        high = address - start + itemsize + sum(max(0, (n - 1) * s * step) for n, s in zip(shape, strides))
+    low, high = _reach(shape, [s * step for s in strides], address - start, itemsize)
     buffer_bytes = end - start
     in_bounds = low >= 0 and high <= buffer_bytes
     read_low, read_high = max(0, low), min(buffer_bytes, high)

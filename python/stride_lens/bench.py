@@ -24,10 +24,7 @@ import time
 import numpy as np
 from numpy.lib.stride_tricks import as_strided, sliding_window_view
 
-try:  # NumPy 2.0 moved byte_bounds out of the main namespace
-    from numpy.lib.array_utils import byte_bounds as _byte_bounds
-except ImportError:  # NumPy 1.x
-    _byte_bounds = np.byte_bounds
+from stride_lens import _byte_bounds, _reach
 
 INPUT_SEED = (37, 1009)
 WEIGHT_SEED = (53, 997)
@@ -276,14 +273,6 @@ def run_suites(req: dict) -> None:
 
 
 # ---- "Benchmark this view" ---------------------------------------------------------------
-
-def _reach(shape, strides, offset, itemsize):
-    if 0 in shape:
-        return offset, offset
-    low = offset + sum(min(0, (n - 1) * s) for n, s in zip(shape, strides))
-    high = offset + itemsize + sum(max(0, (n - 1) * s) for n, s in zip(shape, strides))
-    return low, high
-
 
 def _view(source, shape, strides, offset):
     """The view over `source`'s buffer, refused (ValueError) when it would read outside it."""

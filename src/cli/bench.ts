@@ -11,6 +11,7 @@
  */
 import * as path from 'node:path';
 import { runBenchmarks, type PythonTarget } from '../bench/host';
+import { groupResults, throughputText } from '../bench/present';
 import { parseSize, SIZE_FORMS, type SuiteParams } from '../bench/sizes';
 import { DEFAULT_BUDGET } from '../bench/stats';
 import { SUITES, type BenchResult, type BenchRun, type SuiteName } from '../bench/types';
@@ -77,26 +78,18 @@ function ms(x: number | null): string {
   return x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x >= 0.01 ? x.toFixed(4) : x.toExponential(2);
 }
 
-function throughput(r: BenchResult): string {
-  if (r.gbPerS !== null) return `${r.gbPerS.toFixed(2)} GB/s`;
-  if (r.gflops !== null) return `${r.gflops.toFixed(2)} GFLOP/s`;
-  return '-';
-}
-
-/** One line per variant; a table per suite, the fastest first marked. */
+/** The machine, then a table per suite and size, one line per variant. */
 export function formatRun(run: BenchRun): string {
   const m = run.machine;
   const lines = [
     `machine: ${m.cpu}, ${m.cores} cores, ${m.platform}, Node ${m.node} (our kernels: ${m.threads} thread each)`,
     m.numpy ? `NumPy ${m.numpy.numpy} (Python ${m.numpy.python}${m.numpy.blas ? `, ${m.numpy.blas}` : ''}, ${m.numpy.threads ?? '?'} BLAS threads: ${m.numpy.threadsSource})` : `NumPy: ${m.numpyMessage ?? 'not run'}`,
   ];
-  const groups = new Map<string, BenchResult[]>();
-  for (const r of run.results) groups.set(`${r.suite} ${r.size}`, [...(groups.get(`${r.suite} ${r.size}`) ?? []), r]);
-  for (const [title, rs] of groups) {
-    lines.push('', title);
+  for (const { suite, size, results: rs } of groupResults(run.results)) {
+    lines.push('', `${suite} ${size}`);
     const rows = [['variant', 'median ms', 'IQR', 'min', 'max', 'throughput', 'of copy', 'verified']];
     for (const r of rs) {
-      rows.push([r.variant, ms(r.medianMs), ms(r.iqrMs), ms(r.minMs), ms(r.maxMs), throughput(r),
+      rows.push([r.variant, ms(r.medianMs), ms(r.iqrMs), ms(r.minMs), ms(r.maxMs), throughputText(r) ?? '-',
         r.fractionOfCopy === null ? '-' : `${(100 * r.fractionOfCopy).toFixed(0)} %`, r.verified ? 'yes' : 'NO']);
     }
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));

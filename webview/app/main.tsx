@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import './styles.css';
 import '../shared/stride-diagram.css';
-import type { BenchToWebview, HostToWebview } from '../../src/protocol';
+import { isBenchMessage } from '../../src/protocol';
 import { BenchPanel } from './bench/BenchPanel';
 import { Calculator } from './calculator/Calculator';
 import { NpyViewer } from './npy/NpyViewer';
@@ -25,8 +25,4 @@ if (root) {
     default:
       root.textContent = `Stride Lens: unknown view '${document.body.dataset.view ?? ''}'`;
   }
-}
-
-function isBenchMessage(m: HostToWebview): m is BenchToWebview {
-  return m.type === 'benchState' || m.type === 'benchResult' || m.type === 'benchProgress';
 }

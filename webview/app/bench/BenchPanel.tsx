@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { compareRuns, type Comparison } from '../../../src/bench/compare';
+import { groupResults, throughputText } from '../../../src/bench/present';
 import { summarize } from '../../../src/bench/stats';
 import type { BenchResult, BenchRun } from '../../../src/bench/types';
 import type { BenchProgress, BenchToHost, BenchToWebview } from '../../../src/protocol';
@@ -95,30 +96,12 @@ function Machine({ run }: { run: BenchRun }) {
   );
 }
 
-interface Group { suite: string; size: string; results: BenchResult[] }
-
-function groupResults(results: readonly BenchResult[]): Group[] {
-  const groups: Group[] = [];
-  for (const r of results) {
-    let g = groups.find((x) => x.suite === r.suite && x.size === r.size);
-    if (!g) groups.push((g = { suite: r.suite, size: r.size, results: [] }));
-    g.results.push(r);
-  }
-  return groups;
-}
-
 export function formatMs(ms: number | null): string {
   if (ms === null) return '–';
   if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
   if (ms >= 1) return `${ms.toPrecision(3)} ms`;
   if (ms >= 0.001) return `${(ms * 1000).toPrecision(3)} µs`;
   return `${(ms * 1e6).toPrecision(3)} ns`;
-}
-
-function throughput(r: BenchResult): string {
-  if (r.gbPerS !== null) return `${r.gbPerS.toFixed(2)} GB/s`;
-  if (r.gflops !== null) return `${r.gflops.toFixed(2)} GFLOP/s`;
-  return '–';
 }
 
 function verdictText(c: Comparison | undefined): string {
@@ -146,7 +129,7 @@ function ResultTable({ results, comparisons, hasPrevious }: { results: BenchResu
               <td>{formatMs(r.iqrMs)}</td>
               <td>{formatMs(r.minMs)}</td>
               <td>{formatMs(r.maxMs)}</td>
-              <td>{throughput(r)}</td>
+              <td>{throughputText(r) ?? '–'}</td>
               <td>{r.fractionOfCopy === null ? '–' : `${(100 * r.fractionOfCopy).toFixed(r.fractionOfCopy < 0.1 ? 1 : 0)} %`}</td>
               <td class={r.verified ? 'good' : 'bad'}>{r.verified ? '✓' : '✗'}</td>
               {hasPrevious && <td class={c?.verdict === 'slower' ? 'bad' : c?.verdict === 'faster' ? 'good' : undefined}>{verdictText(c)}</td>}

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Layout } from '../../../src/engine/layout';
 import { formatTuple } from '../../../src/engine/parse';
-import type { NpyArrayInfo, NpyInit, NpyStatsData, NpyToWebview, NpyViewerStateV1 } from '../../../src/protocol';
+import { isBenchMessage, type NpyArrayInfo, type NpyInit, type NpyStatsData, type NpyToWebview, type NpyViewerStateV1 } from '../../../src/protocol';
 import { getState, onHostMessage, post, setState } from '../vscodeApi';
 import { Grid } from './Grid';
 import { Heatmap } from './Heatmap';
@@ -50,7 +50,7 @@ export function NpyViewer() {
         return;
       }
       if (m.type === 'npyResponse') { pending.settle(m); return; }
-      if (m.type === 'benchState' || m.type === 'benchResult' || m.type === 'benchProgress') return;
+      if (isBenchMessage(m)) return;
       for (const l of listeners.current) l(m);
     });
     post({ type: 'ready' });
