@@ -14,7 +14,7 @@ import { runBenchmarks, type PythonTarget } from '../bench/host';
 import { groupResults, throughputText } from '../bench/present';
 import { parseSize, SIZE_FORMS, type SuiteParams } from '../bench/sizes';
 import { DEFAULT_BUDGET } from '../bench/stats';
-import { SUITES, type BenchResult, type BenchRun, type SuiteName } from '../bench/types';
+import { SUITES, type BenchRun, type SuiteName } from '../bench/types';
 
 const USAGE = `usage: stride-lens bench [--suite conv2d|maxpool|transpose|window|all] [--size seed|large|small|TEXT]
                          [--json] [--python PATH | --no-numpy] [--budget-ms N]
