@@ -138,8 +138,9 @@ export function indexed(a: ArrayFact, items: readonly IndexItem[]): ArrayFact | 
       const ci = constOf(i);
       if (ci !== undefined && ci < 0) i = linAdd(n, lin(ci));
       if (!i || !offset) return undefined;
-      offset = linAdd(offset, linMul(i, s) ?? lin(NaN));
-      if (!offset || Number.isNaN(offset.c)) return undefined;
+      const step = linMul(i, s);
+      offset = step && linAdd(offset, step);
+      if (!offset) return undefined;
       continue;
     }
     if (it.k !== 'slice') return undefined;

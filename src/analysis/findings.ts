@@ -10,7 +10,7 @@ import { jsonInteger } from '../engine/report';
 import { CODES, type Code, type Severity, type SeverityOverrides } from './codes';
 import type { CallFacts, Span } from './interp';
 import {
-  constOf, lin, linAdd, linEqual, linFloorDiv, linLowerBound, linScale, linSub, linText, linVar, type Lin,
+  constBig, constOf, lin, linAdd, linEqual, linFloorDiv, linLowerBound, linScale, linSub, linText, linVar, type Lin,
 } from './linear';
 import type { ArrayFact } from './values';
 
@@ -91,7 +91,7 @@ export interface FindingOptions {
   readonly numpyVersion?: string;
 }
 
-function tupleText(xs: readonly (string | number)[]): string {
+function tupleText(xs: readonly (string | number | bigint)[]): string {
   return xs.length === 1 ? `(${xs[0]},)` : `(${xs.join(', ')})`;
 }
 
@@ -120,7 +120,7 @@ function decompose(strides: readonly Lin[], source: ArrayFact, shape: readonly L
     const re = new RegExp(`^${escapeRe(source.symbolic)}\\.strides\\[(\\d+)\\]$`);
     for (const s of strides) {
       if (constOf(s) === 0) { out.push(null); continue; }
-      if (s.c !== 0) return undefined;
+      if (s.c !== 0n) return undefined;
       const parts: { axis: number; coef: number }[] = [];
       for (const [key, t] of Object.entries(s.terms)) {
         const m = re.exec(key);
@@ -319,15 +319,70 @@ export function selfOverlaps(l: Layout): boolean | null {
   return r.ok && r.value !== 'too-hard' ? r.value : null;
 }
 
-function concrete(xs: readonly Lin[] | undefined): number[] | undefined {
+/** The exact values when every entry is a constant. */
+function concreteBig(xs: readonly Lin[] | undefined): bigint[] | undefined {
   if (!xs) return undefined;
-  const out: number[] = [];
+  const out: bigint[] = [];
   for (const x of xs) {
-    const c = constOf(x);
+    const c = constBig(x);
     if (c === undefined) return undefined;
     out.push(c);
   }
   return out;
+}
+
+/** The values when every entry is a constant within the safe-integer range (the engine's domain). */
+function concrete(xs: readonly Lin[] | undefined): number[] | undefined {
+  const big = concreteBig(xs);
+  return big?.every((n) => Number.isSafeInteger(Number(n)) && BigInt(Number(n)) === n) ? big.map(Number) : undefined;
+}
+
+const INT64_MIN = -(1n << 63n);
+const INT64_MAX = (1n << 63n) - 1n;
+
+/**
+ * Why NumPy or torch refuses a view whose shape, strides and offset are known exactly, before
+ * any bounds check: a value that does not fit a C `long` / int64 (NumPy: OverflowError; torch:
+ * TypeError), a NumPy array of more than 2^63 − 1 bytes (`array is too big`), a negative torch
+ * stride, or a torch storage size that overflows int64. Messages quote the library's own words.
+ */
+function refusedLayout(isTorch: boolean, shape: readonly bigint[], strides: readonly bigint[], offset: bigint, itemsize: number | undefined): string | undefined {
+  const all = [...shape, ...strides, offset];
+  const huge = all.find((v) => v < INT64_MIN || v > INT64_MAX);
+  if (huge !== undefined) {
+    return isTorch
+      ? `${huge} does not fit in a 64-bit integer: torch raises TypeError (as_strided(): argument must be a tuple of ints)`
+      : `${huge} does not fit in a 64-bit integer: NumPy raises OverflowError (Python int too large to convert to C long)`;
+  }
+  if (shape.some((n) => n < 0n)) return undefined; // reported as a negative dimension
+  if (isTorch) {
+    const k = strides.findIndex((s) => s < 0n);
+    if (k >= 0) return `as_strided: Negative strides are not supported at the moment, got strides: [${strides.join(', ')}] (torch raises RuntimeError)`;
+    if (shape.some((n) => n === 0n)) return undefined;
+    // torch computes the storage the view needs, `(offset + 1 + Σ (n−1)·s) · itemsize` elements, with overflow checks.
+    let need = offset + 1n;
+    for (let k = 0; k < shape.length; k++) need += (shape[k]! - 1n) * strides[k]!;
+    if (need * BigInt(itemsize ?? 1) > INT64_MAX) return `Storage size calculation overflowed with sizes=[${shape.join(', ')}] and strides=[${strides.join(', ')}] (torch raises RuntimeError)`;
+    return undefined;
+  }
+  if (itemsize === undefined || shape.some((n) => n === 0n)) return undefined;
+  let bytes = BigInt(itemsize);
+  for (const n of shape) bytes *= n;
+  if (bytes > INT64_MAX) return `array is too big; \`arr.size * arr.dtype.itemsize\` is larger than the maximum possible size: shape ${tupleText(shape)} of ${itemsize}-byte elements is ${groupDigits(bytes)} B (NumPy raises ValueError)`;
+  return undefined;
+}
+
+/** The bytes a view reaches, `[low, high)`, for values past the engine's safe-integer range. */
+function bigExtent(shape: readonly bigint[], strides: readonly bigint[], offset: bigint, itemsize: number): [bigint, bigint] {
+  if (shape.some((n) => n === 0n)) return [offset, offset];
+  let low = offset;
+  let high = offset + BigInt(itemsize);
+  for (let k = 0; k < shape.length; k++) {
+    const reach = (shape[k]! - 1n) * strides[k]!;
+    if (reach < 0n) low += reach;
+    else high += reach;
+  }
+  return [low, high];
 }
 
 function sourceLayoutOf(source: CallFacts['source']): CallFinding['sourceLayout'] {
@@ -368,8 +423,14 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
       : `mismatch in length of strides and shape: shape has ${f.shape.length} entries, strides has ${f.strides.length}`,
     [], f.stridesArg?.span ?? f.span);
   }
-  const negative = shape?.findIndex((n) => n < 0) ?? -1;
-  if (negative >= 0) push('SL008', `negative dimensions are not allowed: shape[${negative}] = ${shape![negative]}`, [], f.shapeArg?.span ?? f.span);
+  const shapeBig = concreteBig(f.shape);
+  const stridesBig = concreteBig(f.strides);
+  const offsetBig = f.offset ? constBig(f.offset) : undefined;
+  const negative = shapeBig?.findIndex((n) => n < 0n) ?? -1;
+  if (negative >= 0) push('SL008', `negative dimensions are not allowed: shape[${negative}] = ${shapeBig![negative]}`, [], f.shapeArg?.span ?? f.span);
+  const refused = shapeBig && stridesBig && offsetBig !== undefined && lengthsMatch
+    ? refusedLayout(isTorch, shapeBig, stridesBig, offsetBig, itemsize) : undefined;
+  if (refused) push('SL008', refused);
 
   // SL005: NumPy strides must be whole elements to make sense.
   if (!isTorch && itemsize && f.strides) {
@@ -392,9 +453,29 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
   let outOfBounds = false;
   let lens = '';
   const unitSize = isTorch ? 1 : itemsize;
-  const layout: Layout | undefined = shape && strides && offset !== undefined && unitSize !== undefined && lengthsMatch && negative < 0
+  const layout: Layout | undefined = shape && strides && offset !== undefined && unitSize !== undefined && lengthsMatch && negative < 0 && !refused
     ? { shape, strides, offset, itemsize: unitSize } : undefined;
-  if (layout) {
+  if (refused) {
+    lens = `⚠ ${refused}`;
+  } else if (!layout && shapeBig && stridesBig && offsetBig !== undefined && unitSize !== undefined && lengthsMatch && negative < 0) {
+    // Exact values past the engine's safe-integer range (`strides=(2**62,)`): bounds in bigint.
+    const [low, high] = bigExtent(shapeBig, stridesBig, offsetBig, unitSize);
+    reach = { low: jsonInteger(low), high: jsonInteger(high) };
+    const view = `view ${tupleText(shapeBig)} · strides ${tupleText(stridesBig)}${isTorch ? ' elements' : ''}`;
+    if (bufSize !== undefined && low < high && (low < 0n || high > BigInt(bufSize))) {
+      inBounds = false;
+      outOfBounds = true;
+      const what = isTorch ? `${bufLabel}'s storage (${groupDigits(bufSize)}${unitAbbr})` : `${bufLabel} (${groupDigits(bufSize)}${unitAbbr})`;
+      const head = high > BigInt(bufSize)
+        ? `⚠ reads ${groupDigits(high - BigInt(bufSize))}${unitAbbr} past the end of ${what}`
+        : `⚠ reads ${groupDigits(-low)}${unitAbbr} before the start of ${what}`;
+      lens = `${head} · ${view}`;
+      push('SL001', `${head.slice(2)}${isTorch ? ' (torch raises: out of bounds for storage)' : ''}`);
+    } else {
+      inBounds = bufSize === undefined ? null : true;
+      lens = `${view} · ${low === high ? `${units} none (empty view)` : `${units} ${groupDigits(low)}–${groupDigits(high - 1n)}${bufSize !== undefined ? ` of ${groupDigits(bufSize)} ✓` : ''}`}`;
+    }
+  } else if (layout) {
     const err = layoutError(layout);
     if (!err) {
       const ext = extent(layout);

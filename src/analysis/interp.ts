@@ -10,7 +10,7 @@ import {
   broadcastTo, indexed, isCContiguousFact, newArray, reshaped, sizeLin, transposed, type IndexItem,
 } from './arrays';
 import {
-  constOf, lin, linAdd, linFloorDiv, linMod, linMul, linScale, linSub, linVar, type Lin,
+  constOf, lin, linAdd, linFloorDiv, linMod, linMul, linPow, linScale, linSub, linVar, MAX_BITS, type Lin,
 } from './linear';
 import {
   attrAtom, BOOL, dtypeByName, FLOAT32, FLOAT64, INT64, UNKNOWN, unknownArray,
@@ -334,10 +334,15 @@ function sameVal(a: Val | undefined, b: Val | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
   try {
-    return JSON.stringify(a) === JSON.stringify(b);
+    return JSON.stringify(a, bigintText) === JSON.stringify(b, bigintText);
   } catch {
     return false;
   }
+}
+
+/** Constants of `Lin` are bigints, which JSON.stringify refuses; `5n` and the number 5 must not compare equal. */
+function bigintText(_key: string, v: unknown): unknown {
+  return typeof v === 'bigint' ? `${v}n` : v;
 }
 
 /** After branches: a name keeps a value every path agrees on, else it is unknown (by its name). */
@@ -764,10 +769,10 @@ function evalInner(n: SyntaxNode, ctx: Ctx): Val {
 
 /** `x.swapaxes(i, j)` (and torch's `t.transpose(i, j)`): the view with two axes exchanged. */
 function swappedAxes(x: ArrayFact, pos: readonly Val[]): Val {
-  const i = constOf(intOf(pos[0] ?? UNKNOWN) ?? lin(NaN));
-  const j = constOf(intOf(pos[1] ?? UNKNOWN) ?? lin(NaN));
+  const i = constOfInt(pos[0]);
+  const j = constOfInt(pos[1]);
   const nd = x.shape?.length;
-  if (i === undefined || j === undefined || nd === undefined || Number.isNaN(i + j)) return UNKNOWN;
+  if (i === undefined || j === undefined || nd === undefined) return UNKNOWN;
   const perm = [...Array(nd).keys()];
   const ii = i < 0 ? i + nd : i; const jj = j < 0 ? j + nd : j;
   if (perm[ii] === undefined || perm[jj] === undefined) return UNKNOWN;
@@ -789,17 +794,21 @@ function tensorDims(values: readonly Lin[] | undefined, label: string, attr: 'sh
   return { k: 'int', e: attrAtom(label, attr, c) };
 }
 
+/** A number literal: integers exactly at any size (up to the domain's bound), else a float. */
 function numberVal(t: string): Val {
   const s = t.replace(/_/g, '');
-  if (/^0[xX][0-9a-fA-F]+$/.test(s) || /^0[oO][0-7]+$/.test(s) || /^0[bB][01]+$/.test(s)) {
-    const v = Number(s.toLowerCase().replace(/^0o/, '0o'));
-    return Number.isSafeInteger(v) ? { k: 'int', e: lin(v) } : UNKNOWN;
-  }
-  if (/^\d+$/.test(s)) {
-    const v = Number(s);
-    return Number.isSafeInteger(v) ? { k: 'int', e: lin(v) } : UNKNOWN;
+  if (/^0[xX][0-9a-fA-F]+$/.test(s) || /^0[oO][0-7]+$/.test(s) || /^0[bB][01]+$/.test(s) || /^(0+|[1-9]\d*)$/.test(s)) {
+    if (s.length > MAX_BITS) return UNKNOWN;
+    const e = linAdd(lin(BigInt(s)), lin(0));
+    return e ? { k: 'int', e } : UNKNOWN;
   }
   return { k: 'float' };
+}
+
+/** The value of an argument that is a safe integer constant, else `undefined`. */
+function constOfInt(v: Val | undefined): number | undefined {
+  const e = v && intOf(v);
+  return e && constOf(e);
 }
 
 function stringValue(t: string): string {
@@ -856,11 +865,7 @@ function binary(op: string, l: Val, r: Val, _ctx: Ctx): Val {
     case '*': e = linMul(a, b); break;
     case '//': e = linFloorDiv(a, b); break;
     case '%': e = linMod(a, b); break;
-    case '**': {
-      const x = constOf(a); const y = constOf(b);
-      if (x !== undefined && y !== undefined && y >= 0 && Number.isSafeInteger(x ** y)) e = lin(x ** y);
-      break;
-    }
+    case '**': e = linPow(a, b); break;
     case '/': return { k: 'float' };
     default: e = undefined;
   }
@@ -1201,8 +1206,8 @@ function numpyFunction(name: string, a: Args, ctx: Ctx, call: SyntaxNode): Val {
     case 'concatenate': case 'hstack': {
       const parts = a.pos[0];
       const axisV = arg(a, 1, 'axis');
-      const axis = axisV ? constOf(intOf(axisV) ?? lin(NaN)) : 0;
-      if (parts?.k !== 'tuple' || parts.items.length === 0 || axis === undefined || Number.isNaN(axis)) return UNKNOWN;
+      const axis = axisV ? constOfInt(axisV) : 0;
+      if (parts?.k !== 'tuple' || parts.items.length === 0 || axis === undefined) return UNKNOWN;
       const arrs = parts.items.map((p) => arrayOf(p));
       if (arrs.some((x) => !x?.shape || !x.dtype)) return UNKNOWN;
       const first = arrs[0]!;
@@ -1581,10 +1586,11 @@ function recordSwv(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val
         const w = ws[i]!;
         const cw = constOf(w);
         if (cw !== undefined && cw < 0) { problem = '`window_shape` cannot contain negative values'; break; }
-        const nk = linAdd(linSub(outShape[k]!, w) ?? lin(NaN), lin(1));
+        const left = linSub(outShape[k]!, w);
+        const nk = left && linAdd(left, lin(1));
         const cn = nk && constOf(nk);
         if (cn !== undefined && cn < 1) { problem = `window shape cannot be larger than input array shape (window ${cw} on an axis of length ${constOf(source.shape[k]!)})`; break; }
-        if (!nk || Number.isNaN(nk.c)) { problem = 'window count not known'; break; }
+        if (!nk) { problem = 'window count not known'; break; }
         outShape[k] = nk;
       }
       if (!problem) {

@@ -5,8 +5,9 @@
  * describe (`image.shape[0]`, `image.strides[1]`, `image.itemsize`) or the floor quotient of
  * such a sum by a positive constant (`image.shape[0] // 2`). A `Lin` without atoms is a plain
  * number. Products of two symbolic values are not linear: callers get `undefined` and treat
- * the value as unknown. Coefficients stay safe integers; anything that would leave that range
- * becomes unknown too.
+ * the value as unknown. The constant `c` is exact at any size (Python's integers are:
+ * `2**62` and `-2**63` are values, not unknowns), up to `MAX_BITS` bits so work stays
+ * bounded; coefficients of atoms stay safe integers. Anything past either becomes unknown.
  */
 
 /** The longest quotient atom kept (as printed); longer ones make the value unknown. */
@@ -22,45 +23,69 @@ export interface Term {
   readonly atom: Atom;
 }
 
+/** Largest constant kept, in bits (far past any size or stride a machine has). */
+export const MAX_BITS = 1024;
+const MAX_BIG = 1n << BigInt(MAX_BITS);
+
 /** `c + Σ terms[key].coef · terms[key].atom`; keys are the atoms' printed forms. */
 export interface Lin {
-  readonly c: number;
+  readonly c: bigint;
   readonly terms: Readonly<Record<string, Term>>;
 }
 
 const NO_TERMS: Readonly<Record<string, Term>> = Object.freeze({});
 
-/** The constant `n`. */
-export function lin(n: number): Lin {
-  return { c: n, terms: NO_TERMS };
+/** The constant `n` (an integer; a `number` must be a safe one). */
+export function lin(n: number | bigint): Lin {
+  if (typeof n === 'number' && !Number.isSafeInteger(n)) throw new RangeError(`lin(${n}): not a safe integer`);
+  return { c: BigInt(n), terms: NO_TERMS };
+}
+
+/** The constant `n`, or `undefined` past `MAX_BITS` bits. */
+function big(n: bigint): Lin | undefined {
+  return n >= MAX_BIG || n <= -MAX_BIG ? undefined : { c: n, terms: NO_TERMS };
 }
 
 /** The symbolic quantity named `name` (e.g. `image.shape[0]`). */
 export function linVar(name: string): Lin {
-  return { c: 0, terms: { [name]: { coef: 1, atom: { kind: 'var', name } } } };
+  return { c: 0n, terms: { [name]: { coef: 1, atom: { kind: 'var', name } } } };
 }
 
-/** The value when `e` has no atoms. */
-export function constOf(e: Lin): number | undefined {
+/** The exact value when `e` has no atoms. */
+export function constBig(e: Lin): bigint | undefined {
   if (e.terms === NO_TERMS) return e.c;
   for (const _ in e.terms) return undefined;
   return e.c;
 }
 
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The value when `e` has no atoms and is a safe integer (callers that need more use `constBig`). */
+export function constOf(e: Lin): number | undefined {
+  const c = constBig(e);
+  return c !== undefined && c >= MIN_SAFE && c <= MAX_SAFE ? Number(c) : undefined;
+}
+
 /** Whether `e` mentions no atom. */
 export function isConst(e: Lin): boolean {
-  return constOf(e) !== undefined;
+  return constBig(e) !== undefined;
 }
 
 function safe(n: number): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
+/** A coefficient as a safe integer, or `undefined`. */
+function safeBig(n: bigint): number | undefined {
+  return n >= MIN_SAFE && n <= MAX_SAFE ? Number(n) : undefined;
+}
+
 /** `a + k·b`, or `undefined` when a coefficient leaves the safe-integer range. */
 export function linAdd(a: Lin, b: Lin, k = 1): Lin | undefined {
-  const c = safe(a.c + k * b.c);
-  if (c === undefined) return undefined;
-  if (b.terms === NO_TERMS) return a.terms === NO_TERMS ? lin(c) : { c, terms: a.terms };
+  const c = a.c + BigInt(k) * b.c;
+  if (c >= MAX_BIG || c <= -MAX_BIG) return undefined;
+  if (b.terms === NO_TERMS) return a.terms === NO_TERMS ? { c, terms: NO_TERMS } : { c, terms: a.terms };
   const terms: Record<string, Term> = { ...a.terms };
   for (const [key, t] of Object.entries(b.terms)) {
     const coef = safe((terms[key]?.coef ?? 0) + k * t.coef);
@@ -69,7 +94,7 @@ export function linAdd(a: Lin, b: Lin, k = 1): Lin | undefined {
     else terms[key] = { coef, atom: t.atom };
   }
   for (const _ in terms) return { c, terms };
-  return lin(c);
+  return { c, terms: NO_TERMS };
 }
 
 /** `a − b`. */
@@ -79,23 +104,26 @@ export function linSub(a: Lin, b: Lin): Lin | undefined {
 
 /** `a · b` when at least one side is a constant. */
 export function linMul(a: Lin, b: Lin): Lin | undefined {
-  const ka = constOf(a);
-  const kb = constOf(b);
+  const ka = constBig(a);
+  const kb = constBig(b);
   if (ka !== undefined) return linScale(b, ka);
   if (kb !== undefined) return linScale(a, kb);
   return undefined;
 }
 
 /** `k · a`. */
-export function linScale(a: Lin, k: number): Lin | undefined {
-  const c = safe(a.c * k);
-  if (c === undefined) return undefined;
-  if (k === 0) return lin(0);
-  if (a.terms === NO_TERMS) return lin(c);
-  if (k === 1) return a;
+export function linScale(a: Lin, k: number | bigint): Lin | undefined {
+  const kb = BigInt(k);
+  if (kb === 0n) return lin(0);
+  if (a.terms === NO_TERMS) return big(a.c * kb);
+  if (kb === 1n) return a;
+  const kn = safeBig(kb);
+  if (kn === undefined) return undefined;
+  const c = a.c * kb;
+  if (c >= MAX_BIG || c <= -MAX_BIG) return undefined;
   const terms: Record<string, Term> = {};
   for (const [key, t] of Object.entries(a.terms)) {
-    const coef = safe(t.coef * k);
+    const coef = safe(t.coef * kn);
     if (coef === undefined) return undefined;
     terms[key] = { coef, atom: t.atom };
   }
@@ -108,19 +136,21 @@ export function linScale(a: Lin, k: number): Lin | undefined {
  * `b` out of the constant (`(n − 4) // 2 = n // 2 − 2`) so equal quotients print alike.
  */
 export function linFloorDiv(a: Lin, b: Lin): Lin | undefined {
+  const db = constBig(b);
+  const ka = constBig(a);
+  if (ka !== undefined && db !== undefined) return db === 0n ? undefined : lin(floorDiv(ka, db));
   const d = constOf(b);
   if (d === undefined || d <= 0) return undefined;
-  const ka = constOf(a);
-  if (ka !== undefined) return lin(Math.floor(ka / d));
+  const dn = BigInt(d);
   if (Object.values(a.terms).every((t) => t.coef % d === 0)) {
-    let out: Lin = lin(Math.floor(a.c / d));
+    let out: Lin = lin(floorDiv(a.c, dn));
     for (const [key, t] of Object.entries(a.terms)) {
       out = { c: out.c, terms: { ...out.terms, [key]: { coef: t.coef / d, atom: t.atom } } };
     }
     return out;
   }
-  const whole = Math.floor(a.c / d);
-  const num: Lin = { c: a.c - whole * d, terms: a.terms };
+  const whole = floorDiv(a.c, dn);
+  const num: Lin = { c: a.c - whole * dn, terms: a.terms };
   const atom: Atom = { kind: 'floordiv', num, den: d };
   const key = atomText(atom);
   // Quotients of quotients grow with each step (`n = (n + 1) // 2` in a loop of thousands):
@@ -129,12 +159,28 @@ export function linFloorDiv(a: Lin, b: Lin): Lin | undefined {
   return { c: whole, terms: { [key]: { coef: 1, atom } } };
 }
 
-/** Python's `a % b` for constants. */
+/** Python's `a // b` on integers (rounds toward −∞; `b` ≠ 0). */
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a % b !== 0n && (a < 0n) !== (b < 0n) ? q - 1n : q;
+}
+
+/** Python's `a % b` for constants (the sign of `b`). */
 export function linMod(a: Lin, b: Lin): Lin | undefined {
-  const ka = constOf(a);
-  const kb = constOf(b);
-  if (ka === undefined || kb === undefined || kb === 0) return undefined;
+  const ka = constBig(a);
+  const kb = constBig(b);
+  if (ka === undefined || kb === undefined || kb === 0n) return undefined;
   return lin(((ka % kb) + kb) % kb);
+}
+
+/** Python's `a ** b` for constants with `b ≥ 0`, while the result stays within `MAX_BITS` bits. */
+export function linPow(a: Lin, b: Lin): Lin | undefined {
+  const x = constBig(a);
+  const y = constBig(b);
+  if (x === undefined || y === undefined || y < 0n) return undefined;
+  const bits = BigInt((x < 0n ? -x : x).toString(2).length);
+  if (x !== 0n && x !== 1n && x !== -1n && bits - 1n > BigInt(MAX_BITS) / (y === 0n ? 1n : y)) return undefined;
+  return big(x ** y);
 }
 
 /** Whether `a` and `b` are the same expression. */
@@ -149,7 +195,7 @@ export function linEqual(a: Lin, b: Lin): boolean {
  * `k·⌊x/k⌋ ≥ x − k + 1` to cancel floor atoms against their numerators.
  */
 export function linLowerBound(e: Lin): number | undefined {
-  let rest: Lin | undefined = { c: e.c, terms: {} };
+  let rest: Lin | undefined = { c: e.c, terms: NO_TERMS };
   for (const t of Object.values(e.terms)) {
     if (!rest) return undefined;
     if (t.atom.kind === 'floordiv') {
@@ -165,21 +211,22 @@ export function linLowerBound(e: Lin): number | undefined {
       }
       return undefined;
     }
-    rest = linAdd(rest, { c: 0, terms: { [atomText(t.atom)]: t } });
+    rest = linAdd(rest, { c: 0n, terms: { [atomText(t.atom)]: t } });
   }
   if (!rest) return undefined;
   // var atoms are ≥ 0, so positive multiples only add; a negative one has no lower bound.
   for (const t of Object.values(rest.terms)) {
     if (t.atom.kind !== 'var' || t.coef < 0) return undefined;
   }
-  return rest.c;
+  // A bound past the safe range is loosened to one inside it (still a lower bound).
+  return rest.c > MAX_SAFE ? Number.MAX_SAFE_INTEGER : safeBig(rest.c);
 }
 
 /** The text of an atom as Python would write it. */
 export function atomText(a: Atom): string {
   if (a.kind === 'var') return a.name;
   const inner = linText(a.num);
-  return `${isConst(a.num) || Object.keys(a.num.terms).length === 1 && a.num.c === 0 ? inner : `(${inner})`} // ${a.den}`;
+  return `${isConst(a.num) || Object.keys(a.num.terms).length === 1 && a.num.c === 0n ? inner : `(${inner})`} // ${a.den}`;
 }
 
 /** `e` as Python source: `image.shape[0] - 2`, `image.strides[0] * 2`. */
@@ -193,7 +240,7 @@ export function linText(e: Lin): string {
     else parts.push(t.coef < 0 ? `- ${body}` : `+ ${body}`);
   }
   if (parts.length === 0) return String(e.c);
-  if (e.c !== 0) parts.push(e.c < 0 ? `- ${-e.c}` : `+ ${e.c}`);
+  if (e.c !== 0n) parts.push(e.c < 0n ? `- ${-e.c}` : `+ ${e.c}`);
   return parts.join(' ');
 }
 
