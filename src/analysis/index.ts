@@ -143,6 +143,8 @@ export function analyzeNotebook(cells: readonly string[], options: AnalysisOptio
       for (const [k, v] of r.moved) moved.set(k, v);
     });
     const lineIndex = parsed.map((p) => lineStarts(p.text));
+    // A one-shot result is never re-analysed: the parse trees can go before the findings are made.
+    if (options.oneShot) parsed.length = 0;
     // One call's failure (a bug) must not hide the others: it is dropped and reported.
     const calls: Call[] = [];
     const failures: string[] = [];
@@ -175,7 +177,7 @@ function rangesSame(a: readonly { from: number; to: number }[] | undefined, b: r
 
 function sameOptions(a: AnalysisOptions, b: AnalysisOptions): boolean {
   if (a === b) return true;
-  return a.readNpyHeader === b.readNpyHeader && a.numpyVersion === b.numpyVersion && a.noSlice === b.noSlice && a.oneShot === b.oneShot
+  return a.readNpyHeader === b.readNpyHeader && a.numpyVersion === b.numpyVersion && a.noSlice === b.noSlice && a.oneShot === b.oneShot && a.noHover === b.noHover
     && JSON.stringify(a.severities ?? {}) === JSON.stringify(b.severities ?? {});
 }
 

@@ -73,7 +73,8 @@ export interface InterpOptions {
   /**
    * The result is read once and never re-analysed (the CLI): nothing is kept for incremental
    * re-analysis (no statement records, no `reuse`; call facts are dropped as soon as they are
-   * used), so peak memory holds the calls, not the calls plus their history.
+   * used; the parse trees go before the findings are made), so peak memory holds the calls,
+   * not the calls plus their history.
    */
   readonly oneShot?: boolean;
 }

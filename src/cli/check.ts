@@ -138,8 +138,8 @@ export async function check(args: readonly string[], io: CheckIO): Promise<numbe
       units = nb.cells.map((c) => c.source);
       cells = nb.cells.map((c) => c.index);
     } else units = [text];
-    // oneShot: nothing is kept for re-analysis (a 50,000-call file peaks at about 0.6 GiB, not 0.75).
-    const options: AnalysisOptions = { numpyVersion, readNpyHeader: await npyHeaders(units, dirname(abs)), oneShot: true };
+    // oneShot: nothing is kept for re-analysis; noHover: no hover rows, which check never prints.
+    const options: AnalysisOptions = { numpyVersion, readNpyHeader: await npyHeaders(units, dirname(abs)), oneShot: true, noHover: true };
     const analysis = analyzeNotebook(units, options);
     if (analysis.internalError) io.err(`stride-lens check: ${shown}: internal error in the analysis: ${analysis.internalError}`);
     const { calls, diagnostics, internalError } = analysis;

@@ -123,3 +123,18 @@ describe('corpus', () => {
     }
   });
 });
+
+test('the CLI\'s lean analysis (oneShot, noHover) finds the same calls, lenses and diagnostics, without hover rows', () => {
+  let rows = 0;
+  for (const file of files) {
+    const text = readFileSync(join(CORPUS, file), 'utf8');
+    const full = analyzePython(text);
+    rows += full.calls.reduce((n, c) => n + c.hover.dims.length, 0);
+    const lean = analyzePython(text, { oneShot: true, noHover: true });
+    expect(lean.parsed, file).toEqual([]);
+    expect(lean.calls.every((c) => c.hover.dims.length === 0), file).toBe(true);
+    const strip = (cs: readonly Call[]) => cs.map(({ hover, ...rest }) => ({ ...rest, hover: { ...hover, dims: [] } }));
+    expect(strip(lean.calls), file).toEqual(strip(full.calls));
+  }
+  expect(rows, 'hover rows in the full analysis').toBeGreaterThan(100);
+});
