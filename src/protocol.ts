@@ -14,7 +14,7 @@ export type { PageSpec };
 /** Which app a webview shows; set by the host on the page, read by webview/app/main.tsx. */
 export type WebviewKind = 'calculator' | 'npyViewer' | 'bench';
 
-/** Inputs of the layout calculator, as the user typed them. */
+/** Inputs of the Layout Playground, as the user typed them. */
 export interface CalculatorInputs {
   readonly dtype: string;
   readonly shape: string;

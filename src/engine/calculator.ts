@@ -1,7 +1,8 @@
 /**
- * The layout calculator: the seed's byte-offset calculator as plain functions. Turns what
- * the user typed (dtype, shape, strides, offset, buffer) into a layout report and a Python
- * snippet that rebuilds the same view, in NumPy (bytes) or PyTorch (elements) units.
+ * The Layout Playground's model: the seed's byte-offset calculator as plain functions. Turns
+ * what the user typed (dtype, shape, strides, offset, buffer; in NumPy's bytes or PyTorch's
+ * elements) into a layout report and the NumPy and PyTorch code that builds the same view
+ * (PyTorch's only when torch can express it, else the reason it cannot).
  */
 import type { CalculatorInputs } from '../protocol';
 import { dtypeToString, parseDtype, type Dtype } from './dtype';
@@ -48,6 +49,21 @@ export const PRESETS: readonly Preset[] = [
     inputs: { dtype: 'float32', shape: '2, 2, 4, 4', strides: '128, 16, 32, 4', offset: '0', buffer: '8, 8', unit: 'bytes' },
   },
   {
+    name: 'blocks-interleaved',
+    label: 'blocks: 4×4 blocks of an 8×8 float32 image (interleaved, block_view_of reorder=False)',
+    inputs: { dtype: 'float32', shape: '2, 4, 2, 4', strides: '128, 32, 16, 4', offset: '0', buffer: '8, 8', unit: 'bytes' },
+  },
+  {
+    name: 'blocks-merged',
+    label: 'blocks: 2×8 row blocks of an 8×8 float32 image, each merged into one axis of 16',
+    inputs: { dtype: 'float32', shape: '4, 16', strides: '64, 4', offset: '0', buffer: '8, 8', unit: 'bytes' },
+  },
+  {
+    name: 'torch-offset',
+    label: 'torch: a 2×4 window at storage_offset 7 of a 4×6 float32 tensor (element strides)',
+    inputs: { dtype: 'float32', shape: '2, 4', strides: '6, 1', offset: '7', buffer: '4, 6', unit: 'elements' },
+  },
+  {
     name: 'toeplitz',
     label: 'Toeplitz: a 4×4 matrix from 7 float64 values, negative row stride',
     inputs: { dtype: 'float64', shape: '4, 4', strides: '-8, 8', offset: '24', buffer: '56', unit: 'bytes' },
@@ -70,7 +86,10 @@ export interface CalculatorResult {
   /** The base array's shape when the buffer was given as one. */
   readonly baseShape: number[] | null;
   readonly report: LayoutReport;
-  readonly snippet: string;
+  /** NumPy code that builds the view (`view`) over a zeroed buffer. */
+  readonly numpy: string;
+  /** PyTorch code that builds it, or why `torch.as_strided` cannot. */
+  readonly torch: { readonly code: string } | { readonly unavailable: string };
 }
 
 /** Evaluate the calculator's inputs; an error names the field and the bad value. */
@@ -114,7 +133,7 @@ export function evaluateCalculator(inputs: CalculatorInputs): Result<CalculatorR
   if (!report.ok) return report;
   return {
     ok: true,
-    value: { dtype: dtype.value, unit: inputs.unit, baseShape, report: report.value, snippet: snippet(inputs.unit, dtype.value, baseShape, report.value) },
+    value: { dtype: dtype.value, unit: inputs.unit, baseShape, report: report.value, numpy: numpySnippet(dtype.value, baseShape, report.value), torch: torchSnippet(dtype.value, baseShape, report.value) },
   };
 }
 
@@ -127,20 +146,11 @@ const TORCH_DTYPES: Record<string, string> = {
   f2: 'float16', f4: 'float32', f8: 'float64', c8: 'complex64', c16: 'complex128',
 };
 
-function snippet(unit: 'bytes' | 'elements', dtype: Dtype, baseShape: number[] | null, r: LayoutReport): string {
-  const { shape, strides, offset, itemsize } = r.layout;
-  const warn = r.inBounds === false ? '  # reads outside the buffer: undefined memory, may crash' : '';
-  if (unit === 'elements') {
-    const torchDtype = TORCH_DTYPES[`${dtype.kind}${itemsize}`];
-    const base = baseShape ? formatTuple(baseShape) : `(${r.nbytes === null ? r.extent.high : r.nbytes / BigInt(itemsize)},)`;
-    return [
-      'import torch',
-      '',
-      `base = torch.zeros(${base}${torchDtype ? `, dtype=torch.${torchDtype}` : ''})`,
-      `view = torch.as_strided(base, size=${formatTuple(shape)}, stride=${formatTuple(strides.map((s) => s / itemsize))}, storage_offset=${offset / itemsize})${warn}`,
-      '',
-    ].join('\n');
-  }
+const OUTSIDE = '  # reads outside the buffer: undefined memory, may crash';
+
+function numpySnippet(dtype: Dtype, baseShape: number[] | null, r: LayoutReport): string {
+  const { shape, strides, offset } = r.layout;
+  const warn = r.inBounds === false ? OUTSIDE : '';
   const npDtype = `np.dtype(${pyString(dtypeToString(dtype))})`;
   if (baseShape && offset === 0) {
     return [
@@ -162,4 +172,28 @@ function snippet(unit: 'bytes' | 'elements', dtype: Dtype, baseShape: number[] |
     `view = np.ndarray(shape=${formatTuple(shape)}, dtype=${npDtype}, buffer=buffer, offset=${offset}, strides=${formatTuple(strides)})${warn}`,
     '',
   ].join('\n');
+}
+
+/** `torch.as_strided` counts in elements of a storage of one dtype, and refuses negative strides. */
+function torchSnippet(dtype: Dtype, baseShape: number[] | null, r: LayoutReport): CalculatorResult['torch'] {
+  const { shape, strides, offset, itemsize } = r.layout;
+  const torchDtype = TORCH_DTYPES[`${dtype.kind}${itemsize}`];
+  if (!torchDtype) return { unavailable: `torch has no dtype for ${dtypeToString(dtype)}` };
+  const k = strides.findIndex((s) => s % itemsize !== 0);
+  if (k >= 0) return { unavailable: `stride ${strides[k]} B on dim ${k} is not a whole number of ${itemsize}-byte elements` };
+  if (offset % itemsize !== 0) return { unavailable: `offset ${offset} B is not a whole number of ${itemsize}-byte elements` };
+  if (offset < 0) return { unavailable: `offset ${offset} B is before the storage` };
+  const n = strides.findIndex((s) => s < 0);
+  if (n >= 0) return { unavailable: `torch.as_strided refuses negative strides (dim ${n}: ${strides[n]! / itemsize} elements); torch.flip copies instead` };
+  const base = baseShape ? formatTuple(baseShape) : `(${(r.nbytes ?? (r.extent.high > 0n ? r.extent.high : 0n)) / BigInt(itemsize)},)`;
+  const warn = r.inBounds === false ? '  # torch raises: out of bounds for storage' : '';
+  return {
+    code: [
+      'import torch',
+      '',
+      `base = torch.zeros(${base}, dtype=torch.${torchDtype})`,
+      `view = torch.as_strided(base, size=${formatTuple(shape)}, stride=${formatTuple(strides.map((s) => s / itemsize + 0))}, storage_offset=${offset / itemsize + 0})${warn}`,
+      '',
+    ].join('\n'),
+  };
 }

@@ -1,5 +1,5 @@
 /**
- * The layout report: everything the layout calculator, `stride-lens layout` and the code
+ * The layout report: everything the Layout Playground, `stride-lens layout` and the code
  * lens say about one view, as plain data. JSON-safe through `reportToJson`.
  */
 import { bounds, elementCount, extent, isCContiguous, isFContiguous, layoutError, type Layout } from './layout';

@@ -6,7 +6,7 @@ import { webviewHtml, webviewOptions } from './webviewHtml';
 const VIEW_TYPE = 'strideLens.layoutCalculator';
 
 /**
- * The layout calculator panel. The webview computes with the engine itself (no round trip
+ * The Layout Playground panel. The webview computes with the engine itself (no round trip
  * per keystroke); the host only opens the panel, answers `ready` and does the clipboard
  * and editor work the webview cannot.
  */
@@ -20,19 +20,19 @@ export class CalculatorPanel implements vscode.Disposable {
     private start: string | CalculatorInputs | undefined,
   ) {
     panel.webview.options = webviewOptions(extensionUri);
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'calculator', 'Layout Calculator');
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'calculator', 'Layout Playground');
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: CalculatorToHost) => this.onMessage(m)),
       panel.onDidDispose(() => this.dispose()),
     );
   }
 
-  /** Open a calculator panel, optionally on a preset (`im2col`, `maxpool`, …) or on given inputs. */
+  /** Open a playground panel, optionally on a preset (`im2col`, `maxpool`, …) or on given inputs. */
   static open(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, start?: string | CalculatorInputs): CalculatorPanel {
     if (typeof start === 'string' && !PRESETS.some((p) => p.name === start)) {
       throw new Error(`unknown preset '${start}' (known: ${PRESETS.map((p) => p.name).join(', ')})`);
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Layout Calculator', vscode.ViewColumn.Active, { retainContextWhenHidden: false });
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Layout Playground', vscode.ViewColumn.Active, { retainContextWhenHidden: false });
     return new CalculatorPanel(panel, extensionUri, log, start);
   }
 
@@ -56,11 +56,11 @@ export class CalculatorPanel implements vscode.Disposable {
         return;
       }
       case 'error':
-        this.log.error(`layout calculator webview: ${m.message}`);
+        this.log.error(`layout playground webview: ${m.message}`);
         return;
       default: {
         const never: never = m;
-        this.log.warn(`layout calculator: unknown message ${JSON.stringify(never)}`);
+        this.log.warn(`layout playground: unknown message ${JSON.stringify(never)}`);
       }
     }
   }

@@ -23,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
 
     const bench = new BenchCommands(context, log);
     context.subscriptions.push(
-      command(Commands.layoutCalculator, 'Layout Calculator', (preset?: unknown) => {
+      command(Commands.layoutCalculator, 'Layout Playground', (preset?: unknown) => {
         // A panel disposes its own subscriptions when closed; VS Code closes it on shutdown.
         CalculatorPanel.open(context.extensionUri, log, typeof preset === 'string' ? preset : undefined);
       }),

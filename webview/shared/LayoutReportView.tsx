@@ -55,12 +55,26 @@ export function LayoutReportView({ r, onCopy, onOpen }: { r: CalculatorResult; o
           ))}
         </tbody>
       </table>
-      <h2>{r.unit === 'bytes' ? 'NumPy' : 'PyTorch'} snippet</h2>
-      <pre class="snippet" data-testid="snippet">{r.snippet}</pre>
+      <h2>NumPy code</h2>
+      <Snippet code={r.numpy} lib="numpy" onCopy={onCopy} onOpen={onOpen} />
+      <h2>PyTorch code</h2>
+      {'code' in r.torch
+        ? <Snippet code={r.torch.code} lib="torch" onCopy={onCopy} onOpen={onOpen} />
+        : <p class="note" data-testid="snippet-torch-unavailable">Not expressible with torch.as_strided: {r.torch.unavailable}.</p>}
+    </>
+  );
+}
+
+/** Code that builds the view, with Copy and Open in editor when the host can do them. */
+function Snippet({ code, lib, onCopy, onOpen }: { code: string; lib: 'numpy' | 'torch'; onCopy?: (snippet: string) => void; onOpen?: (snippet: string) => void }) {
+  const name = lib === 'numpy' ? 'NumPy' : 'PyTorch';
+  return (
+    <>
+      <pre class="snippet" data-testid={`snippet-${lib}`}>{code}</pre>
       {(onCopy || onOpen) && (
         <div class="actions">
-          {onCopy && <button type="button" onClick={() => onCopy(r.snippet)}>Copy</button>}
-          {onOpen && <button type="button" onClick={() => onOpen(r.snippet)}>Open in editor</button>}
+          {onCopy && <button type="button" data-testid={`copy-${lib}`} aria-label={`Copy the ${name} code`} onClick={() => onCopy(code)}>Copy</button>}
+          {onOpen && <button type="button" aria-label={`Open the ${name} code in an editor`} onClick={() => onOpen(code)}>Open in editor</button>}
         </div>
       )}
     </>

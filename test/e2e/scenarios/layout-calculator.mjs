@@ -1,6 +1,6 @@
-// The layout calculator in a real VS Code: palette command → webview panel → presets and a
-// bad input. Expected numbers come from NumPy (as_strided + byte_bounds), not typed by hand.
-export const name = 'layout calculator: im2col in bounds with its stride diagram, out-of-bounds preset hatched, bad stride';
+// The Layout Playground in a real VS Code: palette command → webview panel → presets, the
+// NumPy and PyTorch code (run by the real libraries), and a bad input. Expected numbers come from NumPy (as_strided + byte_bounds), not typed by hand.
+export const name = 'layout playground: im2col in bounds with its stride diagram, max-pool patch grid, torch code with a storage offset, out-of-bounds preset hatched, bad stride';
 
 /** What NumPy says about the seed's views of a 28×28 float32 image. */
 function numpyTruth(python) {
@@ -24,12 +24,12 @@ const ints = (text) => text.split(/[\s,()]+/).filter(Boolean).map(Number);
 const sameInts = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export async function run({ page, helpers, shot }) {
-  const { runCommand, findFrame, tab, waitForText, check, python } = helpers;
+  const { runCommand, findFrame, tab, waitFor, waitForText, check, python } = helpers;
   const np = numpyTruth(python);
 
-  await runCommand(page, 'Stride Lens: Layout Calculator');
-  await tab(page, 'Layout Calculator').first().waitFor({ timeout: 15_000 });
-  const frame = await findFrame(page, 'Layout Calculator');
+  await runCommand(page, 'Stride Lens: Layout Playground');
+  await tab(page, 'Layout Playground').first().waitFor({ timeout: 15_000 });
+  const frame = await findFrame(page, 'Layout Playground');
   const result = frame.locator('#result');
   const field = (id) => frame.locator(`#${id}`);
 
@@ -86,6 +86,32 @@ print(json.dumps([[int(v) // 26, int(v) % 26] for v in w[1, 2].ravel()]))
   check(JSON.stringify(pixels) === JSON.stringify(poolTruth), 'pixels of window (1, 2) (NumPy sliding_window_view[::2, ::2])', poolTruth, pixels);
   check(await result.locator('[data-testid="patch-image"] rect.pg-px').count() === 4, 'the window outline covers its 4 pixels', 4, await result.locator('[data-testid="patch-image"] rect.pg-px').count());
   await shot('maxpool-patch-grid');
+
+  // torch element strides with a storage offset: the PyTorch code shown builds, in torch
+  // itself, the view the fields describe; the NumPy code builds the same bytes.
+  await frame.locator('select#preset').selectOption('torch-offset');
+  const torchCode = await waitForText(result.locator('[data-testid="snippet-torch"]'), /torch\.as_strided\(/, 'PyTorch code for the torch-offset preset');
+  const numpyCode = await waitForText(result.locator('[data-testid="snippet-numpy"]'), /import numpy/, 'NumPy code for the torch-offset preset');
+  const built = python(`
+import json
+ns_t, ns_n = {}, {}
+exec(${JSON.stringify(torchCode)}, ns_t)
+exec(${JSON.stringify(numpyCode)}, ns_n)
+t, n = ns_t["view"], ns_n["view"]
+print(json.dumps({"size": list(t.shape), "stride": list(t.stride()), "offset": t.storage_offset(),
+                  "npShape": list(n.shape), "npStrides": list(n.strides), "npOffset": n.__array_interface__["data"][0] - ns_n.get("buffer", ns_n.get("base")).__array_interface__["data"][0]}))
+`);
+  check(sameInts(built.size, ints(await field('shape').inputValue())) && sameInts(built.stride, ints(await field('strides').inputValue())) && built.offset === Number(await field('offset').inputValue()),
+    'torch builds the view the fields describe (size, stride, storage_offset in elements)', [await field('shape').inputValue(), await field('strides').inputValue(), await field('offset').inputValue()], built);
+  check(sameInts(built.npShape, built.size) && sameInts(built.npStrides, built.stride.map((x) => x * 4)) && built.npOffset === built.offset * 4,
+    'the NumPy code builds the same view in bytes', built.size, built);
+  await result.locator('[data-testid="copy-torch"]').click();
+  await waitFor('the copied notification', async () => ((await page.locator('.notifications-toasts').getByText('snippet copied').count()) ? true : undefined));
+  await shot('torch-offset-code');
+  // Toeplitz walks backwards: NumPy code, and a plain reason instead of PyTorch code.
+  await frame.locator('select#preset').selectOption('toeplitz');
+  await waitForText(result.locator('[data-testid="snippet-torch-unavailable"]'), /refuses negative strides/, 'no PyTorch code for a negative stride, and why');
+  check(await result.locator('[data-testid="snippet-torch"]').count() === 0, 'no PyTorch code shown for a negative stride', 0, await result.locator('[data-testid="snippet-torch"]').count());
 
   // The seed's mistake: shape (100, 100, 3, 3) over the same image reads past its end.
   await frame.locator('select#preset').selectOption('oob');

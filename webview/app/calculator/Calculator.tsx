@@ -1,4 +1,4 @@
-/** The layout calculator: type a view, see what NumPy would make of it. */
+/** The Layout Playground: type a view, see what NumPy and PyTorch would make of it. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CalculatorInputs, CalculatorStateV1 } from '../../../src/protocol';
 import { evaluateCalculator, PRESETS } from '../../../src/engine/calculator';
@@ -55,7 +55,7 @@ export function Calculator() {
 
   return (
     <main class="calc">
-      <h1>Layout Calculator</h1>
+      <h1>Layout Playground</h1>
       <form class="calc-form" onSubmit={(e) => e.preventDefault()}>
         <label for="preset">preset</label>
         <select id="preset" value={preset} onChange={(e) => choosePreset(e.currentTarget.value)}>
