@@ -40,4 +40,8 @@ export async function run({ page, helpers, shot }) {
   check(shown.every((x) => x.ok), 'no broken image on the page', 'all loaded', shown);
   check(/Stride hints as you type/.test(text) && /Kernel benchmarks/.test(text), 'the features are on the page', 'feature headings', text.slice(0, 300));
   await shot('extension-page');
+  // Leave the workbench as the other scenarios expect it: no editors, the explorer showing.
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'View: Show Explorer');
+  await page.locator('.explorer-folders-view').waitFor({ timeout: 10_000 });
 }

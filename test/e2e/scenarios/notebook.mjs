@@ -42,13 +42,18 @@ print(json.dumps({"nbytes": int(image.nbytes), "patches": view((26, 26, 3, 3)), 
   const cell = page.locator('.notebook-editor .cell-editor-container .monaco-editor').filter({ hasText: 'too_many' }).first();
   const squiggle = cell.locator('.squiggly-error').first();
   await waitFor('the mistake cell with its error squiggle', async () => {
-    if ((await squiggle.count()) && (await squiggle.isVisible())) return true;
+    // Visible and away from the bottom edge, so that pointing at it shows its hover.
+    const at = (await squiggle.count()) && (await squiggle.isVisible()) ? await squiggle.boundingBox() : null;
+    if (at && at.y + at.height < notebookBox.y + notebookBox.height * 0.7) return true;
     await page.mouse.move(notebookBox.x + notebookBox.width / 2, notebookBox.y + notebookBox.height / 2);
     await page.mouse.wheel(0, 200);
     return undefined;
   }, { timeout: 30_000, interval: 400 });
   const errorLens = `⚠ reads ${count(past)} B past the end of image (${count(np.nbytes)} B)`;
-  const lenses = (await cell.locator('.codelens-decoration').allTextContents()).join(' ');
+  // The cell's lenses arrive after its editor is scrolled into view: wait for them.
+  const cellLenses = async () => (await cell.locator('.codelens-decoration').allTextContents()).join(' ');
+  const lenses = await waitFor('the mistake cell\'s lenses', async () => ((await cellLenses()).includes(errorLens) ? cellLenses() : undefined), { timeout: 15_000 })
+    .catch(() => cellLenses());
   check(lenses.includes(errorLens), 'the mistake cell has the error lens', errorLens, lenses);
   // Hovering the squiggle shows the diagnostic with its Quick Fix action.
   const box = await squiggle.boundingBox();
