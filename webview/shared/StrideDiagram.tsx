@@ -1,8 +1,8 @@
 /**
  * The stride diagram: the buffer as a strip of bytes coloured by how many view indices read
  * each one (out-of-bounds bytes hatched past the buffer's ends), each dimension's stride as a
- * jump from index 0, and a grid of the view's indices (the last two dimensions, the others at
- * 0). Point at (or move with the arrow keys along) the strip to list the indices that read a
+ * jump from index 0, and a grid of the view's indices (two axes the user picks, by default the
+ * last two, the others held at an index). Point at (or move with the arrow keys along) the strip to list the indices that read a
  * byte; point at an index to light its bytes. Plain data in: the layout and the buffer size;
  * the model is src/engine/coverage.ts. Theme colours come from CSS (`.sd-*` classes).
  */
@@ -149,22 +149,51 @@ function Legend({ c }: { c: Coverage }) {
 
 function IndexGrid({ layout, c, known, onIndex }: { layout: Layout; c: Coverage; known: boolean; onIndex: (i: number[] | null) => void }) {
   const nd = layout.shape.length;
+  // N-d views: pick the two axes the grid spans; every other axis is held at an index.
+  const [axes, setAxes] = useState<[number, number]>([nd - 2, nd - 1]);
+  const [held, setHeld] = useState<number[]>(() => new Array<number>(nd).fill(0));
   if (nd === 0 || layout.shape.some((n) => n === 0)) return <p class="sd-note">The view is empty: it reads nothing.</p>;
-  const rows = nd >= 2 ? layout.shape[nd - 2]! : 1;
-  const cols = layout.shape[nd - 1]!;
+  // A new view (another rank, or a held index past a shorter axis) falls back to the defaults.
+  const valid = nd >= 2 && held.length === nd && axes[0] !== axes[1] && axes.every((k) => k >= 0 && k < nd) && held.every((h, k) => h < layout.shape[k]!);
+  const [ra, ca] = valid ? axes : [nd - 2, nd - 1];
+  const fixed = valid ? held : new Array<number>(nd).fill(0);
+  const rows = nd >= 2 ? layout.shape[ra]! : 1;
+  const cols = layout.shape[nd >= 2 ? ca : 0]!;
   const R = Math.min(rows, GRID_MAX);
   const C = Math.min(cols, GRID_MAX);
-  const lead = new Array<number>(Math.max(0, nd - 2)).fill(0);
-  const label = nd > 2 ? `view indices [${lead.join(', ')}, i, j]` : nd === 2 ? 'view indices [i, j]' : 'view indices [j]';
+  const at = (i: number, j: number) => (nd >= 2 ? fixed.map((h, k) => (k === ra ? i : k === ca ? j : h)) : [j]);
+  const names = at(-1, -2).map((h, k) => (k === ra ? 'i' : k === ca ? 'j' : String(h)));
+  const label = nd >= 2 ? `view indices [${names.join(', ')}]` : 'view indices [j]';
+  const pick = (which: 0 | 1, k: number) => {
+    const next: [number, number] = which === 0 ? [k, ca] : [ra, k];
+    if (next[0] === next[1]) next[1 - which] = which === 0 ? ra : ca; // picking the other's axis swaps them
+    setAxes(next);
+    setHeld(fixed);
+  };
+  const axisOptions = Array.from({ length: nd }, (_, k) => <option key={k} value={k}>axis {k} ({layout.shape[k]})</option>);
   return (
     <figure class="sd-grid-wrap">
+      {nd >= 3 && (
+        <div class="sd-axes" data-testid="grid-axes">
+          <label>rows <select data-testid="grid-rows" value={ra} onChange={(e) => pick(0, Number(e.currentTarget.value))}>{axisOptions}</select></label>
+          <label>columns <select data-testid="grid-cols" value={ca} onChange={(e) => pick(1, Number(e.currentTarget.value))}>{axisOptions}</select></label>
+          {fixed.map((h, k) => (k === ra || k === ca ? null : (
+            <label key={k}>axis {k} at <input type="number" min={0} max={layout.shape[k]! - 1} value={h} data-testid={`grid-hold-${k}`}
+              aria-label={`index held on axis ${k}`}
+              onInput={(e) => {
+                const v = Math.trunc(Number(e.currentTarget.value));
+                if (Number.isFinite(v) && v >= 0 && v < layout.shape[k]!) { setAxes([ra, ca]); setHeld(fixed.map((x, m) => (m === k ? v : x))); }
+              }} /></label>
+          )))}
+        </div>
+      )}
       <figcaption>{label} and the byte each starts at{rows > R || cols > C ? ` (first ${R}×${C} of ${rows}×${cols})` : ''}</figcaption>
       <table class="sd-grid" data-testid="index-grid">
         <tbody>
           {Array.from({ length: R }, (_, i) => (
             <tr key={i}>
               {Array.from({ length: C }, (_, j) => {
-                const idx = nd >= 2 ? [...lead, i, j] : [j];
+                const idx = at(i, j);
                 const addr = addressOf(layout, idx);
                 const oob = known && (addr < 0 || addr + layout.itemsize > c.buffer.high);
                 return (

@@ -1,6 +1,6 @@
 // The Layout Playground in a real VS Code: palette command → webview panel → presets, the
 // NumPy and PyTorch code (run by the real libraries), and a bad input. Expected numbers come from NumPy (as_strided + byte_bounds), not typed by hand.
-export const name = 'layout playground: im2col in bounds with its stride diagram, max-pool patch grid, torch code with a storage offset, out-of-bounds preset hatched, bad stride';
+export const name = 'layout playground: im2col in bounds with its stride diagram and a grid over picked axes, max-pool patch grid, torch code with a storage offset, out-of-bounds preset hatched, bad stride';
 
 /** What NumPy says about the seed's views of a 28×28 float32 image. */
 function numpyTruth(python) {
@@ -64,6 +64,26 @@ print(json.dumps(idx[hit].tolist()))
   await result.locator('[data-testid="index-grid"] td[data-index="0,0,1,2"]').hover();
   await result.locator('[data-testid="lit-bytes"]').waitFor({ timeout: 10_000 });
   await shot('im2col');
+  // N-d: the grid over axes 0 and 2 with axes 1 and 3 held at 5 and 2; the byte each index
+  // starts at is where NumPy's view puts it.
+  await result.locator('[data-testid="grid-rows"]').selectOption('0');
+  await result.locator('[data-testid="grid-cols"]').selectOption('2');
+  await result.locator('[data-testid="grid-hold-1"]').fill('5');
+  await result.locator('[data-testid="grid-hold-3"]').fill('2');
+  const pickedTruth = python(`
+import json, numpy as np
+from numpy.lib.stride_tricks import as_strided
+img = np.zeros((28, 28), np.float32)
+v = as_strided(img, shape=(26, 26, 3, 3), strides=img.strides + img.strides)
+start = img.__array_interface__["data"][0]
+print(json.dumps([v[i:i+1, 5:6, j:j+1, 2:3].__array_interface__["data"][0] - start for (i, j) in [(0, 0), (3, 1), (7, 2)]]))
+`);
+  const pickedShown = [];
+  for (const [i, j] of [[0, 0], [3, 1], [7, 2]]) {
+    pickedShown.push(Number(await waitForText(result.locator(`[data-testid="index-grid"] td[data-index="${i},5,${j},2"]`), /^\d+$/, `grid cell [${i}, 5, ${j}, 2]`)));
+  }
+  check(sameInts(pickedShown, pickedTruth), 'the grid over axes 0 and 2 (axes 1, 3 held at 5, 2): bytes where NumPy starts those indices', pickedTruth, pickedShown);
+  await shot('im2col-picked-axes');
 
   // The patch grid: 2×2 max-pool windows with stride 2 over one 26×26 feature map. The window
   // picked with the arrow keys reads exactly the pixels NumPy's pooling view reads.

@@ -13,6 +13,7 @@ interface Case {
   name: string; shape: number[]; strides: number[]; offset: number; itemsize: number; nbytes: number;
   range: [number, number]; oobBefore: [number, number] | null; oobAfter: [number, number] | null;
   maxReaders: number; gridOob: number[][]; readers: Array<{ byte: number; indices: number[][] }>;
+  picked: { rows: number; cols: number; held: number[]; addresses: number[][] } | null;
 }
 
 const cases = loadFixture<Case[]>('pictures.json');
@@ -63,6 +64,25 @@ describe('StrideDiagram against NumPy', () => {
       expect(marked.sort()).toEqual(c.gridOob.map(key).sort());
       expect(container.querySelectorAll('.sd-cell').length).toBe(Math.min(c.shape.length >= 2 ? c.shape[c.shape.length - 2]! : 1, 12) * Math.min(c.shape[c.shape.length - 1]!, 12));
     });
+
+    if (c.picked) {
+      const p = c.picked;
+      it(`${c.name}: the grid over two picked axes, the others held, starts each index where NumPy puts it`, () => {
+        const { getByTestId, container } = draw(c);
+        fireEvent.change(getByTestId('grid-rows'), { target: { value: String(p.rows) } });
+        fireEvent.change(getByTestId('grid-cols'), { target: { value: String(p.cols) } });
+        p.held.forEach((h, k) => {
+          if (k !== p.rows && k !== p.cols) fireEvent.input(getByTestId(`grid-hold-${k}`), { target: { value: String(h) } });
+        });
+        const cells = [...container.querySelectorAll('[data-testid="index-grid"] tr')].map((tr) => [...tr.querySelectorAll('td')]);
+        expect(cells.map((r) => r.map((td) => Number(td.textContent)))).toEqual(p.addresses);
+        p.addresses.forEach((row, i) => row.forEach((_, j) => {
+          const want = p.held.map((h, k) => (k === p.rows ? i : k === p.cols ? j : h));
+          expect(cells[i]![j]!.getAttribute('data-index')).toBe(key(want));
+        }));
+        expect(getByTestId('index-grid').closest('figure')!.querySelector('figcaption')!.textContent).toContain(`view indices [i, ${p.held[1]}, j`);
+      });
+    }
 
     it(`${c.name}: lists exactly the indices NumPy finds reading each chosen byte`, () => {
       const { getByTestId } = draw(c);
