@@ -1,6 +1,7 @@
+/* global document, getComputedStyle */
 // The Layout Playground in a real VS Code: palette command → webview panel → presets, the
 // NumPy and PyTorch code (run by the real libraries), and a bad input. Expected numbers come from NumPy (as_strided + byte_bounds), not typed by hand.
-export const name = 'layout playground: im2col in bounds with its stride diagram and a grid over picked axes, max-pool patch grid, torch code with a storage offset, out-of-bounds preset hatched, bad stride';
+export const name = 'layout playground: im2col in bounds with its stride diagram and a grid over picked axes, max-pool patch grid, torch code with a storage offset, out-of-bounds preset hatched, bad stride, dark / high-contrast / light themes';
 
 /** What NumPy says about the seed's views of a 28×28 float32 image. */
 function numpyTruth(python) {
@@ -159,4 +160,37 @@ print(json.dumps({"size": list(t.shape), "stride": list(t.stride()), "offset": t
   check(/strides/.test(error) && /['"`‘“]x['"`’”]/.test(error), 'error names the field and the bad value x', "strides: … 'x' …", error);
   check(await result.locator('[data-testid="verdict"]').count() === 0, 'no verdict while the input is bad', 0, await result.locator('[data-testid="verdict"]').count());
   await shot('bad-stride');
+
+  // Themes: the panel takes its colours from the workbench's theme and re-reads them when the
+  // theme changes (this profile starts in a light theme: dark, high contrast, then Light Modern),
+  // the stride diagram's swatches included.
+  await frame.locator('select#preset').selectOption('oob');
+  await result.locator('[data-testid="oob-after"]').waitFor({ timeout: 10_000 });
+  const colours = () => frame.evaluate(() => {
+    const once = document.querySelector('.sd-swatch.sd-once');
+    return {
+      background: getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background').trim(),
+      foreground: getComputedStyle(document.body).color,
+      once: once ? getComputedStyle(once).backgroundColor : null,
+    };
+  });
+  const first = await colours();
+  const seen = { first };
+  let before = first;
+  for (const [theme, label] of [['Dark Modern', 'dark'], ['Dark High Contrast', 'high-contrast'], ['Light Modern', 'light-again']]) {
+    await runCommand(page, 'Preferences: Color Theme');
+    await page.locator('.quick-input-widget input').fill(theme);
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: new RegExp(`^${theme}`) }).first().click();
+    const prev = before;
+    seen[label] = await waitFor(`the panel's colours after switching to ${theme}`, async () => {
+      const now = await colours();
+      return now.background !== prev.background ? now : undefined;
+    });
+    before = seen[label];
+    await shot(`theme-${label}`);
+  }
+  check(new Set([first.background, seen.dark.background, seen['high-contrast'].background]).size === 3 && seen.dark.foreground !== first.foreground,
+    'light, dark and high-contrast themes give the panel three palettes', 'three palettes', seen);
+  check(seen['light-again'].background === first.background && seen['light-again'].once !== seen.dark.once,
+    'back in a light theme, the panel is light again and the diagram\'s swatches left their dark colours', { first, dark: seen.dark }, seen['light-again']);
 }
