@@ -213,7 +213,9 @@ export type NpyToHost =
   /** Start statistics job `id` over the whole array (or `.npz` member). */
   | { readonly type: 'npyStats'; readonly id: number; readonly member: string | null }
   /** Cancel statistics job `id`. */
-  | { readonly type: 'npyStatsCancel'; readonly id: number };
+  | { readonly type: 'npyStatsCancel'; readonly id: number }
+  /** Open the Layout Playground on a view of the file's data. */
+  | { readonly type: 'npyOpenPlayground'; readonly inputs: CalculatorInputs };
 
 /** Benchmark results panel → host. */
 export type BenchToHost =

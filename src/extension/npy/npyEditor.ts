@@ -8,6 +8,7 @@ import { openFileSource, type FileSource } from '../../node/fileSource';
 import { memorySource, type ByteSource } from '../../npy/source';
 import type { NpyToHost, NpyToWebview } from '../../protocol';
 import { webviewHtml, webviewOptions } from '../webviewHtml';
+import { Commands } from '../commands';
 import { handleRequest, openSession, type ViewerSession } from './session';
 import { StatsRunner, type StatsInput } from './statsRunner';
 
@@ -125,6 +126,10 @@ export class NpyEditorProvider implements vscode.CustomReadonlyEditorProvider<Np
       }
       case 'npyStatsCancel':
         stats.cancel(m.id);
+        return;
+      case 'npyOpenPlayground':
+        // The same command as the lens's Show stride diagram: it checks the inputs.
+        await vscode.commands.executeCommand(Commands.showCallLayout, m.inputs);
         return;
       case 'error':
         this.log.error(`array viewer webview: ${m.message}`);

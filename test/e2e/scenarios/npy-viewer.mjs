@@ -173,6 +173,21 @@ export async function run({ page, helpers, shot }) {
   await frame.locator('[data-testid="npy-index"]').fill('[1, :, 2, :]');
   await checkCells(frame, np.f4dExpr, '4-d a[1, :, 2, :]');
   await shot('fortran-4d-expression');
+  // The layout section opens the Layout Playground on the array's .T over the file's data:
+  // the view NumPy's a.T is, inside the buffer (a Fortran file's buffer given in bytes).
+  const fT = python(`
+import json, numpy as np
+a = np.load(${JSON.stringify(fileURLToPath(new URL('../../../examples/data/features_4d_i2_fortran.npy', import.meta.url)))})
+print(json.dumps({"shape": str(a.T.shape), "strides": list(a.T.strides), "nbytes": int(a.nbytes)}))
+`);
+  await tid(frame, 'npy-diagram-of').selectOption('T');
+  await tid(frame, 'npy-open-playground').click();
+  const playground = await findFrame(page, 'Layout Playground', { timeout: 30_000 });
+  await waitForText(playground.locator('[data-testid="view-shape"]'), fT.shape, 'playground from the viewer: a.T shape (NumPy)');
+  const shownStrides = (await playground.locator('#strides').inputValue()).split(',').map((x) => Number(x.trim()));
+  check(JSON.stringify(shownStrides) === JSON.stringify(fT.strides), 'playground from the viewer: a.T strides (NumPy)', fT.strides, shownStrides);
+  await waitForText(playground.locator('[data-testid="verdict"]'), (t) => t.includes(`in bounds`) && t.includes(`of ${fT.nbytes}`), `playground from the viewer: in bounds of the file's ${fT.nbytes} B`);
+  await shot('fortran-4d-T-in-playground');
 
   // 3. The "big-endian" example: byte order as NumPy reads it, values as NumPy prints them.
   // Opened from the explorer's context menu (Inspect .npy/.npz).

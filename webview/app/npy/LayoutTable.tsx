@@ -1,12 +1,14 @@
 /**
  * The array's layout: per-axis strides in bytes and elements, what C order, Fortran order
  * and `.T` would give, a strip of the first bytes in memory order labelled by index, and the
- * stride diagram of the shown slice, the whole array or its `.T` over the file's data.
+ * stride diagram of the shown slice, the whole array or its `.T` over the file's data, which
+ * opens in the Layout Playground.
  */
 import { useMemo, useState } from 'preact/hooks';
 import { cStrides, fStrides, type Layout } from '../../../src/engine/layout';
 import { formatTuple } from '../../../src/engine/parse';
 import { transposeView } from '../../../src/engine/views';
+import type { CalculatorInputs } from '../../../src/protocol';
 import { StrideDiagram } from '../../shared/StrideDiagram';
 
 const STRIP = 24;
@@ -24,7 +26,27 @@ function indexAtSlot(k: number, shape: readonly number[], fortran: boolean): num
   return idx;
 }
 
-export function LayoutTable({ base, fortran, view }: { base: Layout; fortran: boolean; view: Layout }) {
+/**
+ * The Layout Playground's inputs for `drawn` over the file's data: the dtype as the header
+ * gives it (an itemsize `V<n>` for a structured dtype the playground's field cannot hold), and
+ * the buffer as the base shape when the data is in C order (so strides read in its axes), else
+ * its size in bytes.
+ */
+function playgroundInputs(drawn: Layout, base: Layout, fortran: boolean, dtypeStr: string): CalculatorInputs {
+  const total = base.shape.reduce((a, b) => a * b, 1);
+  return {
+    dtype: /^[<>|=]?[a-zA-Z]\d*$/.test(dtypeStr) ? dtypeStr : `V${base.itemsize}`,
+    shape: drawn.shape.join(', '),
+    strides: drawn.strides.join(', '),
+    offset: String(drawn.offset),
+    buffer: fortran || base.shape.length === 0 ? String(total * base.itemsize) : base.shape.join(', '),
+    unit: 'bytes',
+  };
+}
+
+export function LayoutTable({ base, fortran, view, dtypeStr, onOpenPlayground }: {
+  base: Layout; fortran: boolean; view: Layout; dtypeStr: string; onOpenPlayground?: (inputs: CalculatorInputs) => void;
+}) {
   const { shape, strides, itemsize } = base;
   const c = cStrides(shape, itemsize);
   const f = fStrides(shape, itemsize);
@@ -71,6 +93,9 @@ export function LayoutTable({ base, fortran, view }: { base: Layout; fortran: bo
           <option value="array">the whole array</option>
           <option value="T">its .T (a view, no copy)</option>
         </select>
+        {onOpenPlayground && (
+          <button type="button" data-testid="npy-open-playground" onClick={() => onOpenPlayground(playgroundInputs(drawn, base, fortran, dtypeStr))}>Open in Layout Playground</button>
+        )}
         <StrideDiagram layout={drawn} nbytes={BigInt(total) * BigInt(itemsize)} name="the file's data" />
       </div>
     </div>

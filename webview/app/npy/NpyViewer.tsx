@@ -223,7 +223,8 @@ function ArrayView({ info, member, pending, subscribe, restored }: ArrayViewProp
 
       <section aria-label="layout">
         <h2>layout</h2>
-        <LayoutTable base={base} fortran={info.fortranOrder} view={view} />
+        <LayoutTable base={base} fortran={info.fortranOrder} view={view} dtypeStr={info.dtypeStr}
+          onOpenPlayground={(inputs) => post({ type: 'npyOpenPlayground', inputs })} />
       </section>
     </>
   );
