@@ -353,7 +353,7 @@ function refusedLayout(isTorch: boolean, shape: readonly bigint[], strides: read
   const huge = all.find((v) => v < INT64_MIN || v > INT64_MAX);
   if (huge !== undefined) {
     return isTorch
-      ? `${huge} does not fit in a 64-bit integer: torch raises TypeError (as_strided(): argument must be a tuple of ints)`
+      ? `${huge} does not fit in a 64-bit integer: torch raises TypeError (its sizes and strides must be 64-bit integers)`
       : `${huge} does not fit in a 64-bit integer: NumPy raises OverflowError (Python int too large to convert to C long)`;
   }
   if (shape.some((n) => n < 0n)) return undefined; // reported as a negative dimension
