@@ -106,11 +106,11 @@ const SEVERITY: Record<AnalysisDiagnostic['severity'], vscode.DiagnosticSeverity
 };
 
 /** The Problems-panel entries of one document, each with its code and a link to its docs. */
-export function toDiagnostics(a: DocumentAnalysis, docsUri: vscode.Uri): vscode.Diagnostic[] {
+export function toDiagnostics(a: DocumentAnalysis, docsOf: (code: AnalysisDiagnostic['code']) => vscode.Uri): vscode.Diagnostic[] {
   return a.analysis.diagnostics.filter((d) => d.range.unit === a.unit).map((d) => {
     const v = new vscode.Diagnostic(toVsRange(d.range), d.message, SEVERITY[d.severity]);
     v.source = DIAGNOSTIC_SOURCE;
-    v.code = { value: d.code, target: docsUri.with({ fragment: d.code.toLowerCase() }) };
+    v.code = { value: d.code, target: docsOf(d.code) };
     return v;
   });
 }

@@ -8,6 +8,7 @@ import { PythonAnalyses, isPythonDocument } from './analyses';
 import { NpyHeaderCache } from './npyHeaders';
 import { StrideCodeActionProvider, StrideHoverProvider, StrideLensProvider, toDiagnostics } from './providers';
 import { hintSettings } from './settings';
+import { registerDiagnosticDocs } from './diagnosticDocs';
 
 const DEBOUNCE_MS = 250;
 const SELECTOR: vscode.DocumentSelector = [{ language: 'python' }];
@@ -18,7 +19,7 @@ export function registerPythonHints(context: vscode.ExtensionContext, log: vscod
   const diagnostics = vscode.languages.createDiagnosticCollection('stride-lens');
   const lensesChanged = new vscode.EventEmitter<void>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  const docsUri = vscode.Uri.joinPath(context.extensionUri, 'README.md');
+  const docsOf = registerDiagnosticDocs(context);
 
   const refresh = (doc: vscode.TextDocument) => {
     if (!isPythonDocument(doc)) return;
@@ -28,7 +29,7 @@ export function registerPythonHints(context: vscode.ExtensionContext, log: vscod
     }
     const a = analyses.get(doc);
     // A notebook's cells share one analysis: refresh every cell's diagnostics with it.
-    for (const [unit, d] of (a?.documents ?? [doc]).entries()) diagnostics.set(d.uri, a ? toDiagnostics({ ...a, unit }, docsUri) : []);
+    for (const [unit, d] of (a?.documents ?? [doc]).entries()) diagnostics.set(d.uri, a ? toDiagnostics({ ...a, unit }, docsOf) : []);
   };
   const schedule = (doc: vscode.TextDocument) => {
     if (!isPythonDocument(doc)) return;

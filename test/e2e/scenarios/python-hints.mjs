@@ -57,7 +57,7 @@ async function hoverAt(page, { runCommand, waitFor }, file, line, token) {
 }
 
 export async function run({ page, helpers, shot, workspace }) {
-  const { openFile, waitForLens, squiggles, problems, waitFor, check, runCommand } = helpers;
+  const { openFile, waitForLens, squiggles, problems, waitFor, check, runCommand, tab } = helpers;
   const np = numpyTruth(helpers.python);
 
   // Lenses on the seed's canonical calls: view, strides and the bytes reached of the buffer.
@@ -96,6 +96,21 @@ export async function run({ page, helpers, shot, workspace }) {
   const rows = await problems(page);
   check(rows.some((r) => r.includes('SL001') && r.includes(`reads ${count(past)} B past the end`)), 'Problems lists SL001 with the bytes past the end', 'SL001 …', rows);
   await shot('out-of-bounds');
+  // The code is a link to its explanation, opened offline inside the editor at that code.
+  const codeLink = page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'SL001' }).first().locator('a, .monaco-link').filter({ hasText: 'SL001' }).first();
+  await codeLink.click();
+  await tab(page, 'diagnostics.md').first().waitFor({ timeout: 15_000 });
+  const docEditor = page.locator('.editor-group-container.active .monaco-editor').first();
+  // Monaco renders spaces as no-break spaces: \s matches both.
+  const heading = docEditor.locator('.view-line').filter({ hasText: /^#+\sSL001\s—\s/ });
+  await heading.first().waitFor({ timeout: 15_000 });
+  check(await heading.count() === 1, 'the diagnostics document shows the SL001 heading', 1, await heading.count());
+  // The link selects the heading's line: the cursor's line number sits level with it.
+  const cursorLine = docEditor.locator('.line-numbers.active-line-number').first();
+  const [hy, cy] = [(await heading.first().boundingBox()).y, (await cursorLine.boundingBox()).y];
+  check(Math.abs(hy - cy) < 4, 'the link opens the document at the SL001 heading (cursor on its line)', hy, cy);
+  await shot('diagnostic-docs');
+  await helpers.runCommand(page, 'View: Close Editor');
 
   // Quick fix: correct the window count; the error and its squiggle disappear.
   await openFile(page, 'out_of_bounds.py');
