@@ -4,7 +4,7 @@
  * dimension, diagnostics with stable codes, and quick fixes as plain text edits.
  */
 import { groupDigits } from '../engine/format';
-import { bounds, extent, layoutError, type Layout } from '../engine/layout';
+import { bounds, extent, extentOfBigints, layoutError, type Layout } from '../engine/layout';
 import { internalOverlapVerdict } from '../engine/overlap';
 import { jsonInteger } from '../engine/report';
 import { CODES, type Code, type Severity, type SeverityOverrides } from './codes';
@@ -335,8 +335,8 @@ function concreteBig(xs: readonly Lin[] | undefined): bigint[] | undefined {
 
 /** The values when every entry is a constant within the safe-integer range (the engine's domain). */
 function concrete(xs: readonly Lin[] | undefined): number[] | undefined {
-  const big = concreteBig(xs);
-  return big?.every((n) => Number.isSafeInteger(Number(n)) && BigInt(Number(n)) === n) ? big.map(Number) : undefined;
+  const out = xs?.map(constOf);
+  return out?.every((x) => x !== undefined) ? out as number[] : undefined;
 }
 
 const INT64_MIN = -(1n << 63n);
@@ -372,19 +372,6 @@ function refusedLayout(isTorch: boolean, shape: readonly bigint[], strides: read
   for (const n of shape) bytes *= n;
   if (bytes > INT64_MAX) return `array is too big; \`arr.size * arr.dtype.itemsize\` is larger than the maximum possible size: shape ${tupleText(shape)} of ${itemsize}-byte elements is ${groupDigits(bytes)} B (NumPy raises ValueError)`;
   return undefined;
-}
-
-/** The bytes a view reaches, `[low, high)`, for values past the engine's safe-integer range. */
-function bigExtent(shape: readonly bigint[], strides: readonly bigint[], offset: bigint, itemsize: number): [bigint, bigint] {
-  if (shape.some((n) => n === 0n)) return [offset, offset];
-  let low = offset;
-  let high = offset + BigInt(itemsize);
-  for (let k = 0; k < shape.length; k++) {
-    const reach = (shape[k]! - 1n) * strides[k]!;
-    if (reach < 0n) low += reach;
-    else high += reach;
-  }
-  return [low, high];
 }
 
 function sourceLayoutOf(source: CallFacts['source']): CallFinding['sourceLayout'] {
@@ -461,7 +448,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
     lens = `⚠ ${refused}`;
   } else if (!layout && shapeBig && stridesBig && offsetBig !== undefined && unitSize !== undefined && lengthsMatch && negative < 0) {
     // Exact values past the engine's safe-integer range (`strides=(2**62,)`): bounds in bigint.
-    const [low, high] = bigExtent(shapeBig, stridesBig, offsetBig, unitSize);
+    const { low, high } = extentOfBigints(shapeBig, stridesBig, offsetBig, unitSize);
     reach = { low: jsonInteger(low), high: jsonInteger(high) };
     const view = `view ${tupleText(shapeBig)} · strides ${tupleText(stridesBig)}${isTorch ? ' elements' : ''}`;
     if (bufSize !== undefined && low < high && (low < 0n || high > BigInt(bufSize))) {

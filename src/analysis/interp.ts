@@ -10,7 +10,7 @@ import {
   broadcastTo, indexed, isCContiguousFact, newArray, reshaped, sizeLin, transposed, type IndexItem,
 } from './arrays';
 import {
-  constOf, lin, linAdd, linFloorDiv, linMod, linMul, linPow, linScale, linSub, linVar, MAX_BITS, type Lin,
+  constOf, lin, linAdd, linBig, linFloorDiv, linMod, linMul, linPow, linScale, linSub, linVar, MAX_BITS, type Lin,
 } from './linear';
 import {
   attrAtom, BOOL, dtypeByName, FLOAT32, FLOAT64, INT64, UNKNOWN, unknownArray,
@@ -799,8 +799,8 @@ function tensorDims(values: readonly Lin[] | undefined, label: string, attr: 'sh
 function numberVal(t: string): Val {
   const s = t.replace(/_/g, '');
   if (/^0[xX][0-9a-fA-F]+$/.test(s) || /^0[oO][0-7]+$/.test(s) || /^0[bB][01]+$/.test(s) || /^(0+|[1-9]\d*)$/.test(s)) {
-    if (s.length > MAX_BITS) return UNKNOWN;
-    const e = linAdd(lin(BigInt(s)), lin(0));
+    if (s.length > MAX_BITS) return UNKNOWN; // more digits than bits: past the bound, never parsed
+    const e = linBig(BigInt(s));
     return e ? { k: 'int', e } : UNKNOWN;
   }
   return { k: 'float' };

@@ -42,7 +42,7 @@ export function lin(n: number | bigint): Lin {
 }
 
 /** The constant `n`, or `undefined` past `MAX_BITS` bits. */
-function big(n: bigint): Lin | undefined {
+export function linBig(n: bigint): Lin | undefined {
   return n >= MAX_BIG || n <= -MAX_BIG ? undefined : { c: n, terms: NO_TERMS };
 }
 
@@ -115,7 +115,7 @@ export function linMul(a: Lin, b: Lin): Lin | undefined {
 export function linScale(a: Lin, k: number | bigint): Lin | undefined {
   const kb = BigInt(k);
   if (kb === 0n) return lin(0);
-  if (a.terms === NO_TERMS) return big(a.c * kb);
+  if (a.terms === NO_TERMS) return linBig(a.c * kb);
   if (kb === 1n) return a;
   const kn = safeBig(kb);
   if (kn === undefined) return undefined;
@@ -180,7 +180,7 @@ export function linPow(a: Lin, b: Lin): Lin | undefined {
   if (x === undefined || y === undefined || y < 0n) return undefined;
   const bits = BigInt((x < 0n ? -x : x).toString(2).length);
   if (x !== 0n && x !== 1n && x !== -1n && bits - 1n > BigInt(MAX_BITS) / (y === 0n ? 1n : y)) return undefined;
-  return big(x ** y);
+  return linBig(x ** y);
 }
 
 /** Whether `a` and `b` are the same expression. */

@@ -99,12 +99,16 @@ export function extentInto(l: Layout, out: Float64Array, at: number): boolean {
 export function extent(l: Layout): Extent {
   const fast = extentNumber(l);
   if (fast) return { low: BigInt(fast[0]), high: BigInt(fast[1]) };
-  const base = BigInt(l.offset);
-  if (l.shape.some((n) => n === 0)) return { low: base, high: base };
-  let low = base;
-  let high = base + BigInt(l.itemsize);
-  for (let k = 0; k < l.shape.length; k++) {
-    const reach = BigInt(l.shape[k]! - 1) * BigInt(l.strides[k]!);
+  return extentOfBigints(l.shape.map(BigInt), l.strides.map(BigInt), BigInt(l.offset), l.itemsize);
+}
+
+/** `extent` of a layout given in bigints: values past the safe-integer range (the analysis's `strides=(2**62,)`). */
+export function extentOfBigints(shape: readonly bigint[], strides: readonly bigint[], offset: bigint, itemsize: number): Extent {
+  if (shape.some((n) => n === 0n)) return { low: offset, high: offset };
+  let low = offset;
+  let high = offset + BigInt(itemsize);
+  for (let k = 0; k < shape.length; k++) {
+    const reach = (shape[k]! - 1n) * strides[k]!;
     if (reach < 0n) low += reach;
     else high += reach;
   }
