@@ -19,4 +19,16 @@ np.savez(os.path.join(out, "conv_layer.npz"), weight=rng.standard_normal((8, 1, 
 np.savez_compressed(os.path.join(out, "mnist_like_compressed.npz"), images=rng.integers(0, 256, (16, 28, 28), dtype=np.uint8), labels=rng.integers(0, 10, 16))
 with open(os.path.join(out, "malformed.npy"), "wb") as f:
     f.write(b"\x93NUMPY\x01\x00\x20\x00{'descr': '<f4', 'shape': (3, oops) }\n")
+
+# A (480, 640, 3) uint8 picture, channels last, as photos load: smooth colour gradients, a disc
+# and a square, so the viewer's picture mode is recognisable at a glance.
+y, x = np.mgrid[0:480, 0:640]
+photo = np.empty((480, 640, 3), dtype=np.uint8)
+photo[..., 0] = (x * 255 // 639).astype(np.uint8)
+photo[..., 1] = (y * 255 // 479).astype(np.uint8)
+photo[..., 2] = 96
+disc = (y - 220) ** 2 + (x - 420) ** 2 < 110**2
+photo[disc] = (250, 230, 40)
+photo[300:420, 80:200] = (30, 60, 200)
+np.save(os.path.join(out, "photo_480x640_rgb.npy"), photo)
 print(f"wrote example arrays to {out}")

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import './styles.css';
 import '../shared/stride-diagram.css';
+import '../shared/array/array.css';
 import { isBenchMessage } from '../../src/protocol';
 import { BenchPanel } from './bench/BenchPanel';
 import { Calculator } from './calculator/Calculator';

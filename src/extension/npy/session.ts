@@ -4,17 +4,13 @@
  * a `ByteSource`, so tests drive it with files in memory; the custom editor gives it a file.
  * Every request gets an answer — a failure is an `ok: false` response with the reader's message.
  */
-import type { Layout } from '../../engine/layout';
 import type { Result } from '../../engine/report';
-import { openNpy, readPage, type NpyArray } from '../../npy/npy';
+import { openNpy, type NpyArray } from '../../npy/npy';
 import type { ByteSource } from '../../npy/source';
 import { listNpz } from '../../npy/zip';
 import { looksLikeZip, openMember } from '../../worker/openArray';
 import type { NpyInit, NpyRequest, NpyResponse } from '../../protocol';
-import { arrayInfo, encodePage } from './cells';
-
-/** Most cells one page request may ask for (a 256 × 256 heatmap sample). */
-export const MAX_PAGE_CELLS = 65536;
+import { arrayInfo, readPageData } from '../../npy/cells';
 
 /** An opened file: its first view and its arrays (the file itself, or `.npz` members opened on demand). */
 export interface ViewerSession {
@@ -77,14 +73,10 @@ export async function handleRequest(s: ViewerSession, req: NpyRequest): Promise<
         return { type: 'npyResponse', id: req.id, ok: true, result: arrayInfo(arr.value.header, arr.value.name) };
       }
       case 'page': {
-        const { member, view, spec, withText } = req.params;
-        const cells = spec.rowCount * spec.colCount;
-        if (!(cells <= MAX_PAGE_CELLS)) return fail(`a page of ${spec.rowCount} × ${spec.colCount} cells is more than the ${MAX_PAGE_CELLS} one request may read`);
-        const arr = await s.array(member);
+        const arr = await s.array(req.params.member);
         if (!arr.ok) return fail(arr.error);
-        const page = await readPage(arr.value, spec, view as Layout);
-        if (!page.ok) return fail(page.error);
-        return { type: 'npyResponse', id: req.id, ok: true, result: encodePage(page.value, arr.value.header.dtype, withText) };
+        const page = await readPageData(arr.value, req.params);
+        return page.ok ? { type: 'npyResponse', id: req.id, ok: true, result: page.value } : fail(page.error);
       }
       default: {
         const never: never = req;

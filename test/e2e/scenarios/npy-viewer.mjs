@@ -249,6 +249,28 @@ print(json.dumps({"shape": str(a.T.shape), "strides": list(a.T.strides), "nbytes
   await checkCells(frame, { '0,0': np.imgCells['0,0'], '3,4': np.imgCells['3,4'] }, 'image after the malformed file');
   await shot('after-malformed');
 
+  // 6b. A (480, 640, 3) uint8 photo opens as a picture at its aspect ratio (sampled every 2nd
+  // pixel on both axes), its grid on the image's rows × columns, not a 640 × 3 slice.
+  const photo = python(`
+import json, numpy as np
+p = np.load(${JSON.stringify(fileURLToPath(new URL('../../../examples/data/photo_480x640_rgb.npy', import.meta.url)))})
+print(json.dumps({"shape": str(p.shape), "px": {f"{r},{c}": [int(v) for v in p[2 * r, 2 * c]] for r, c in [(0, 0), (110, 210), (180, 70), (239, 319)]}, "cell": str(p[0, 5, 0])}))
+`);
+  frame = await openViewer('photo_480x640_rgb.npy');
+  await waitForText(tid(frame, 'npy-shape'), photo.shape, 'photo: shape');
+  await waitFor('the photo drawn as a picture', async () => ((await tid(frame, 'array-image').getAttribute('data-ready')) === 'yes' ? true : undefined), { timeout: 30_000 });
+  check(await tid(frame, 'array-image').getAttribute('width') === '320' && await tid(frame, 'array-image').getAttribute('height') === '240', 'photo: the picture is 240 × 320 (every 2nd pixel, aspect kept)', '320 × 240',
+    `${await tid(frame, 'array-image').getAttribute('width')} × ${await tid(frame, 'array-image').getAttribute('height')}`);
+  await waitForText(tid(frame, 'array-image-caption'), /^480 × 640 RGB \(channels last, 0–255\); every 2nd pixel/, 'photo: picture caption');
+  for (const [rc, rgb] of Object.entries(photo.px)) {
+    const [r, c] = rc.split(',').map(Number);
+    const got = await frame.evaluate(([y, x]) => Array.from(document.querySelector('[data-testid="array-image"]').getContext('2d').getImageData(x, y, 1, 1).data).slice(0, 3), [r, c]);
+    check(JSON.stringify(got) === JSON.stringify(rgb), `photo: picture pixel (${r}, ${c}) is NumPy's photo[${2 * r}, ${2 * c}]`, rgb, got);
+  }
+  await waitForText(tid(frame, 'npy-showing'), /a\[:, :, 0\]: 480 × 640/, 'photo: the grid shows the image rows × columns at channel 0');
+  await checkCells(frame, { '0,5': photo.cell }, 'photo[0, 5, 0]');
+  await shot('photo-picture');
+
   // 7. Themes: the heatmap re-reads its colours from the theme when it changes.
   const heat = tid(frame, 'npy-heatmap');
   await heat.scrollIntoViewIfNeeded();

@@ -1,7 +1,7 @@
 // The viewer's JSON-safe cells: texts are the engine's formatScalar (tested in test/unit/engine/format.test.ts), colour values here.
 import { describe, expect, it } from 'vitest';
 import { parseDtype } from '../../../src/engine/dtype';
-import { encodePage, scalarValue } from '../../../src/extension/npy/cells';
+import { encodePage, scalarValue } from '../../../src/npy/cells';
 
 describe('scalarValue and encodePage', () => {
   it('names NaN and the infinities (JSON has none) and keeps finite numbers', () => {

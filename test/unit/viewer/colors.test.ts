@@ -2,7 +2,7 @@
 // +inf and −inf get their own colours whatever the range.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { colorOf, finiteRange, parseColor, rampColor, textOn, type ColorMap } from '../../../webview/app/npy/colors';
+import { colorOf, finiteRange, parseColor, rampColor, textOn, type ColorMap } from '../../../webview/shared/array/colors';
 
 const map: ColorMap = { stops: [[0, 0, 255], [0, 255, 0], [255, 255, 0]], nan: [128, 0, 128], posInf: [255, 0, 0], negInf: [200, 200, 200] };
 

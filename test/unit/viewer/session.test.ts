@@ -3,10 +3,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { handleRequest, MAX_PAGE_CELLS, openSession } from '../../../src/extension/npy/session';
+import { MAX_PAGE_CELLS } from '../../../src/npy/cells';
+import { handleRequest, openSession } from '../../../src/extension/npy/session';
 import { memorySource } from '../../../src/npy/source';
 import type { NpyArrayInfo, NpyPageData, NpyRequest, NpyResponse } from '../../../src/protocol';
-import { applyIndex, defaultChoice, gridSize, pageSpec } from '../../../webview/app/npy/slicing';
+import { applyIndex, defaultChoice, gridSize, pageSpec } from '../../../webview/shared/array/slicing';
 import { fixtureBytes } from '../fixtures';
 import { loadExpected, NPY_DIR } from '../npy/helpers';
 import { loadViewerTruth } from './fixtures';

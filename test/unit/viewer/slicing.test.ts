@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cStrides, elementAddress } from '../../../src/engine/layout';
-import { applyIndex, cellIndex, chooseAxis, defaultChoice, fixChoice, gridExpression, gridSize, sampledView } from '../../../webview/app/npy/slicing';
+import { applyIndex, cellIndex, chooseAxis, defaultChoice, fixChoice, gridExpression, gridSize, sampledView } from '../../../webview/shared/array/slicing';
 
 const shapeArb = fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 0, maxLength: 5 });
 

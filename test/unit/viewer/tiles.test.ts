@@ -2,7 +2,7 @@
 // keyboard moves stay inside the grid, scrolling shows the selection, the LRU stays bounded.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lruGet, lruSet, moveSelection, scrollToShow, TILE_COLS, TILE_ROWS, tileBlock, tileOf, tilesCovering, visibleRange } from '../../../webview/app/npy/tiles';
+import { lruGet, lruSet, moveSelection, scrollToShow, TILE_COLS, TILE_ROWS, tileBlock, tileOf, tilesCovering, visibleRange } from '../../../webview/shared/array/tiles';
 
 describe('visibleRange', () => {
   it('holds every cell that intersects the viewport, and stays in [0, total)', () => {

@@ -4,8 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NpyStatsData, NpyToWebview } from '../../../src/protocol';
-import { cellNumber } from './values';
-import { fmt } from './Heatmap';
+import { cellNumber } from '../../shared/array/values';
+import { fmt } from '../../shared/array/Heatmap';
 
 type State =
   | { kind: 'idle' }

@@ -79,15 +79,25 @@ export function gridExpression(expr: string, c: AxisChoice, nd: number): string 
 /**
  * A sample of the shown grid with at most `maxRows × maxCols` cells: every `rowStep`-th row
  * and `colStep`-th column, as a view (strides multiplied) so only those elements are read.
+ * With `sameStep` both axes take the larger step, so a picture of the sample keeps the
+ * array's aspect ratio.
  */
-export function sampledView(view: Layout, c: AxisChoice, maxRows: number, maxCols: number): { view: Layout; rowStep: number; colStep: number; rows: number; cols: number } {
+export function sampledView(view: Layout, c: AxisChoice, maxRows: number, maxCols: number, sameStep = false): { view: Layout; rowStep: number; colStep: number; rows: number; cols: number } {
   const { rows, cols } = gridSize(view.shape, c);
-  const rowStep = Math.max(1, Math.ceil(rows / maxRows));
-  const colStep = Math.max(1, Math.ceil(cols / maxCols));
+  const steps = [Math.max(1, Math.ceil(rows / maxRows)), Math.max(1, Math.ceil(cols / maxCols))];
+  const rowStep = sameStep ? Math.max(...steps) : steps[0]!;
+  const colStep = sameStep ? Math.max(...steps) : steps[1]!;
   const shape = [...view.shape];
   const strides = [...view.strides];
   if (c.rowAxis !== null) { shape[c.rowAxis] = Math.ceil(rows / rowStep); strides[c.rowAxis] = view.strides[c.rowAxis]! * rowStep; }
   if (c.colAxis !== null) { shape[c.colAxis] = Math.ceil(cols / colStep); strides[c.colAxis] = view.strides[c.colAxis]! * colStep; }
   const s = gridSize(shape, c);
   return { view: { ...view, shape, strides }, rowStep, colStep, rows: s.rows, cols: s.cols };
+}
+
+/** `2nd`, `3rd`, `11th`, `22nd`: for "every k-th row" captions. */
+export function ordinal(k: number): string {
+  const t = k % 100;
+  const suffix = t >= 11 && t <= 13 ? 'th' : k % 10 === 1 ? 'st' : k % 10 === 2 ? 'nd' : k % 10 === 3 ? 'rd' : 'th';
+  return `${k}${suffix}`;
 }

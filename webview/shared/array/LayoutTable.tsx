@@ -9,7 +9,7 @@ import { cStrides, fStrides, type Layout } from '../../../src/engine/layout';
 import { formatTuple } from '../../../src/engine/parse';
 import { transposeView } from '../../../src/engine/views';
 import type { CalculatorInputs } from '../../../src/protocol';
-import { StrideDiagram } from '../../shared/StrideDiagram';
+import { StrideDiagram } from '../StrideDiagram';
 
 const STRIP = 24;
 

@@ -2,13 +2,17 @@
  * Turning the reader's values into what the viewer webview gets: JSON-safe text and colour
  * numbers per cell (webview messages are JSON, so no bigint, NaN or Infinity cross as such).
  * Texts are the engine's `formatScalar` (NumPy's `str()` of each scalar).
- * Pure: no vscode, no node.
+ * Pure: no vscode, no node; the viewer's host and the notebook renderer both answer page
+ * requests with `readPageData`.
  */
-import { descrToPython, type Dtype } from '../../engine/dtype';
-import { formatScalar, scalarToNumber } from '../../engine/format';
-import type { Page, Scalar } from '../../engine/gather';
-import type { NpyHeader } from '../../npy/format';
-import { toCellValue, type NpyArrayInfo, type NpyCellValue, type NpyPageData } from '../../protocol';
+import { descrToPython, type Dtype } from '../engine/dtype';
+import { formatScalar, scalarToNumber } from '../engine/format';
+import type { Page, Scalar } from '../engine/gather';
+import type { Layout } from '../engine/layout';
+import type { Result } from '../engine/report';
+import { toCellValue, type NpyArrayInfo, type NpyCellValue, type NpyPageData, type NpyRequests } from '../protocol';
+import type { NpyHeader } from './format';
+import { readPage, type NpyArray } from './npy';
 
 /** Whether values of `d` have a number (for colours and statistics). */
 export function isNumeric(d: Dtype): boolean {
@@ -51,4 +55,17 @@ export function arrayInfo(h: NpyHeader, name: string): NpyArrayInfo {
     nbytes: h.nbytes.toString(),
     numeric: isNumeric(h.dtype),
   };
+}
+
+/** Most cells one page request may ask for (a 256 × 256 heatmap sample). */
+export const MAX_PAGE_CELLS = 65536;
+
+/** Answer a viewer's page request over `arr`: the page's values as JSON-safe cells. */
+export async function readPageData(arr: NpyArray, params: Omit<NpyRequests['page']['params'], 'member'>): Promise<Result<NpyPageData>> {
+  const { view, spec, withText } = params;
+  const cells = spec.rowCount * spec.colCount;
+  if (!(cells <= MAX_PAGE_CELLS)) return { ok: false, error: `a page of ${spec.rowCount} × ${spec.colCount} cells is more than the ${MAX_PAGE_CELLS} one request may read` };
+  const page = await readPage(arr, spec, view as Layout);
+  if (!page.ok) return page;
+  return { ok: true, value: encodePage(page.value, arr.header.dtype, withText) };
 }

@@ -1,12 +1,13 @@
 /**
- * The heatmap of the shown 2-d grid on a canvas: at most 256 × 256 cells, sampled by striding
- * the view (every k-th row/column, said so in the caption) so only those elements are read.
+ * The heatmap of the shown 2-d grid on a canvas at the grid's aspect ratio: at most 256 cells
+ * on the long side, sampled with one step on both axes by striding the view (said so in the
+ * caption) so only those elements are read; a colour bar with the range, NaN and infinities.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Layout } from '../../../src/engine/layout';
 import type { NpyPageData } from '../../../src/protocol';
 import { colorOf, cssRgb, finiteRange, rampColor, type ColorMap } from './colors';
-import { pageSpec, sampledView, type AxisChoice } from './slicing';
+import { ordinal, pageSpec, sampledView, type AxisChoice } from './slicing';
 
 const MAX_SIDE = 256;
 
@@ -25,7 +26,7 @@ export function Heatmap(p: HeatmapProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [data, setData] = useState<{ key: string; page: NpyPageData; rowStep: number; colStep: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const s = sampledView(p.view, p.choice, MAX_SIDE, MAX_SIDE);
+  const s = sampledView(p.view, p.choice, MAX_SIDE, MAX_SIDE, true);
 
   useEffect(() => {
     let live = true;
@@ -64,12 +65,14 @@ export function Heatmap(p: HeatmapProps) {
 
   if (error) return <div class="error" data-testid="npy-heatmap-error">{error}</div>;
   if (s.rows === 0 || s.cols === 0) return <div class="note">empty: no heatmap</div>;
+  // Small grids are drawn larger (whole pixels per cell); a 1-row strip keeps a visible height.
   const scale = Math.max(1, Math.floor(320 / Math.max(s.rows, s.cols)));
+  const cssHeight = Math.max(s.rows * scale, s.rows === 1 ? 16 : 0);
   const legendStops = [0, 0.25, 0.5, 0.75, 1].map((t) => cssRgb(rampColor(p.colorMap.stops, t)));
   return (
     <div class="npy-heatmap">
       <canvas ref={canvas} data-testid="npy-heatmap" aria-label="heatmap of the shown values"
-        style={{ width: `${s.cols * scale}px`, height: `${s.rows * scale}px` }} />
+        style={{ width: `${s.cols * scale}px`, height: `${cssHeight}px` }} />
       <div class="npy-legend">
         <span>{range ? fmt(range.lo) : '—'}</span>
         <span class="npy-ramp" style={{ background: `linear-gradient(to right, ${legendStops.join(', ')})` }} />
@@ -79,7 +82,7 @@ export function Heatmap(p: HeatmapProps) {
         <Swatch color={cssRgb(p.colorMap.negInf)} label="−inf" />
       </div>
       <div class="note" data-testid="npy-heatmap-caption">
-        {s.rowStep > 1 || s.colStep > 1 ? `sampled: every ${s.rowStep}th row and ${s.colStep}th column (${s.rows} × ${s.cols})` : `all ${s.rows} × ${s.cols} values`}
+        {s.rowStep > 1 || s.colStep > 1 ? `sampled: every ${ordinal(s.rowStep)} row and column (${s.rows} × ${s.cols})` : `all ${s.rows} × ${s.cols} values`}
         {p.range ? '; colours over the whole array’s range' : '; colours over the shown values’ range'}
       </div>
     </div>
