@@ -263,13 +263,29 @@ function countText(srcName: string | undefined, k: number, n: Lin, w: Lin, step:
 
 const IDENT = /^[A-Za-z_][\w]*(\.[A-Za-z_]\w*)*$/;
 
-/** Words for source axis `k` of an `nd`-dimensional array. */
-function axisNoun(k: number, nd: number | undefined): string {
+/**
+ * Words for source axis `k` of an `nd`-dimensional array: rows and columns only where they are
+ * certain (1-d and 2-d). A 3-d array may be an (H, W, C) image whose axis 0 is rows, not
+ * "planes", so from 3 dimensions on the axis is named by its number; `undefined` then.
+ */
+function axisNoun(k: number, nd: number | undefined): string | undefined {
   if (nd === 1) return 'element';
-  if (nd !== undefined && k === nd - 1) return 'column';
-  if (nd !== undefined && k === nd - 2) return 'row';
-  if (nd !== undefined && k === nd - 3) return 'plane';
-  return `step along axis ${k}`;
+  if (nd === 2) return k === 1 ? 'column' : 'row';
+  return undefined;
+}
+
+/** The noun, or `index along axis k` where there is none. */
+function axisThing(k: number, nd: number | undefined): string {
+  return axisNoun(k, nd) ?? `index along axis ${k}`;
+}
+
+/** `c` steps along axis `k`: `3 rows`, `back one column`, `2 steps along axis 0`. */
+function axisSteps(c: number, k: number, nd: number | undefined): string {
+  const noun = axisNoun(k, nd);
+  if (noun) return countNoun(c, noun);
+  const m = Math.abs(c);
+  const word = `${m === 1 ? 'one step' : `${m} steps`} along axis ${k}`;
+  return c < 0 ? `back ${word}` : word;
 }
 
 function countNoun(c: number, noun: string): string {
@@ -526,8 +542,8 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
         const inner = r.axis >= 1 && (source.shape?.length ?? 0) >= 2;
         if (!outOfBounds && inBounds && inner) {
           wrapMsgs.push(loBad
-            ? `steps back to index ${loC} along axis ${r.axis} of ${source.label}, before its first ${noun}`
-            : `runs to index ${constOf(r.hi)} along axis ${r.axis} of ${source.label}, which has ${linText(n)}: past the end of one ${noun === 'column' ? 'row' : noun} into the next`);
+            ? `steps back to index ${loC} along axis ${r.axis} of ${source.label}, before its ${noun ? `first ${noun}` : 'start'}`
+            : `runs to index ${constOf(r.hi)} along axis ${r.axis} of ${source.label}, which has ${linText(n)}: ${noun === 'column' ? 'past the end of one row into the next' : `into the next index along axis ${r.axis - 1}`}`);
         } else if (!layout && source.symbolic) {
           alwaysMsgs.push(loBad ? `it reads before the start of ${source.label} along axis ${r.axis}` : `it needs ${source.label}.shape[${r.axis}] ≥ ${linText(needHi ?? r.hi)}`);
         }
@@ -660,15 +676,15 @@ function meaning(d: number, s: Lin, step: Step | null | undefined, pattern: Wind
   const amount = `${linText(s)}${unit}`;
   if (constOf(s) === 0) return 'stride 0: every index along this dimension reads the same elements (broadcast)';
   if (!step || !source) return `${amount} per step`;
-  if (step.extra) return `${stepParts(step).map((p) => countNoun(p.coef, axisNoun(p.axis, nd))).join(' and ')} of ${source.label} = ${amount}`;
-  const noun = axisNoun(step.axis, nd);
-  const of = `${countNoun(step.coef, noun)} of ${source.label}`;
+  if (step.extra) return `${stepParts(step).map((p) => axisSteps(p.coef, p.axis, nd)).join(' and ')} of ${source.label} = ${amount}`;
+  const noun = axisThing(step.axis, nd);
+  const of = `${axisSteps(step.coef, step.axis, nd)} of ${source.label}`;
   let role = '';
   if (pattern) {
     const ax = pattern.axes[step.axis];
     const twoD = pattern.axes.filter((a) => a.window !== undefined).length >= 2;
     const thing = twoD ? 'patch' : 'window';
-    if (ax && ax.gridDim === d) role = ax.window === undefined ? `next ${noun}` : twoD ? `next ${thing} ${noun === 'column' ? 'column' : noun === 'row' ? 'row' : noun}` : `next ${thing}`;
+    if (ax && ax.gridDim === d) role = ax.window === undefined ? `next ${noun}` : twoD ? `next ${thing} ${noun}` : `next ${thing}`;
     else if (ax && ax.windowDim === d) role = noun === 'row' ? `down within a ${thing}` : noun === 'column' ? `right within a ${thing}` : `next ${noun} within a ${thing}`;
   }
   return role ? `${role} = ${of} = ${amount}` : `${of} = ${amount}`;

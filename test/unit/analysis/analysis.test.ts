@@ -65,6 +65,17 @@ describe('finding the calls', () => {
 });
 
 describe('the lens', () => {
+  test('an (H, W, C) image\'s axes are named by number, not as planes, rows and columns', () => {
+    // 3×3 windows over a (480, 640, 3) uint8 photo, channels kept: strides (1920, 3, 1920, 3, 1).
+    const text = 'import numpy as np\nphoto = np.zeros((480, 640, 3), dtype=np.uint8)\ns = photo.strides\n'
+      + 'v = np.lib.stride_tricks.as_strided(photo, shape=(478, 638, 3, 3, 3), strides=(s[0], s[1], s[0], s[1], s[2]))\n';
+    const c = only(analyzePython(text));
+    const words = c.hover.dims.map((d) => d.text).join('\n');
+    expect(words).not.toMatch(/plane|\brow|column/);
+    expect(c.hover.dims[0]!.text).toBe('dim 0: one step along axis 0 of photo = 1920 B');
+    expect(c.hover.dims[4]!.text).toMatch(/one step along axis 2 of photo = 1 B$/);
+  });
+
   test('the canonical im2col lens', () => {
     const c = only(analyzePython(`${PRELUDE}s = image.strides\nv = np.lib.stride_tricks.as_strided(image, shape=(26, 26, 3, 3), strides=(s[0], s[1], s[0], s[1]))\n`));
     expect(c.lens).toBe('view (26, 26, 3, 3) · strides (112, 4, 112, 4) · bytes 0–3135 of 3136 ✓ · windows overlap');
