@@ -225,3 +225,19 @@ export type BenchToHost =
   | { readonly type: 'benchCancel' };
 
 export type WebviewToHost = CalculatorToHost | NpyToHost | BenchToHost;
+
+// ---- notebook renderer → extension host (renderer messaging, `stride-lens.layout`) ------------
+
+/** An array output's *Open in panel* / *Save as .npy*: the array as a `.npy` file, base64. */
+export interface RendererArrayMessage {
+  readonly type: 'openArray' | 'saveArray';
+  /** The output's name (`show(x, name=…)`), for the file name; `null` when it has none. */
+  readonly name: string | null;
+  readonly npyBase64: string;
+}
+
+export function isRendererArrayMessage(m: unknown): m is RendererArrayMessage {
+  const o = m as Partial<RendererArrayMessage> | null;
+  return typeof o === 'object' && o !== null && (o.type === 'openArray' || o.type === 'saveArray')
+    && (o.name === null || typeof o.name === 'string') && typeof o.npyBase64 === 'string';
+}

@@ -117,6 +117,19 @@ def _owner(a: np.ndarray) -> np.ndarray:
         owner = base
 
 
+def _buffer_shape(a: np.ndarray, start: int, nbytes: int):
+    """The shape of the nearest array in a's chain of bases (a itself first) that is the whole
+    buffer in C order with a's itemsize: its axes are the ones a patch grid is drawn over
+    (an image, not the flat arange it was reshaped from). None when there is none."""
+    x = a
+    while x is not None:
+        if (isinstance(x, np.ndarray) and x.flags.c_contiguous and x.dtype.itemsize == a.dtype.itemsize
+                and x.nbytes == nbytes and x.__array_interface__["data"][0] == start):
+            return list(x.shape)
+        x = getattr(x, "base", None)
+    return None
+
+
 def _read(address: int, n: int) -> bytes:
     """A copy of n bytes at address: called only for ranges inside an allocation."""
     import ctypes
@@ -156,6 +169,7 @@ def array_bundle(array, name: str | None = None, max_bytes: int | None = None) -
     import base64
 
     cap = MAX_BYTES if max_bytes is None else int(max_bytes)
+    buffer_shape = None
     if isinstance(array, np.ndarray):
         a = array
         unit = "bytes"
@@ -167,6 +181,7 @@ def array_bundle(array, name: str | None = None, max_bytes: int | None = None) -
         itemsize = a.dtype.itemsize
         dtype = a.dtype.str if a.dtype.names is None else a.dtype.descr
         note = None
+        buffer_shape = _buffer_shape(a, start, end - start)
     elif type(array).__module__.startswith("torch"):
         t = array
         if t.device.type != "cpu":
@@ -209,7 +224,7 @@ def array_bundle(array, name: str | None = None, max_bytes: int | None = None) -
         summary = _summary(a)
     payload = {
         "version": 1, "dtype": dtype, **({"dtypeNote": note} if note else {}), "shape": shape, "strides": strides,
-        "offset": offset, "unit": unit, "itemsize": itemsize, "bufferBytes": buffer_bytes, "inBounds": bool(in_bounds),
+        "offset": offset, "unit": unit, "itemsize": itemsize, "bufferBytes": buffer_bytes, "bufferShape": buffer_shape, "inBounds": bool(in_bounds),
         "data": data, "truncated": not fits, "summary": summary, "window": None, "name": name, "repr": repr_text,
     }
     return {ARRAY_MIME_TYPE: payload, "text/plain": repr_text}

@@ -63,6 +63,15 @@ def test_values_decode_to_the_array(name):
     np.testing.assert_array_equal(got, x)
 
 
+def test_buffer_shape_names_the_owning_c_array_only():
+    # The renderer draws patch grids over the owner's axes: only when the buffer is that array.
+    assert payload(CASES["im2col"])["bufferShape"] == [28, 28]
+    # NumPy collapses a view's base to the memory's owner: img.T only knows the flat arange.
+    assert payload(CASES["transpose"])["bufferShape"] == [784]
+    assert payload(CASES["fortran"])["bufferShape"] is None  # the owner is in Fortran order
+    assert payload(img.view(np.uint8)[:, ::4])["bufferShape"] is None  # the owner has another itemsize
+
+
 def test_summary_is_numpy_s():
     x = CASES["nan_inf"]
     s = payload(x)["summary"]

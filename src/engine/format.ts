@@ -5,8 +5,9 @@
  * of each width print the shortest digits that read back to the same float16/float32/float64
  * (ties to the even digit, as Dragon4) with NumPy's switch to exponent notation; datetimes are
  * exact civil dates for any count; bytes and void print as Python bytes literals.
- * Known gaps: long double (`<f16`) prints the nearest float64's digits, and structured fields
- * print as scalars (NumPy prints them as array elements: `1.` where a scalar shows `1.0`).
+ * Known gap: long double (`<f16`) prints the nearest float64's digits. Records print as NumPy
+ * 2 does, a tuple of each field's scalar `str` (NumPy 1.x printed fields as array elements:
+ * `-1.` where NumPy 2 prints `-1.0`).
  */
 import type { Dtype } from './dtype';
 import type { Complex, Page, RawBytes, Scalar } from './gather';

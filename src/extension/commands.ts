@@ -8,4 +8,5 @@ export const Commands = {
   runBenchmarks: 'strideLens.runBenchmarks',
   /** Internal: the lens under a resolved stride call times its view in the user's NumPy. */
   benchmarkView: 'strideLens.benchmarkView',
+  enableInNotebook: 'strideLens.enableInNotebook',
 } as const;

@@ -9,6 +9,8 @@ import { BenchCommands, isBenchArgs } from './bench/runCommand';
 import { CalculatorPanel } from './calculatorPanel';
 import { Commands } from './commands';
 import { reportFailure } from './log';
+import { registerNotebookArrays } from './notebookArrays';
+import { enableInNotebook } from './notebookHelper';
 import { registerPythonHints } from './python/register';
 import { isCalculatorInputs } from './python/providers';
 import { inspectArray } from './npy/inspectCommand';
@@ -37,6 +39,8 @@ export function activate(context: vscode.ExtensionContext): void {
       bench,
       command(Commands.runBenchmarks, 'Run Kernel Benchmarks', (args?: unknown) => bench.runBenchmarks(isBenchArgs(args) ? args : undefined)),
       command(Commands.benchmarkView, 'Benchmark this view', (request?: unknown) => bench.benchmarkView(request)),
+      command(Commands.enableInNotebook, 'Enable in Notebook', () => enableInNotebook(context.extensionUri)),
+      registerNotebookArrays(context, log),
     );
     registerPythonHints(context, log);
     log.info(`activated (${PRESETS.length} calculator presets)`);

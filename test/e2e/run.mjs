@@ -33,7 +33,10 @@ const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 const say = (msg) => console.log(`e2e [${elapsed()}] ${msg}`);
 
-/** The scenario modules, each exporting `name` and `run({ page, helpers, shot, workspace })` (`workspace`: the copy of examples/ that is open). */
+/**
+ * The scenario modules, each exporting `name` and `run({ page, helpers, shot, workspace })` (`workspace`: the copy of examples/ that is open),
+ * and optionally `timeoutMs` (longer than the default for a scenario that scrolls through large outputs).
+ */
 async function loadScenarios() {
   const dir = join(root, 'test', 'e2e', 'scenarios');
   const files = readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort();
@@ -43,7 +46,7 @@ async function loadScenarios() {
     if (typeof mod.name !== 'string' || typeof mod.run !== 'function') {
       throw new Error(`${f}: a scenario must export a string "name" and an async "run"`);
     }
-    all.push({ file: f, name: mod.name, run: mod.run });
+    all.push({ file: f, name: mod.name, run: mod.run, timeoutMs: typeof mod.timeoutMs === 'number' ? mod.timeoutMs : scenarioTimeoutMs });
   }
   return filters.length ? all.filter((s) => filters.some((q) => s.file.includes(q) || s.name.includes(q))) : all;
 }
@@ -130,7 +133,7 @@ async function main() {
         return file;
       };
       try {
-        await withTimeout(s.run({ page, helpers, shot, workspace }), scenarioTimeoutMs, s.name);
+        await withTimeout(s.run({ page, helpers, shot, workspace }), s.timeoutMs, s.name);
         outcomes.push({ name: s.name, ok: true, ms: Date.now() - started });
         say(`PASS ${s.name} (${Date.now() - started} ms)`);
       } catch (e) {
