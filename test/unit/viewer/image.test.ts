@@ -58,3 +58,16 @@ describe('toByte and ordinal', () => {
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 112].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '112th']);
   });
 });
+
+describe('grid columns are wide enough for NumPy\'s text', () => {
+  it('every scalar NumPy printed in scripts/fixtures/viewer.py fits its dtype\'s column', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { textWidth } = await import('../../../webview/shared/array/values');
+    const fixture = JSON.parse(readFileSync(join(__dirname, '../../fixtures/generated/viewer.json'), 'utf8')) as { scalars: { dtype: unknown; text: string }[] };
+    const simple = fixture.scalars.filter((s) => typeof s.dtype === 'string' && !/^[<>|=]?[USV]/.test(s.dtype as string));
+    expect(simple.length).toBeGreaterThan(500);
+    const over = simple.filter((s) => s.text.length > textWidth(s.dtype as string)).map((s) => `${s.dtype as string} ${s.text}`);
+    expect(over).toEqual([]);
+  });
+});

@@ -16,6 +16,7 @@ import { imageChoice, imageReadings, pictureFirst } from './image';
 import { LinePlot } from './LinePlot';
 import { applyIndex, cellIndex, chooseAxis, defaultChoice, fixChoice, gridExpression, gridSize, pageSpec, type AxisChoice } from './slicing';
 import { useColorMap } from './theme';
+import { textWidth } from './values';
 
 /** What the view shows, kept across reloads: the index text, the axes, the heat toggle. */
 export type ArrayViewState = Omit<NpyViewerStateV1, 'version' | 'member'>;
@@ -135,7 +136,7 @@ export function ArrayView(p: ArrayViewProps) {
         </form>
         {exprError && <p class="error" data-testid="npy-index-error">{exprError}{goodExpr !== expr ? ` — still showing ${goodExpr.trim() === '' ? 'the whole array' : goodExpr.trim()}` : ''}</p>}
         <p class="note" data-testid="npy-showing">showing <code>{shown}</code>: {rows} × {cols}</p>
-        <Grid rows={rows} cols={cols} viewKey={viewKey} heat={heat} range={range} colorMap={colorMap}
+        <Grid rows={rows} cols={cols} viewKey={viewKey} heat={heat} range={range} colorMap={colorMap} colChars={textWidth(p.dtypeStr)}
           describe={(r, col) => `[${cellIndex(c, r, col).join(', ')}]`}
           fetchTile={(b) => p.fetch(view, pageSpec(c, b.rowStart, b.rowCount, b.colStart, b.colCount), true)} />
       </section>

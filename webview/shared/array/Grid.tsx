@@ -9,7 +9,8 @@ import { colorOf, cssRgb, textOn, type ColorMap } from './colors';
 import { lruGet, lruSet, moveSelection, scrollToShow, tileBlock, tileOf, tilesCovering, visibleRange, type Cell, type TileId } from './tiles';
 
 const ROW_H = 22;
-const COL_W = 120;
+/** Column width when the caller gives none. */
+const DEFAULT_COL_W = 120;
 const HEAD_W = 64;
 const HEAD_H = 22;
 const MAX_TILES = 256;
@@ -29,10 +30,14 @@ export interface GridProps {
   colorMap: ColorMap;
   /** Text for the selected cell's index (`[2, 5]`). */
   describe: (r: number, c: number) => string;
+  /** Characters a column must hold (the dtype's longest text); widths follow the grid's font. */
+  colChars?: number;
 }
 
 export function Grid(p: GridProps) {
   const box = useRef<HTMLDivElement>(null);
+  const [charPx, setCharPx] = useState<number | null>(null);
+  const COL_W = p.colChars && charPx ? Math.min(400, Math.max(56, Math.ceil(p.colChars * charPx) + 14)) : DEFAULT_COL_W;
   const cache = useRef(new Map<string, Tile>());
   const inflight = useRef(new Set<string>());
   const [, setVersion] = useState(0);
@@ -45,6 +50,13 @@ export function Grid(p: GridProps) {
     if (!el) return;
     const measure = () => setSize({ w: el.clientWidth, h: el.clientHeight });
     measure();
+    // The width of one character of the grid's (monospace) font, from a probe of 20 digits.
+    const probe = document.createElement('span');
+    probe.textContent = '0'.repeat(20);
+    probe.style.cssText = 'position:absolute;visibility:hidden;white-space:pre';
+    el.append(probe);
+    setCharPx(probe.getBoundingClientRect().width / 20 || null);
+    probe.remove();
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
@@ -108,7 +120,8 @@ export function Grid(p: GridProps) {
       cells.push(
         <div key={`${r},${c}`} role="gridcell" data-r={r} data-c={c}
           class={`npy-cell${r === sel.r && c === sel.c ? ' selected' : ''}${v ? '' : ' loading'}${special}`}
-          style={{ top: `${HEAD_H + r * ROW_H}px`, left: `${HEAD_W + c * COL_W}px`, ...(bg ? { background: cssRgb(bg), color: cssRgb(textOn(bg)) } : {}) }}
+          title={v ? v.text : undefined}
+          style={{ top: `${HEAD_H + r * ROW_H}px`, left: `${HEAD_W + c * COL_W}px`, width: `${COL_W}px`, ...(bg ? { background: cssRgb(bg), color: cssRgb(textOn(bg)) } : {}) }}
           onMouseDown={() => setSel({ r, c })}>
           {v ? v.text : '…'}
         </div>,
@@ -117,7 +130,7 @@ export function Grid(p: GridProps) {
   }
   const heads = [];
   for (let c = cr.start; c < cr.end; c++) {
-    heads.push(<div key={`h${c}`} class="npy-head col" style={{ top: `${scroll.top}px`, left: `${HEAD_W + c * COL_W}px` }}>{c}</div>);
+    heads.push(<div key={`h${c}`} class="npy-head col" style={{ top: `${scroll.top}px`, left: `${HEAD_W + c * COL_W}px`, width: `${COL_W}px` }}>{c}</div>);
   }
   for (let r = rr.start; r < rr.end; r++) {
     heads.push(<div key={`v${r}`} class="npy-head row" style={{ top: `${HEAD_H + r * ROW_H}px`, left: `${scroll.left}px` }}>{r}</div>);
