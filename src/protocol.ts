@@ -90,6 +90,8 @@ export interface NpyPageData {
   readonly cols: number;
   readonly texts: readonly string[];
   readonly values: readonly NpyCellValue[];
+  /** For a structured dtype when asked (`fields`): the leaf fields' dotted names, and each cell's texts per field. */
+  readonly fields?: { readonly names: readonly string[]; readonly texts: readonly (readonly string[])[] };
 }
 
 /** Exact statistics over a whole array (numbers as `NpyCellValue`, since min/max may be infinite). */
@@ -135,7 +137,7 @@ export interface NpyRequests {
   readonly openMember: { readonly params: { readonly member: string }; readonly result: NpyArrayInfo };
   /** Read a page of the array (or `.npz` member) through `view` (a layout over its data bytes); texts only if `withText`. */
   readonly page: {
-    readonly params: { readonly member: string | null; readonly view: ViewLayout; readonly spec: PageSpec; readonly withText: boolean };
+    readonly params: { readonly member: string | null; readonly view: ViewLayout; readonly spec: PageSpec; readonly withText: boolean; readonly fields?: boolean };
     readonly result: NpyPageData;
   };
 }

@@ -24,8 +24,9 @@ export function scalarValue(v: Scalar, d: Dtype): NpyCellValue {
   return isNumeric(d) ? toCellValue(scalarToNumber(v)) : null;
 }
 
-/** A page as JSON-safe texts and colour values; texts are left out when `withText` is false. */
-export function encodePage(p: Page, d: Dtype, withText = true): NpyPageData {
+/** A page as JSON-safe texts and colour values; texts are left out when `withText` is false, per-field texts added with `fields`. */
+export function encodePage(p: Page, d: Dtype, withText = true, fields = false): NpyPageData {
+  const leaves = fields && d.fields ? leafFields(d) : null;
   return {
     rowStart: p.rowStart,
     colStart: p.colStart,
@@ -33,7 +34,20 @@ export function encodePage(p: Page, d: Dtype, withText = true): NpyPageData {
     cols: p.cols,
     texts: withText ? p.values.map((v) => formatScalar(d, v)) : [],
     values: p.values.map((v) => scalarValue(v, d)),
+    ...(leaves ? { fields: { names: leaves.map((l) => l.name), texts: p.values.map((v) => leaves.map((l) => formatScalar(l.dtype, l.get(v)))) } } : {}),
   };
+}
+
+/** The leaf fields of a structured dtype, nested names joined with dots (`pos.x`); a sub-array field is one leaf. */
+export function leafFields(d: Dtype, prefix = ''): { name: string; dtype: Dtype; get: (v: Scalar) => Scalar }[] {
+  const out: { name: string; dtype: Dtype; get: (v: Scalar) => Scalar }[] = [];
+  for (const f of d.fields ?? []) {
+    const name = `${prefix}${f.name}`;
+    const get = (v: Scalar) => (v as Record<string, Scalar>)[f.name]!;
+    if (f.dtype.fields) for (const l of leafFields(f.dtype, `${name}.`)) out.push({ name: l.name, dtype: l.dtype, get: (v) => l.get(get(v)) });
+    else out.push({ name, dtype: f.dtype, get });
+  }
+  return out;
 }
 
 /** The header facts the viewer shows, JSON-safe. */
@@ -62,10 +76,10 @@ export const MAX_PAGE_CELLS = 65536;
 
 /** Answer a viewer's page request over `arr`: the page's values as JSON-safe cells. */
 export async function readPageData(arr: NpyArray, params: Omit<NpyRequests['page']['params'], 'member'>): Promise<Result<NpyPageData>> {
-  const { view, spec, withText } = params;
+  const { view, spec, withText, fields } = params;
   const cells = spec.rowCount * spec.colCount;
   if (!(cells <= MAX_PAGE_CELLS)) return { ok: false, error: `a page of ${spec.rowCount} × ${spec.colCount} cells is more than the ${MAX_PAGE_CELLS} one request may read` };
   const page = await readPage(arr, spec, view as Layout);
   if (!page.ok) return page;
-  return { ok: true, value: encodePage(page.value, arr.header.dtype, withText) };
+  return { ok: true, value: encodePage(page.value, arr.header.dtype, withText, fields) };
 }

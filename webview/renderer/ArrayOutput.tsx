@@ -34,8 +34,9 @@ export function ArrayOutput({ data, idPrefix, post }: { data: unknown; idPrefix:
       {p.summary && <Summary s={p.summary} exactInts={!!p.dtype && 'biu'.includes(p.dtype.kind)} />}
       {p.data ? (
         <ArrayView base={p.data.view} dtypeStr={p.dtype!.str} numeric={numeric(p)} range={summaryRange(p.summary)} idPrefix={idPrefix}
-          fetch={async (view, spec, withText) => {
-            const r = await readPageData(p.data!.array, { view, spec, withText });
+          structured={!!p.dtype?.fields}
+          fetch={async (view, spec, withText, fields) => {
+            const r = await readPageData(p.data!.array, { view, spec, withText, fields });
             if (!r.ok) throw new Error(r.error);
             return r.value;
           }} />

@@ -25,12 +25,14 @@ src = "\\n".join(l for c in nb["cells"] if c["cell_type"] == "code" for l in "".
 ns = {}
 exec(src, ns)
 photo, big, patches, too_many, image = ns["photo"], ns["big"], ns["patches"], ns["too_many"], ns["image"]
+rec = eval(next("".join(c["source"]) for c in nb["cells"] if "dtype=[('id'" in "".join(c["source"])), ns)
 print(json.dumps({
   "photoShape": str(photo.shape),
   "px": {f"{r},{c}": [int(v) for v in photo[2 * r, 2 * c]] for r, c in [(0, 0), (60, 100), (120, 160), (239, 319)]},
   "bigLast": str(big[999, 999]), "bigFirst": str(big[0, 0]),
   "patchShape": str(patches.shape), "imageShape": image.shape, "imageBytes": int(image.nbytes),
   "tooManyShape": str(too_many.shape),
+  "recShape": str(rec.shape), "recRow1": [str(rec[1]["id"]), str(rec[1]["score"]), str(rec[1]["pos"]["x"]), str(rec[1]["pos"]["y"])],
 }))
 `);
 
@@ -86,6 +88,16 @@ print(json.dumps({
   await waitForText(big.locator('[data-testid="npy-selected"]'), `[999, 999] = ${np.bigLast}`, 'big output: Ctrl+End selects [999, 999], read on demand');
   await scrollTo(big.locator('[data-testid="npy-grid"]'), 'the big output\'s grid back on screen'); // the key also moved the notebook
   await shot('big');
+
+  // 3b. A structured array: a table with one column per leaf field, values as NumPy prints them.
+  const rec = output(np.recShape);
+  const table = rec.locator('[data-testid="array-fields"]');
+  await scrollTo(table, 'the structured output\'s field table');
+  const head = (await table.locator('thead th').allTextContents()).map((t) => t.trim());
+  check(JSON.stringify(head) === JSON.stringify(['index', 'id', 'score', 'pos.x', 'pos.y']), 'structured output: one column per leaf field', ['index', 'id', 'score', 'pos.x', 'pos.y'], head);
+  const row1 = (await table.locator('tbody tr').nth(1).locator('td').allTextContents()).map((t) => t.trim());
+  check(JSON.stringify(row1) === JSON.stringify(np.recRow1), 'structured output: record 1 as NumPy prints its fields', np.recRow1, row1);
+  await shot('records');
 
   // 4. A view past its buffer: said so, values outside never read.
   const tooMany = output(np.tooManyShape);

@@ -13,7 +13,7 @@ import { readPageData } from '../../../src/npy/cells';
 import { decodeBase64, encodeBase64, parseArrayPayload, payloadCalculatorInputs, payloadNpy } from '../../../src/npy/payload';
 import { findPython } from '../../../scripts/find-python.mjs';
 
-interface Case { name: string; payload: Record<string, unknown>; texts: string[] | null; numbers: (number | string)[] | null }
+interface Case { name: string; payload: Record<string, unknown>; texts: string[] | null; numbers: (number | string)[] | null; fields: { names: string[]; texts: string[][] } | null }
 const fixture = JSON.parse(readFileSync(join(__dirname, '../../fixtures/generated/array_payloads.json'), 'utf8')) as { cases: Case[] };
 
 /** Every element of the view, C order, read one page (of one element) at a time. */
@@ -65,6 +65,20 @@ describe('array payloads written by the helper', () => {
       // The layout section: every payload's view evaluates over its buffer, with NumPy's verdict.
       const r = evaluateCalculator(payloadCalculatorInputs(p.value));
       expect(r.ok ? r.value.report.inBounds : r.error).toBe(c.payload.inBounds);
+    });
+  }
+});
+
+describe('records as a table', () => {
+  for (const c of fixture.cases.filter((x) => x.fields)) {
+    it(`${c.name}: one column per leaf field, each as NumPy prints the field`, async () => {
+      const p = parseArrayPayload(c.payload);
+      if (!p.ok) throw new Error(p.error);
+      const d = p.value.data!;
+      const n = d.view.shape[0]!;
+      const page = await readPageData(d.array, { view: d.view, spec: { rowAxis: null, colAxis: 0, index: [0], rowStart: 0, rowCount: 1, colStart: 0, colCount: n }, withText: false, fields: true });
+      if (!page.ok) throw new Error(page.error);
+      expect(page.value.fields).toEqual(c.fields);
     });
   }
 });

@@ -141,7 +141,8 @@ function FileArray({ info, member, pending, subscribe, restored }: FileArrayProp
       <ArrayView base={base} dtypeStr={info.dtypeStr} numeric={info.numeric} range={stats ? rangeOf(stats) : null}
         restored={restored && restored.member === member ? restored : undefined}
         onState={(s) => setState({ version: 1, member, ...s } satisfies NpyViewerStateV1)}
-        fetch={(view, spec, withText) => pending.request('page', { member, view, spec, withText })}
+        structured={info.descr.startsWith('[')}
+        fetch={(view, spec, withText, fields) => pending.request('page', { member, view, spec, withText, fields })}
         after={(view) => (
           <>
             <section aria-label="statistics">

@@ -9,6 +9,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Layout } from '../../../src/engine/layout';
 import type { NpyPageData, NpyViewerStateV1, PageSpec } from '../../../src/protocol';
+import { FieldTable } from './FieldTable';
 import { Grid } from './Grid';
 import { Heatmap } from './Heatmap';
 import { ImageView } from './ImageView';
@@ -27,8 +28,10 @@ export interface ArrayViewProps {
   dtypeStr: string;
   /** Values have numbers (heatmap, line plot). */
   numeric: boolean;
-  /** Read a page of `view` (texts only when asked). */
-  fetch: (view: Layout, spec: PageSpec, withText: boolean) => Promise<NpyPageData>;
+  /** A structured dtype: records also shown as a table with a column per field. */
+  structured?: boolean;
+  /** Read a page of `view` (texts only when asked; per-field texts with `fields`). */
+  fetch: (view: Layout, spec: PageSpec, withText: boolean, fields?: boolean) => Promise<NpyPageData>;
   /** The colour range over the whole array when known (statistics), else the shown values'. */
   range: { lo: number; hi: number } | null;
   restored?: ArrayViewState;
@@ -140,6 +143,13 @@ export function ArrayView(p: ArrayViewProps) {
           describe={(r, col) => `[${cellIndex(c, r, col).join(', ')}]`}
           fetchTile={(b) => p.fetch(view, pageSpec(c, b.rowStart, b.rowCount, b.colStart, b.colCount), true)} />
       </section>
+
+      {p.structured && line && (
+        <section aria-label="fields">
+          <h2>{nd === 1 ? 'records' : 'records of the first shown row'}</h2>
+          <FieldTable line={line} viewKey={JSON.stringify(line)} label={nd === 1 ? shown : lineLabel(shown, c)} fetch={(v, spec) => p.fetch(v, spec, false, true)} />
+        </section>
+      )}
 
       {p.numeric && nd >= 2 && (
         <section aria-label="heatmap">
