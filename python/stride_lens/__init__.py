@@ -155,13 +155,43 @@ def _summary(values: np.ndarray):
     return {**out, "min": float(finite.min()), "max": float(finite.max()), "mean": float(finite.mean(dtype=np.float64)), "std": float(finite.std(dtype=np.float64))}
 
 
+def _sample(values: np.ndarray, cap: int):
+    """Every s-th element along every axis, the smallest s whose copy fits in ``cap`` bytes
+    (for arrays over the cap): ``{"step": s, "shape": …, "base64": …}`` in C order, or None.
+    Only the sampled elements are read."""
+    import base64
+
+    nd, item = values.ndim, values.dtype.itemsize
+    if nd == 0 or values.size == 0 or item == 0:
+        return None
+
+    def nbytes(s):
+        n = item
+        for d in values.shape:
+            n *= -(-d // s)
+        return n
+
+    lo, hi = 2, max(2, max(values.shape))
+    if nbytes(hi) > cap:
+        return None
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if nbytes(mid) <= cap:
+            hi = mid
+        else:
+            lo = mid + 1
+    sub = np.ascontiguousarray(values[(slice(None, None, lo),) * nd])
+    return {"step": lo, "shape": list(sub.shape), "base64": base64.b64encode(sub.tobytes()).decode("ascii")}
+
+
 def array_bundle(array, name: str | None = None, max_bytes: int | None = None) -> dict:
     """The display bundle of a NumPy array or a torch tensor: MIME type -> payload.
 
     ``application/vnd.stride-lens.array.v1+json`` holds the layout (shape, strides, offset
     from the start of the allocation the view reads, its size, whether the view stays inside
     it) and the bytes the view reads, base64-encoded, when they fit in ``max_bytes``
-    (``MAX_BYTES`` by default); ``text/plain`` is the library's own repr. Memory outside the
+    (``MAX_BYTES`` by default) — above it, ``sample``: every s-th element along every axis,
+    the finest such sample that fits; ``text/plain`` is the library's own repr. Memory outside the
     allocation is never read: a view that runs past it (a bad ``as_strided``) is reported
     with ``inBounds: False``, only its bytes inside the allocation and, instead of the repr
     (which would read past it), a line saying which bytes it reaches.
@@ -219,13 +249,16 @@ def array_bundle(array, name: str | None = None, max_bytes: int | None = None) -
         data = {"start": read_low, "base64": base64.b64encode(_read(start + read_low, read_high - read_low)).decode("ascii")}
     elif fits:
         data = {"start": read_low, "base64": ""}
+    # The values as NumPy holds them, for the summary and the sample (torch: the same memory).
+    values = a if a is not None else (array.detach().numpy() if dtype is not None else None)
     summary = None
-    if a is not None and in_bounds and a.dtype.names is None:
-        summary = _summary(a)
+    if values is not None and in_bounds and values.dtype.names is None:
+        summary = _summary(values)
+    sample = _sample(values, cap) if values is not None and in_bounds and not fits else None
     payload = {
         "version": 1, "dtype": dtype, **({"dtypeNote": note} if note else {}), "shape": shape, "strides": strides,
         "offset": offset, "unit": unit, "itemsize": itemsize, "bufferBytes": buffer_bytes, "bufferShape": buffer_shape, "inBounds": bool(in_bounds),
-        "data": data, "truncated": not fits, "summary": summary, "window": None, "name": name, "repr": repr_text,
+        "data": data, "truncated": not fits, "sample": sample, "summary": summary, "window": None, "name": name, "repr": repr_text,
     }
     return {ARRAY_MIME_TYPE: payload, "text/plain": repr_text}
 

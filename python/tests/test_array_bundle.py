@@ -99,6 +99,22 @@ def test_the_cap_keeps_the_layout_and_drops_the_bytes():
     assert p["summary"]["max"] == 0.0
 
 
+def test_over_the_cap_a_strided_sample_that_fits():
+    x = np.arange(1000 * 1200, dtype=np.float32).reshape(1000, 1200)[:, ::-1]
+    p = payload(x, max_bytes=1 << 16)
+    sample = p["sample"]
+    assert p["data"] is None and sample["step"] >= 2
+    got = np.frombuffer(base64.b64decode(sample["base64"]), dtype=x.dtype).reshape(sample["shape"])
+    np.testing.assert_array_equal(got, x[::sample["step"], ::sample["step"]])
+    assert got.nbytes <= 1 << 16
+    # the finest step that fits: one less would not
+    s = sample["step"] - 1
+    assert -(-1000 // s) * -(-1200 // s) * 4 > 1 << 16
+    # a view past its buffer gets no sample (reading it would read past the buffer)
+    bad = as_strided(np.zeros(10), (100000,), (8,))
+    assert payload(bad, max_bytes=64)["sample"] is None
+
+
 def test_torch_views_in_elements_with_a_storage_offset():
     torch = pytest.importorskip("torch")
     t = torch.arange(100, dtype=torch.float64)

@@ -7,7 +7,7 @@
  * Pure: no DOM, no node.
  */
 import { parseDtype, type DescrList, type Dtype } from '../engine/dtype';
-import { layoutError, type Layout } from '../engine/layout';
+import { cStrides, layoutError, type Layout } from '../engine/layout';
 import type { Result } from '../engine/report';
 import type { CalculatorInputs } from '../protocol';
 import type { NpyHeader } from './format';
@@ -51,7 +51,18 @@ export interface ArrayPayload {
   /** The library's own repr (or, for a view past its buffer, a line saying so). */
   readonly repr: string;
   /** The carried bytes as a 1-d byte array, and the view as a layout over them; `null` when no bytes came (over the cap) or the dtype is unknown. */
-  readonly data: { readonly array: NpyArray; readonly bytes: Uint8Array; readonly view: Layout; readonly start: number; readonly length: number } | null;
+  readonly data: CarriedValues | null;
+  /** Over the cap: every `step`-th element along every axis, C-contiguous (its own shape). */
+  readonly sample: { readonly step: number; readonly values: CarriedValues } | null;
+}
+
+/** Bytes an output carries, as a 1-d byte array, and the values as a layout over them. */
+export interface CarriedValues {
+  readonly array: NpyArray;
+  readonly bytes: Uint8Array;
+  readonly view: Layout;
+  readonly start: number;
+  readonly length: number;
 }
 
 /** The Layout Playground's inputs for the payload's view over its buffer (the owner's shape as the buffer when known). */
@@ -154,7 +165,24 @@ function parse(x: unknown): ArrayPayload {
     summary: parseSummary(x.summary),
     repr: optString(x, 'repr') ?? '',
     data,
+    sample: data ? null : parseSample(x.sample, layout, dtype),
   };
+}
+
+function parseSample(x: unknown, layout: Layout, dtype: Dtype | null): ArrayPayload['sample'] {
+  if (x === undefined || x === null) return null;
+  if (!isObj(x)) return fail(`"sample" should be an object or null, not ${short(x)}`);
+  const step = int(x, 'step', 1);
+  const shape = ints(x, 'shape', 0);
+  if (shape.length !== layout.shape.length) fail(`"sample.shape" has ${shape.length} dimensions for ${layout.shape.length}`);
+  if (typeof x.base64 !== 'string') fail(`"sample.base64" should be a string, not ${short(x.base64)}`);
+  const bytes = decodeBase64(x.base64 as string);
+  if (!bytes) fail('"sample.base64" is not valid base64');
+  const want = shape.reduce((a, b) => a * b, layout.itemsize);
+  if (bytes!.length !== want) fail(`"sample" holds ${bytes!.length} bytes, not the ${want} of its shape`);
+  if (!dtype) return null;
+  const view: Layout = { shape, strides: cStrides(shape, layout.itemsize), offset: 0, itemsize: layout.itemsize };
+  return { step, values: { array: memoryArray(bytes!, dtype), bytes: bytes!, view, start: 0, length: bytes!.length } };
 }
 
 function parseData(d: unknown, layout: Layout, dtype: Dtype | null): ArrayPayload['data'] {

@@ -13,6 +13,7 @@ import { encodeBase64, parseArrayPayload, payloadCalculatorInputs, payloadNpy, t
 import type { RendererArrayMessage } from '../../src/protocol';
 import { ArrayView } from '../shared/array/ArrayView';
 import { fmt } from '../shared/array/Heatmap';
+import { ordinal } from '../shared/array/slicing';
 import { LayoutReportView } from '../shared/LayoutReportView';
 
 export function ArrayOutput({ data, idPrefix, post }: { data: unknown; idPrefix: string; post?: (m: RendererArrayMessage) => void }) {
@@ -26,17 +27,23 @@ export function ArrayOutput({ data, idPrefix, post }: { data: unknown; idPrefix:
     );
   }
   const p = parsed.value;
+  const values = p.data ?? p.sample?.values;
   return (
     <div class="stride-lens-output" data-testid="array-output">
       <h3 data-testid="array-output-title">Stride Lens array{p.name ? `: ${p.name}` : ''}</h3>
       <Facts p={p} />
       {post && <Actions p={p} post={post} />}
       {p.summary && <Summary s={p.summary} exactInts={!!p.dtype && 'biu'.includes(p.dtype.kind)} />}
-      {p.data ? (
-        <ArrayView base={p.data.view} dtypeStr={p.dtype!.str} numeric={numeric(p)} range={summaryRange(p.summary)} idPrefix={idPrefix}
+      {p.sample && (
+        <p class="note sl-flag" data-testid="array-sample-note">
+          {`A sample: the array is over the helper's size cap, so the output carries every ${ordinal(p.sample.step)} element along each axis, ${formatTuple(p.sample.values.view.shape)}; indices below are the sample's (multiply by ${p.sample.step} for the array's). stride_lens.array_bundle(x, max_bytes=…) carries more.`}
+        </p>
+      )}
+      {values ? (
+        <ArrayView base={values.view} dtypeStr={p.dtype!.str} numeric={numeric(p)} range={summaryRange(p.summary)} idPrefix={idPrefix}
           structured={!!p.dtype?.fields}
           fetch={async (view, spec, withText, fields) => {
-            const r = await readPageData(p.data!.array, { view, spec, withText, fields });
+            const r = await readPageData(values.array, { view, spec, withText, fields });
             if (!r.ok) throw new Error(r.error);
             return r.value;
           }} />

@@ -34,5 +34,6 @@ ${ARRAY_CSS}
 }
 .stride-lens-output button:hover { background: var(--vscode-button-hoverBackground); }
 .stride-lens-output button:disabled { opacity: 0.5; cursor: default; }
+.stride-lens-output .sl-flag { border-left: 3px solid var(--vscode-editorWarning-foreground, var(--vscode-focusBorder)); padding-left: 8px; }
 .stride-lens-output pre.snippet { white-space: pre-wrap; max-height: 20em; overflow: auto; }
 `;

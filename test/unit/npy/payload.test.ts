@@ -13,14 +13,14 @@ import { readPageData } from '../../../src/npy/cells';
 import { decodeBase64, encodeBase64, parseArrayPayload, payloadCalculatorInputs, payloadNpy } from '../../../src/npy/payload';
 import { findPython } from '../../../scripts/find-python.mjs';
 
-interface Case { name: string; payload: Record<string, unknown>; texts: string[] | null; numbers: (number | string)[] | null; fields: { names: string[]; texts: string[][] } | null }
+interface Case { name: string; payload: Record<string, unknown>; texts: string[] | null; numbers: (number | string)[] | null; fields: { names: string[]; texts: string[][] } | null; sampleTexts: string[] | null }
 const fixture = JSON.parse(readFileSync(join(__dirname, '../../fixtures/generated/array_payloads.json'), 'utf8')) as { cases: Case[] };
 
-/** Every element of the view, C order, read one page (of one element) at a time. */
-async function readAll(c: Case): Promise<{ texts: string[]; values: unknown[] }> {
+/** Every element of the view (or of the sample the output carries instead), C order, read one page (of one element) at a time. */
+async function readAll(c: Case, which: 'data' | 'sample' = 'data'): Promise<{ texts: string[]; values: unknown[] }> {
   const p = parseArrayPayload(c.payload);
   if (!p.ok) throw new Error(p.error);
-  const d = p.value.data!;
+  const d = which === 'data' ? p.value.data! : p.value.sample!.values;
   const shape = d.view.shape;
   const total = shape.reduce((a, b) => a * b, 1);
   const texts: string[] = [];
@@ -51,6 +51,9 @@ describe('array payloads written by the helper', () => {
       expect(p.value.inBounds).toBe(c.payload.inBounds);
       if (c.payload.truncated) {
         expect(p.value.data).toBeNull();
+        // Over the cap: the sample holds every step-th element along each axis, as NumPy's x[::s, ::s].
+        expect(c.sampleTexts, 'the helper sends a sample of an in-bounds array over the cap').not.toBeNull();
+        expect((await readAll(c, 'sample')).texts).toEqual(c.sampleTexts);
         return;
       }
       if (c.texts === null || p.value.data === null) {
