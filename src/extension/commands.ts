@@ -9,4 +9,5 @@ export const Commands = {
   /** Internal: the lens under a resolved stride call times its view in the user's NumPy. */
   benchmarkView: 'strideLens.benchmarkView',
   enableInNotebook: 'strideLens.enableInNotebook',
+  installHelper: 'strideLens.installHelper',
 } as const;

@@ -11,6 +11,7 @@ import { Commands } from './commands';
 import { reportFailure } from './log';
 import { registerNotebookArrays } from './notebookArrays';
 import { enableInNotebook } from './notebookHelper';
+import { installHelper } from './installHelper';
 import { registerPythonHints } from './python/register';
 import { isCalculatorInputs } from './python/providers';
 import { inspectArray } from './npy/inspectCommand';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
       command(Commands.runBenchmarks, 'Run Kernel Benchmarks', (args?: unknown) => bench.runBenchmarks(isBenchArgs(args) ? args : undefined)),
       command(Commands.benchmarkView, 'Benchmark this view', (request?: unknown) => bench.benchmarkView(request)),
       command(Commands.enableInNotebook, 'Enable in Notebook', () => enableInNotebook(context.extensionUri)),
+      command(Commands.installHelper, 'Install the notebook helper', () => installHelper(context.extensionUri, log)),
       registerNotebookArrays(context, log),
     );
     registerPythonHints(context, log);
