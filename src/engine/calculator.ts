@@ -92,6 +92,14 @@ export interface CalculatorResult {
   readonly torch: { readonly code: string } | { readonly unavailable: string };
 }
 
+/**
+ * A dtype as the playground's field takes it: a simple type string (`<f4`, `|u1`) as it is; a
+ * structured or sub-array type as raw bytes of its itemsize (`V12`), which is all a layout needs.
+ */
+export function playgroundDtype(str: string, itemsize: number): string {
+  return /^[<>|=]?[a-zA-Z]\d*$/.test(str) ? str : `V${itemsize}`;
+}
+
 /** Evaluate the calculator's inputs; an error names the field and the bad value. */
 export function evaluateCalculator(inputs: CalculatorInputs): Result<CalculatorResult> {
   const dtype = parseDtype(inputs.dtype.trim());

@@ -6,6 +6,7 @@
  * the renderer answers its own page requests with the same reader as the `.npy` viewer.
  * Pure: no DOM, no node.
  */
+import { playgroundDtype } from '../engine/calculator';
 import { parseDtype, type DescrList, type Dtype } from '../engine/dtype';
 import { cStrides, layoutError, type Layout } from '../engine/layout';
 import type { Result } from '../engine/report';
@@ -67,9 +68,8 @@ export interface CarriedValues {
 
 /** The Layout Playground's inputs for the payload's view over its buffer (the owner's shape as the buffer when known). */
 export function payloadCalculatorInputs(p: ArrayPayload): CalculatorInputs {
-  const simple = p.dtype && /^[<>|=]?[a-zA-Z]\d*$/.test(p.dtype.str) ? p.dtype.str : `V${p.itemsize}`;
   return {
-    dtype: simple,
+    dtype: playgroundDtype(p.dtype?.str ?? '', p.itemsize),
     shape: p.layout.shape.join(', '),
     strides: p.strides.join(', '),
     offset: String(p.offset),

@@ -5,6 +5,7 @@
  * opens in the Layout Playground.
  */
 import { useMemo, useState } from 'preact/hooks';
+import { playgroundDtype } from '../../../src/engine/calculator';
 import { cStrides, fStrides, type Layout } from '../../../src/engine/layout';
 import { formatTuple } from '../../../src/engine/parse';
 import { transposeView } from '../../../src/engine/views';
@@ -35,7 +36,7 @@ function indexAtSlot(k: number, shape: readonly number[], fortran: boolean): num
 function playgroundInputs(drawn: Layout, base: Layout, fortran: boolean, dtypeStr: string): CalculatorInputs {
   const total = base.shape.reduce((a, b) => a * b, 1);
   return {
-    dtype: /^[<>|=]?[a-zA-Z]\d*$/.test(dtypeStr) ? dtypeStr : `V${base.itemsize}`,
+    dtype: playgroundDtype(dtypeStr, base.itemsize),
     shape: drawn.shape.join(', '),
     strides: drawn.strides.join(', '),
     offset: String(drawn.offset),
