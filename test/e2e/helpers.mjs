@@ -193,3 +193,14 @@ export function python(code) {
   if (r.status !== 0) throw new Error(`python failed (exit ${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
+
+/** Switch the colour theme by its label (`Dark Modern`, `Light High Contrast`, `Light Modern`). */
+export async function setTheme(page, label) {
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(label);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: label }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await sleep(800);
+}

@@ -1,3 +1,4 @@
+/* global getComputedStyle */
 // Array outputs in a real VS Code, from saved outputs (no kernel): examples/arrays.ipynb was
 // executed by a real kernel with `%load_ext stride_lens` (scripts/make_arrays_notebook.py).
 // A colour image renders as a picture, an im2col view shows its patch grid, a 1000×1000
@@ -96,6 +97,22 @@ print(json.dumps({
       check(JSON.stringify(got) === JSON.stringify(rgb), `photo output: pixel (${r}, ${c}) is NumPy's photo[${2 * r}, ${2 * c}]`, rgb, got);
     }
     await shot('photo');
+
+    // 1b. Themes: the output follows the workbench theme (its colours are VS Code's variables).
+    const colour = () => photo.locator('[data-testid="array-output-title"]').evaluate((el) => getComputedStyle(el).color);
+    const light = await colour();
+    try {
+      await helpers.setTheme(page, 'Dark Modern');
+      const dark = await waitFor('the output\'s text colour to follow the dark theme', async () => {
+        const c = await colour();
+        return c !== light ? c : undefined;
+      });
+      check(dark !== light, 'the output\'s text colour changes with the theme', `not ${light}`, dark);
+      await scrollTo(photo.locator('[data-testid="array-image"]'), 'the photo in the dark theme');
+      await shot('photo-dark');
+    } finally {
+      await helpers.setTheme(page, 'Light Modern').catch(() => {});
+    }
 
     // 2. The im2col view: its patch grid over the 28×28 image, in bounds.
     const patches = output(np.patchShape);

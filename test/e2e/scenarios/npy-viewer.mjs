@@ -82,9 +82,18 @@ export async function run({ page, helpers, shot }) {
   }
   const tid = (frame, id) => frame.locator(`[data-testid="${id}"]`);
   const cell = (frame, r, c) => frame.locator(`[data-testid="npy-grid"] [data-r="${r}"][data-c="${c}"]`);
+  /** The grid renders only the cells in view (columns are as wide as the dtype's values): scroll cell (r, c) into it. */
+  async function showCell(frame, r, c) {
+    await frame.locator('[data-testid="npy-grid"]').evaluate((el, [row, col]) => {
+      const w = el.querySelector('.npy-cell')?.offsetWidth ?? 120;
+      el.scrollLeft = Math.max(0, col * w - 80);
+      el.scrollTop = Math.max(0, row * 22 - 44);
+    }, [r, c]);
+  }
   async function checkCells(frame, expected, what) {
     for (const [rc, text] of Object.entries(expected)) {
       const [r, c] = rc.split(',').map(Number);
+      await showCell(frame, r, c);
       await waitForText(cell(frame, r, c), text, `${what}: cell (${r}, ${c}) as NumPy prints it`);
     }
   }
@@ -103,8 +112,11 @@ export async function run({ page, helpers, shot }) {
   let frame = await openViewer('image_28x28_f4.npy');
   await checkHeader(frame, np.img, 'image');
   await checkCells(frame, np.imgCells, 'image');
+  await showCell(frame, 3, 4);
   check(/npy-nan/.test(await cell(frame, 3, 4).getAttribute('class')), 'NaN cell marked', 'class npy-nan', await cell(frame, 3, 4).getAttribute('class'));
+  await showCell(frame, 5, 6);
   check(/npy-posinf/.test(await cell(frame, 5, 6).getAttribute('class')), '+inf cell marked', 'class npy-posinf', await cell(frame, 5, 6).getAttribute('class'));
+  await showCell(frame, 7, 8);
   check(/npy-neginf/.test(await cell(frame, 7, 8).getAttribute('class')), '-inf cell marked', 'class npy-neginf', await cell(frame, 7, 8).getAttribute('class'));
   // Statistics from the worker, exact over all 784 values.
   await waitForText(tid(frame, 'npy-stat-nan'), String(np.imgStats.nan), 'image: NaN count', { timeout: 30_000 });
@@ -114,6 +126,7 @@ export async function run({ page, helpers, shot }) {
     check(Math.abs(shown - np.imgStats[k]) <= 1e-6 * Math.max(1, Math.abs(np.imgStats[k])), `image: ${k} (finite values)`, np.imgStats[k], shown);
   }
   // Keyboard: the grid moves its selection with the arrows.
+  await showCell(frame, 0, 0);
   await cell(frame, 0, 0).click();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowRight');
@@ -282,12 +295,7 @@ print(json.dumps({"shape": str(p.shape), "px": {f"{r},{c}": [int(v) for v in p[2
   const before = await pixel();
   async function theme(label) {
     await focusWorkbench();
-    await runCommand(page, 'Preferences: Color Theme');
-    const input = page.locator('.quick-input-widget input');
-    await input.fill(label);
-    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: label }).first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
-    await sleep(800);
+    await helpers.setTheme(page, label);
   }
   try {
     await theme('Dark Modern');
