@@ -62,8 +62,6 @@ export interface CarriedValues {
   readonly array: NpyArray;
   readonly bytes: Uint8Array;
   readonly view: Layout;
-  readonly start: number;
-  readonly length: number;
 }
 
 /** The Layout Playground's inputs for the payload's view over its buffer (the owner's shape as the buffer when known). */
@@ -182,7 +180,7 @@ function parseSample(x: unknown, layout: Layout, dtype: Dtype | null): ArrayPayl
   if (bytes!.length !== want) fail(`"sample" holds ${bytes!.length} bytes, not the ${want} of its shape`);
   if (!dtype) return null;
   const view: Layout = { shape, strides: cStrides(shape, layout.itemsize), offset: 0, itemsize: layout.itemsize };
-  return { step, values: { array: memoryArray(bytes!, dtype), bytes: bytes!, view, start: 0, length: bytes!.length } };
+  return { step, values: { array: memoryArray(bytes!, dtype), bytes: bytes!, view } };
 }
 
 function parseData(d: unknown, layout: Layout, dtype: Dtype | null): ArrayPayload['data'] {
@@ -193,7 +191,7 @@ function parseData(d: unknown, layout: Layout, dtype: Dtype | null): ArrayPayloa
   if (!bytes) fail('"data.base64" is not valid base64');
   if (!dtype) return null;
   const array = memoryArray(bytes!, dtype);
-  return { array, bytes: bytes!, view: { ...layout, offset: layout.offset - start }, start, length: bytes!.length };
+  return { array, bytes: bytes!, view: { ...layout, offset: layout.offset - start } };
 }
 
 function parseSummary(s: unknown): PayloadSummary | null {

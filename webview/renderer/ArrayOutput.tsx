@@ -83,7 +83,7 @@ function Facts({ p }: { p: ArrayPayload }) {
         <tr><th>strides</th><td data-testid="array-strides">{`${formatTuple(p.strides)} ${per}`}</td></tr>
         <tr><th>offset</th><td>{p.unit === 'elements' ? `storage_offset ${p.offset} (${p.layout.offset} B)` : `${p.offset} B into the buffer`}</td></tr>
         <tr><th>buffer</th><td>{`${p.bufferBytes} B`}</td></tr>
-        <tr><th>values</th><td data-testid="array-carried">{p.data ? `${p.data.length} B carried in the output` : p.truncated ? 'not carried: over the helper’s size cap' : 'not carried'}</td></tr>
+        <tr><th>values</th><td data-testid="array-carried">{p.data ? `${p.data.bytes.length} B carried in the output` : p.truncated ? 'not carried: over the helper’s size cap' : 'not carried'}</td></tr>
       </tbody>
     </table>
   );
