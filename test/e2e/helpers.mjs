@@ -119,15 +119,26 @@ async function frameText(frame) {
   }
 }
 
-/** The webview frame (any depth) whose body contains `text`; scans page.frames(). */
-export async function findFrame(page, text, { timeout = 20_000 } = {}) {
-  return waitFor(`a webview containing "${text}"`, async () => {
+/**
+ * The webview frame (any depth) whose body contains `text`; scans page.frames(). With
+ * `selector`, the frame must also hold an element matching it: a text alone can match another
+ * webview (the array viewer's "Open in Layout Playground" button names the playground).
+ */
+export async function findFrame(page, text, { timeout = 20_000, selector } = {}) {
+  return waitFor(`a webview containing "${text}"${selector ? ` and ${selector}` : ''}`, async () => {
     for (const frame of page.frames()) {
       if (frame === page.mainFrame()) continue;
-      if ((await frameText(frame)).includes(text)) return frame;
+      if (!(await frameText(frame)).includes(text)) continue;
+      if (selector && !(await frame.locator(selector).count().catch(() => 0))) continue;
+      return frame;
     }
     return undefined;
   }, { timeout });
+}
+
+/** The Layout Playground's webview frame. */
+export function findPlayground(page, opts) {
+  return findFrame(page, 'Layout Playground', { ...opts, selector: '[data-testid="view-shape"]' });
 }
 
 /** Texts of every code lens in the visible editors. */

@@ -25,12 +25,12 @@ const ints = (text) => text.split(/[\s,()]+/).filter(Boolean).map(Number);
 const sameInts = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export async function run({ page, helpers, shot }) {
-  const { runCommand, findFrame, tab, waitFor, waitForText, check, python } = helpers;
+  const { runCommand, findPlayground, tab, waitFor, waitForText, check, python } = helpers;
   const np = numpyTruth(python);
 
   await runCommand(page, 'Stride Lens: Layout Playground');
   await tab(page, 'Layout Playground').first().waitFor({ timeout: 15_000 });
-  const frame = await findFrame(page, 'Layout Playground');
+  const frame = await findPlayground(page);
   const result = frame.locator('#result');
   const field = (id) => frame.locator(`#${id}`);
 

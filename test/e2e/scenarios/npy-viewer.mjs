@@ -58,7 +58,7 @@ print(json.dumps({
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export async function run({ page, helpers, shot }) {
-  const { runCommand, openFile, findFrame, waitForText, waitFor, check, python } = helpers;
+  const { runCommand, openFile, findFrame, findPlayground, waitForText, waitFor, check, python } = helpers;
   // python() runs with the workspace (examples/) unknown: run it from the repository root.
   const np = numpyTruth((code) => python(`import os; os.chdir(${JSON.stringify(fileURLToPath(new URL('../../../examples/', import.meta.url)))})\n${code}`));
 
@@ -195,7 +195,7 @@ print(json.dumps({"shape": str(a.T.shape), "strides": list(a.T.strides), "nbytes
 `);
   await tid(frame, 'npy-diagram-of').selectOption('T');
   await tid(frame, 'npy-open-playground').click();
-  const playground = await findFrame(page, 'Layout Playground', { timeout: 30_000 });
+  const playground = await findPlayground(page, { timeout: 30_000 });
   await waitForText(playground.locator('[data-testid="view-shape"]'), fT.shape, 'playground from the viewer: a.T shape (NumPy)');
   const shownStrides = (await playground.locator('#strides').inputValue()).split(',').map((x) => Number(x.trim()));
   check(JSON.stringify(shownStrides) === JSON.stringify(fT.strides), 'playground from the viewer: a.T strides (NumPy)', fT.strides, shownStrides);

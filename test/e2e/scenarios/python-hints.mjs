@@ -80,7 +80,7 @@ export async function run({ page, helpers, shot, workspace }) {
 
   // "Show stride diagram" opens the calculator on that call's view, with the source's dtype.
   await page.locator('.monaco-editor .codelens-decoration a').filter({ hasText: 'Show stride diagram' }).first().click();
-  const calc = await helpers.findFrame(page, 'Layout Playground');
+  const calc = await helpers.findPlayground(page);
   await helpers.waitForText(calc.locator('[data-testid="view-shape"]'), tuple(im.shape), 'calculator view shape from the lens');
   await helpers.waitForText(calc.locator('[data-testid="verdict"]'), (t) => t.includes(`in bounds: reads bytes ${im.low}–${im.high - 1} of ${im.nbytes}`), 'calculator verdict from the lens');
   check((await calc.locator('#dtype').inputValue()) === im.dtype, 'the calculator got the source dtype', im.dtype, await calc.locator('#dtype').inputValue());
