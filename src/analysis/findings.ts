@@ -50,6 +50,8 @@ export interface DimExplanation {
 
 export interface CallFinding {
   readonly fn: CallFacts['fn'];
+  /** The function the view was resolved through, at its call site (`CallFacts.via`), or null. */
+  readonly via: string | null;
   readonly unit: number;
   readonly span: Span;
   /** Spans that show the hover: the callee and the shape/strides arguments. */
@@ -587,8 +589,8 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
     if (!source) notes.push('The source array is not known here; add `# stride-lens: NAME float32[H, W]` to describe it.');
   }
 
-  // ---- SL003: overlapping, writeable
-  if (overlap && f.writeable && !isTorch) {
+  // ---- SL003: overlapping, writeable (said at the definition, not again at each call site)
+  if (overlap && f.writeable && !isTorch && !f.via) {
     const fixes: Fix[] = [];
     const wEdit = writeableEdit(f);
     if (wEdit) fixes.push({ title: 'Make the view read-only (writeable=False)', edits: [wEdit] });
@@ -637,12 +639,18 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
       dims.push({ dim: d, size: linText(f.shape[d]!), stride: linText(s), strideElements: elems, meaning: m, text: `dim ${d}: ${m}` });
     }
   }
-  const title = `${f.fn} view of ${f.sourceText ?? 'an unknown array'}${source?.dtype ? ` (${source.dtype.name})` : ''}`;
+  const title = `${f.fn} view of ${f.sourceText ?? 'an unknown array'}${source?.dtype ? ` (${source.dtype.name})` : ''}${f.via ? `, made by ${f.via} for this call` : ''}`;
   if (requires.length) notes.push(`needs ${requires.join(', ')}`);
   if (isTorch) notes.push('PyTorch counts strides and storage_offset in elements, not bytes.');
 
+  if (f.via) {
+    // Resolved at a call site: the text to edit is in the function, not here.
+    diags.forEach((d, i) => { diags[i] = { ...d, message: `in ${f.via}: ${d.message}`, fixes: [] }; });
+    extraFixes.length = 0;
+    lens = `${f.via}: ${lens}`;
+  }
   const finding: CallFinding = {
-    fn: f.fn, unit: f.unit, span: f.span,
+    fn: f.fn, unit: f.unit, via: f.via ?? null, span: f.span,
     hoverSpans: [f.calleeSpan, ...(f.shapeArg ? [f.shapeArg.span] : []), ...(f.stridesArg ? [f.stridesArg.span] : [])],
     units, source: f.sourceText ?? null,
     shape: shape ?? null, strides: strides ?? null, offset: offset ?? null, itemsize: itemsize ?? null, dtype: source?.dtype?.name ?? null,

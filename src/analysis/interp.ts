@@ -10,7 +10,7 @@ import {
   broadcastTo, indexed, isCContiguousFact, newArray, reshaped, sizeLin, transposed, type IndexItem,
 } from './arrays';
 import {
-  constOf, lin, linAdd, linBig, linFloorDiv, linMod, linMul, linPow, linScale, linSub, linVar, MAX_BITS, type Lin,
+  constBig, constOf, lin, linAdd, linBig, linFloorDiv, linMod, linMul, linPow, linScale, linSub, linVar, MAX_BITS, type Lin,
 } from './linear';
 import {
   attrAtom, BOOL, dtypeByName, FLOAT32, FLOAT64, INT64, UNKNOWN, unknownArray,
@@ -51,6 +51,12 @@ export interface CallFacts {
   readonly problem: string | undefined;
   /** Python text that names `sliding_window_view` here, and an import to add if needed. */
   readonly swvName: { readonly text: string; readonly importLine: string | undefined };
+  /**
+   * Set when the view was resolved at a call of a function the code defines (`frames =
+   * frame(sig, 400, 160)`): the function's name (`outer → inner` through nested calls). The
+   * spans are then the call site's, and there are no argument spans to edit.
+   */
+  readonly via?: string;
 }
 
 /** A shape/strides argument: its span and, for a literal tuple, each item's span and whether it is a number literal. */
@@ -152,7 +158,40 @@ interface Ctx {
   readonly track?: Tracking;
   /** Where the tree's position 0 lies in `text` (a parse of ranges starts at the first one). */
   readonly base: number;
+  /** Functions whose bodies are running for a call (no recursion). */
+  readonly active?: ReadonlySet<FuncDef>;
+  /** Values of the `return` statements run, while a body runs for a call. */
+  readonly returns?: Val[];
+  /** Bodies a top-level statement may still run for calls (bounds the work of call chains). */
+  readonly budget: { left: number };
+  /** Within a function body: whether the code from here on may not run, or cannot. */
+  readonly flow?: Flow;
 }
+
+/**
+ * Reachability within one run of a function body. `stopped`: every path has returned or
+ * raised (the rest does not run). `maybe`: some path may have left, or the code runs in a
+ * loop or handler that may run zero times; stride calls recorded then go in `shaky` (a call
+ * site shows only views the call certainly makes).
+ */
+interface Flow {
+  stopped: boolean;
+  maybe: boolean;
+  readonly shaky: Set<CallFacts>;
+}
+
+function newFlow(): Flow {
+  return { stopped: false, maybe: false, shaky: new Set() };
+}
+
+/** Record a stride call's facts (marked shaky when it may not be reached). */
+function record(ctx: Ctx, f: CallFacts): void {
+  ctx.calls.push(f);
+  if (ctx.flow?.maybe) ctx.flow.shaky.add(f);
+}
+
+/** Function bodies one top-level statement may run for calls of functions the code defines. */
+const CALL_BUDGET = 64;
 
 const MAX_DEPTH = 60;
 /** NumPy's limit on dimensions (NPY_MAXDIMS): tuples built by arithmetic never grow past it. */
@@ -199,7 +238,7 @@ export function interpretUnit(tree: Tree, text: string, unit: number, env: Env, 
       continue;
     }
     const track: Tracking = { module: env, reads: new Map(), refReads: new Map(), writes: new Map() };
-    const ctx: Ctx = { text, unit, env, calls: [], options, depth: 0, track, base };
+    const ctx: Ctx = { text, unit, env, calls: [], options, depth: 0, track, base, budget: { left: CALL_BUDGET } };
     execStatement(n, ctx);
     calls.push(...ctx.calls);
     if (!options.oneShot) records.push({ text: stmtText, from, reads: track.reads, refReads: track.refReads, writes: track.writes, calls: ctx.calls });
@@ -333,7 +372,7 @@ function forgetAll(names: ReadonlySet<string>, ctx: Ctx): void {
 
 function sameVal(a: Val | undefined, b: Val | undefined): boolean {
   if (a === b) return true;
-  if (!a || !b) return false;
+  if (!a || !b || a.k === 'func' || b.k === 'func') return false;
   try {
     return JSON.stringify(a, bigintText) === JSON.stringify(b, bigintText);
   } catch {
@@ -358,7 +397,104 @@ function mergeInto(names: ReadonlySet<string>, paths: readonly ReadonlyMap<strin
 // ---------------------------------------------------------------- statements
 
 function execBlock(block: SyntaxNode, ctx: Ctx): void {
-  for (let c = block.firstChild; c; c = c.nextSibling) execStatement(c, ctx);
+  for (let c = block.firstChild; c; c = c.nextSibling) {
+    if (ctx.flow?.stopped) return;
+    execStatement(c, ctx);
+  }
+}
+
+/** A statement that leaves the function (or the loop iteration) on every path through it. */
+function leaves(n: SyntaxNode): boolean {
+  return n.name === 'RaiseStatement' || n.name === 'ReturnStatement' || n.name === 'ContinueStatement' || n.name === 'BreakStatement';
+}
+
+/** Whether the body's last statement leaves: a branch whose state never reaches the code after it. */
+function bodyLeaves(body: SyntaxNode): boolean {
+  let last: SyntaxNode | null = body.lastChild;
+  while (last && (last.name === 'Comment' || PUNCT.has(last.name))) last = last.prevSibling;
+  return !!last && leaves(last);
+}
+
+/** Whether a `raise` or `return` occurs in `n` (nested definitions aside): the function may leave there. */
+function mayLeave(n: SyntaxNode): boolean {
+  if (n.name === 'RaiseStatement' || n.name === 'ReturnStatement') return true;
+  if (n.name === 'FunctionDefinition' || n.name === 'ClassDefinition' || n.name === 'LambdaExpression') return false;
+  for (let c = n.firstChild; c; c = c.nextSibling) if (mayLeave(c)) return true;
+  return false;
+}
+
+/** Run `f` with the flow marked "may not run" (a loop body, a handler), then restore it. */
+function maybeRun(ctx: Ctx, f: () => void): void {
+  const flow = ctx.flow;
+  if (!flow) return f();
+  const was = flow.maybe;
+  flow.maybe = true;
+  try {
+    f();
+  } finally {
+    flow.maybe = was;
+    // A `return` or `raise` inside leaves the rest of the function only maybe reached; a loop
+    // or handler that stopped its own body does not stop the code after it.
+    flow.stopped = false;
+  }
+}
+
+/** Python truth of a value the analysis knows, else `undefined`. */
+function truth(v: Val): boolean | undefined {
+  switch (v.k) {
+    case 'bool': return v.v;
+    case 'none': return false;
+    case 'int': { const c = constBig(v.e); return c === undefined ? undefined : c !== 0n; }
+    case 'str': return v.v.length > 0;
+    case 'tuple': return v.items.length > 0;
+    default: return undefined;
+  }
+}
+
+/**
+ * `if` / `elif` / `else`: a branch whose condition is known false is skipped, one known true
+ * is the only one taken. Each branch starts from the values before the statement; after it,
+ * a name keeps its value only when every path that goes on (taken branches that do not end
+ * in return/raise/break/continue, and "none taken" when possible) gives the same one. No
+ * last-assignment-wins: `if c: n = 20` leaves n unknown, not 20.
+ */
+function execIf(n: SyntaxNode, ctx: Ctx): void {
+  const written = assignedNames(n, ctx);
+  const before = snapshot(written, ctx);
+  const ends: Map<string, Val | undefined>[] = [];
+  const cs = kids(n);
+  let cond: boolean | undefined;
+  let decided = false;
+  for (let i = 0; i < cs.length && !decided; i++) {
+    const c = cs[i]!;
+    if (c.name === 'if' || c.name === 'elif') {
+      const e = cs[i + 1];
+      cond = e && e.name !== 'Body' ? truth(evalExpr(e, ctx)) : undefined;
+      if (e && e.name !== 'Body') i++;
+      continue;
+    }
+    if (c.name === 'else') { cond = true; continue; }
+    if (c.name !== 'Body' || cond === false) continue;
+    restore(before, ctx);
+    const run = () => execBody(c, ctx);
+    if (cond === true) run();
+    else maybeRun(ctx, run);
+    if (cond === true) decided = true;
+    if (bodyLeaves(c)) {
+      if (cond === true && ctx.flow && mayLeave(c)) ctx.flow.stopped = true;
+      else if (ctx.flow && mayLeave(c)) ctx.flow.maybe = true;
+      continue;
+    }
+    if (ctx.flow && mayLeave(c)) ctx.flow.maybe = true;
+    ends.push(snapshot(written, ctx));
+  }
+  if (!decided) ends.push(before);
+  if (ends.length === 0) {
+    // Every path left: nothing after runs (in this function, or this loop iteration).
+    if (ctx.flow) ctx.flow.stopped = true;
+    return;
+  }
+  mergeInto(written, ends, ctx);
 }
 
 const DIRECTIVE = /^#\s*stride-lens:\s*([A-Za-z_][\w.]*)\s+(torch\.)?([A-Za-z0-9_]+)\s*\[([^\]]*)\]/;
@@ -410,11 +546,12 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
         if (c.name === 'in') { seenIn = true; continue; }
         if (c.name === 'Body') {
           forgetAll(written, ctx);
-          execBody(c, ctx);
+          maybeRun(ctx, () => execBody(c, ctx));
         } else if (!seenIn && c.name === 'VariableName') setVar(ctx, src(ctx, c), UNKNOWN);
         else if (!seenIn && c.name === 'TupleExpression') for (const v of c.getChildren('VariableName')) setVar(ctx, src(ctx, v), UNKNOWN);
         else if (seenIn) evalExpr(c, ctx);
       }
+      if (ctx.flow && mayLeave(n)) ctx.flow.maybe = true;
       mergeInto(written, [before, snapshot(written, ctx)], ctx);
       return;
     }
@@ -428,29 +565,44 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
       }
       return;
     }
-    case 'IfStatement': case 'WhileStatement': case 'TryStatement': case 'MatchStatement': case 'MatchBody': case 'MatchClause': {
-      // Each branch starts from the values before the statement; after it, a name keeps its
-      // value only when every path (taken branches, and none taken) gives the same one. No
-      // last-assignment-wins: `if c: n = 20` leaves n unknown, not 20. Loops and try blocks
-      // start their bodies with what they assign unknown (they may run again, or stop early).
+    case 'IfStatement': return execIf(n, ctx);
+    case 'WhileStatement': case 'TryStatement': case 'MatchStatement': case 'MatchBody': case 'MatchClause': {
+      // Like `if` with every condition unknown, except that loops and try blocks start their
+      // bodies with what they assign unknown (they may run again, or stop early).
       const written = assignedNames(n, ctx);
       const before = snapshot(written, ctx);
-      const ends: Map<string, Val | undefined>[] = [];
-      const exhaustive = n.name === 'IfStatement' && kids(n).some((c) => c.name === 'else');
-      if (!exhaustive) ends.push(before);
+      const ends: Map<string, Val | undefined>[] = [before];
       for (const c of kids(n)) {
         if (c.name === 'Body' || c.name === 'MatchBody' || c.name === 'MatchClause') {
           restore(before, ctx);
-          if (n.name !== 'IfStatement') forgetAll(written, ctx);
-          execBody(c, ctx);
+          forgetAll(written, ctx);
+          maybeRun(ctx, () => execBody(c, ctx));
           ends.push(snapshot(written, ctx));
         } else if (c.name !== 'as' && c.name !== 'VariableName' || n.name !== 'TryStatement') evalExpr(c, ctx);
         else if (c.name === 'VariableName') setVar(ctx, src(ctx, c), UNKNOWN);
       }
+      if (ctx.flow && mayLeave(n)) ctx.flow.maybe = true;
       mergeInto(written, ends, ctx);
       return;
     }
+    case 'RaiseStatement':
+      for (const c of kids(n)) evalExpr(c, ctx);
+      if (ctx.flow) ctx.flow.stopped = true;
+      return;
+    case 'AssertStatement': {
+      const cs = kids(n);
+      const ok = cs[1] ? truth(evalExpr(cs[1], ctx)) : undefined;
+      if (ctx.flow && ok === false) ctx.flow.stopped = true;
+      else if (ctx.flow && ok === undefined) ctx.flow.maybe = true;
+      return;
+    }
     case 'Body': return execBody(n, ctx);
+    case 'ReturnStatement': {
+      const value = n.lastChild && n.lastChild.name !== 'return' ? evalExpr(n.lastChild, ctx) : { k: 'none' } as const;
+      ctx.returns?.push(value);
+      if (ctx.flow) ctx.flow.stopped = true;
+      return;
+    }
     default:
       // Expression statements, return, print, assert, del, raise, error nodes: evaluate what
       // is an expression so the stride calls inside are still found. A list changed in place
@@ -625,38 +777,156 @@ function execUpdate(n: SyntaxNode, ctx: Ctx): void {
   setVar(ctx, src(ctx, target), binary(src(ctx, op).slice(0, -1), left, right, ctx));
 }
 
+/** A parameter of a function the code defines. */
+interface Param {
+  readonly name: string;
+  /** The default's value, evaluated where the function is defined. */
+  readonly dflt: Val | undefined;
+  readonly annotation: Val | undefined;
+  /** `*args` / `**kwargs`. */
+  readonly star: boolean;
+}
+
+/** What a call of a function the code defines needs to run its body. */
+interface FuncDef {
+  readonly name: string;
+  readonly body: SyntaxNode;
+  /** The text, unit and tree base the body's nodes point into (they may be an earlier parse's). */
+  readonly text: string;
+  readonly unit: number;
+  readonly base: number;
+  readonly env: Env;
+  readonly params: readonly Param[];
+  /** Directive facts just above the definition, for its parameters. */
+  readonly directives: ReadonlyMap<string, Val>;
+  /** A generator or coroutine: a call returns no value the body computes. */
+  readonly lazy: boolean;
+  /** Where the body's stride calls that resolve without any argument start (already shown there). */
+  readonly resolvedInBody: Set<number>;
+}
+
+function params(list: SyntaxNode | null, ctx: Ctx): Param[] {
+  const out: Param[] = [];
+  if (!list) return out;
+  const cs = kids(list);
+  let star = false;
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i]!;
+    if (c.name === '*' || c.name === '**') { star = true; continue; }
+    if (c.name === ',') { star = false; continue; }
+    if (c.name !== 'VariableName') continue;
+    const name = src(ctx, c);
+    let annotation: Val | undefined;
+    let dflt: Val | undefined;
+    if (cs[i + 1]?.name === 'TypeDef') annotation = annotationFact(cs[++i]!, ctx, name);
+    if (cs[i + 1]?.name === 'AssignOp' && cs[i + 2]) { dflt = evalExpr(cs[i + 2]!, ctx); i += 2; }
+    out.push({ name, dflt, annotation, star });
+  }
+  return out;
+}
+
 function execFunction(n: SyntaxNode, ctx: Ctx): void {
   const name = n.getChild('VariableName');
-  const params = n.getChild('ParamList');
   const body = n.getChild('Body');
-  if (name) setVar(ctx, src(ctx, name), UNKNOWN);
-  if (!body || ctx.depth > MAX_DEPTH) return;
-  const inner: Ctx = { ...ctx, env: newEnv(ctx.env) };
-  if (params) {
-    const cs = kids(params);
-    for (let i = 0; i < cs.length; i++) {
-      const c = cs[i]!;
-      if (c.name !== 'VariableName') continue;
-      const pname = src(ctx, c);
-      let v: Val = { k: 'sym', name: pname };
-      if (cs[i + 1]?.name === 'TypeDef') {
-        const ann = annotationFact(cs[i + 1]!, ctx, pname);
-        if (ann) v = ann;
-      }
-      // A default is one value a caller may pass, not the value: the parameter stays symbolic,
-      // so no verdict holds only for the default (a ✓ must hold for every value allowed).
-      setVar(inner, pname, v);
-    }
-  }
+  if (!name) return;
+  const fname = src(ctx, name);
+  if (!body || ctx.depth > MAX_DEPTH) { setVar(ctx, fname, UNKNOWN); return; }
+  const ps = params(n.getChild('ParamList'), ctx);
   // Directives just above the definition apply to its parameters.
-  let prev = n.prevSibling;
-  while (prev && prev.name === 'Comment') {
+  const directives = new Map<string, Val>();
+  for (let prev = n.prevSibling; prev && prev.name === 'Comment'; prev = prev.prevSibling) {
     const d = parseDirective(src(ctx, prev));
-    if (d) setVar(inner, d.name, { k: 'array', a: d.fact });
-    prev = prev.prevSibling;
+    if (d) directives.set(d.name, { k: 'array', a: d.fact });
   }
+  const def: FuncDef = {
+    name: fname, body, text: ctx.text, unit: ctx.unit, base: ctx.base, env: ctx.env, params: ps, directives,
+    lazy: n.firstChild?.name === 'async' || hasYield(body), resolvedInBody: new Set(),
+  };
+  setVar(ctx, fname, { k: 'func', name: fname, def });
+  const inner: Ctx = { ...ctx, env: newEnv(ctx.env), calls: [], returns: undefined, flow: newFlow() };
+  // A default is one value a caller may pass, not the value: the parameter stays symbolic,
+  // so no verdict holds only for the default (a ✓ must hold for every value allowed).
+  for (const p of ps) setVar(inner, p.name, p.annotation ?? { k: 'sym', name: p.name });
+  for (const [k, v] of directives) setVar(inner, k, v);
   inner.depth++;
   execBlock(body, inner);
+  for (const f of inner.calls) if (resolved(f)) def.resolvedInBody.add(f.span.from);
+  ctx.calls.push(...inner.calls);
+}
+
+function hasYield(body: SyntaxNode): boolean {
+  const cur = body.cursor();
+  for (let more = cur.firstChild(); more;) {
+    const t = cur.name;
+    if (t === 'yield' || t === 'YieldExpression') return true;
+    // Nested definitions have their own bodies.
+    if (t !== 'FunctionDefinition' && t !== 'ClassDefinition' && t !== 'LambdaExpression' && cur.firstChild()) continue;
+    while (!cur.nextSibling()) {
+      if (!cur.parent() || cur.node.from === body.from && cur.node.to === body.to) return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a stride call's view is known to the byte (source, shape, strides, offset all
+ * numbers) or known to raise: what a call site can show on its own.
+ */
+function resolved(f: CallFacts): boolean {
+  if (f.problem) return true;
+  const s = f.source;
+  const known = (xs: readonly Lin[] | undefined) => xs !== undefined && xs.every((x) => constOf(x) !== undefined || isConstBig(x));
+  return !!s && known(s.shape) && known(s.strides) && known([s.itemsize]) && known(f.shape) && known(f.strides) && f.offset !== undefined && known([f.offset]);
+}
+
+function isConstBig(e: Lin): boolean {
+  for (const _ in e.terms) return false;
+  return true;
+}
+
+/**
+ * A call of a function the code defines: its body runs with the call's arguments (module
+ * names as they are now), and the stride calls it makes that resolve with them are recorded
+ * at the call site (`via` the function). Returns what the body returns when every `return`
+ * run agrees on it, else unknown. Anything that does not bind like Python would (missing or
+ * extra arguments, `*args`, recursion, past the work budget) leaves the call unknown.
+ */
+function callUser(def: FuncDef, a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
+  if (a.starred || ctx.active?.has(def) || ctx.depth > MAX_DEPTH || ctx.budget.left <= 0) return UNKNOWN;
+  const bound = new Map<string, Val>();
+  const named = new Set(def.params.filter((p) => !p.star).map((p) => p.name));
+  for (const k of a.kw.keys()) if (!named.has(k)) return UNKNOWN;
+  let i = 0;
+  for (const p of def.params) {
+    if (p.star) { if (p.name && i < a.pos.length) return UNKNOWN; continue; }
+    const v = a.kw.get(p.name) ?? a.pos[i] ?? p.dflt;
+    i++;
+    if (!v) return UNKNOWN;
+    bound.set(p.name, v);
+  }
+  if (a.pos.length > def.params.filter((p) => !p.star).length) return UNKNOWN;
+  ctx.budget.left--;
+  const inner: Ctx = {
+    text: def.text, unit: def.unit, env: newEnv(def.env), calls: [], options: ctx.options, depth: ctx.depth + 1,
+    track: ctx.track, base: def.base, active: new Set([...(ctx.active ?? []), def]), returns: [], budget: ctx.budget, flow: newFlow(),
+  };
+  for (const [k, v] of bound) setVar(inner, k, v);
+  for (const [k, v] of def.directives) if (!a.kw.has(k)) setVar(inner, k, v);
+  execBlock(def.body, inner);
+  const site = span(ctx, call);
+  const calleeSpan = span(ctx, callee);
+  const argsSpan = span(ctx, call.getChild('ArgList') ?? call);
+  for (const f of inner.calls) {
+    if (inner.flow!.shaky.has(f) || !resolved(f) || (!f.via && def.resolvedInBody.has(f.span.from))) continue;
+    record(ctx, {
+      ...f, unit: ctx.unit, span: site, calleeSpan, argsSpan, calleeText: src(ctx, callee),
+      sourceText: f.source?.label ?? f.sourceText, shapeArg: undefined, stridesArg: undefined, writeableSpan: undefined,
+      via: f.via ? `${def.name} → ${f.via}` : def.name,
+    });
+  }
+  const rs = inner.returns!;
+  if (def.lazy || rs.length === 0) return UNKNOWN;
+  return rs.every((r) => r === rs[0] || sameVal(r, rs[0])) ? rs[0]! : UNKNOWN;
 }
 
 function execClass(n: SyntaxNode, ctx: Ctx): void {
@@ -748,6 +1018,7 @@ function evalInner(n: SyntaxNode, ctx: Ctx): Val {
       const e = intOf(v);
       if (op === '-' && e) { const r = linScale(e, -1); return r ? { k: 'int', e: r } : UNKNOWN; }
       if (op === '+' && e) return v;
+      if (op === 'not') { const t = truth(v); return t === undefined ? UNKNOWN : { k: 'bool', v: !t }; }
       if (v.k === 'float') return v;
       return UNKNOWN;
     }
@@ -756,6 +1027,23 @@ function evalInner(n: SyntaxNode, ctx: Ctx): Val {
       const opNode = cs.find((c) => c.name === 'ArithOp' || c.name === 'BitOp' || c.name === 'CompareOp');
       const left = cs[0] ? evalExpr(cs[0], ctx) : UNKNOWN;
       const right = cs.length > 2 ? evalExpr(cs[cs.length - 1]!, ctx) : UNKNOWN;
+      if (opNode?.name === 'CompareOp') {
+        // `0 < w < n` parses as a nested comparison but means `0 < w and w < n`: left unknown.
+        const chained = cs[0]?.name === 'BinaryExpression' && cs[0].getChild('CompareOp');
+        return chained ? UNKNOWN : compare(src(ctx, opNode), left, right);
+      }
+      const kw = cs[1]?.name;
+      if (kw === 'and' || kw === 'or') {
+        const a = truth(left);
+        if (kw === 'and') return a === false ? left : a === true ? right : UNKNOWN;
+        return a === true ? left : a === false ? right : UNKNOWN;
+      }
+      if (kw === 'is') {
+        const negated = cs.some((c) => c.name === 'not');
+        const isNone = (v: Val) => (v.k === 'none' ? true : v.k === 'int' || v.k === 'array' || v.k === 'tuple' || v.k === 'str' || v.k === 'bool' ? false : undefined);
+        const r = right.k === 'none' ? isNone(left) : left.k === 'none' ? isNone(right) : undefined;
+        return r === undefined ? UNKNOWN : { k: 'bool', v: negated ? !r : r };
+      }
       if (!opNode || opNode.name !== 'ArithOp') return UNKNOWN;
       return binary(src(ctx, opNode), left, right, ctx);
     }
@@ -803,7 +1091,9 @@ function numberVal(t: string): Val {
     const e = linBig(BigInt(s));
     return e ? { k: 'int', e } : UNKNOWN;
   }
-  return { k: 'float' };
+  // Decimal literals (`9.0`, `1e3`, `.5`); `1j` and the like stay unknown.
+  const v = /^(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s) ? Number(s) : undefined;
+  return v !== undefined && Number.isFinite(v) ? { k: 'float', v } : { k: 'float' };
 }
 
 /** The value of an argument that is a safe integer constant, else `undefined`. */
@@ -822,6 +1112,15 @@ function intOf(v: Val): Lin | undefined {
   if (v.k === 'bool') return lin(v.v ? 1 : 0);
   if (v.k === 'sym') return linVar(v.name);
   return undefined;
+}
+
+/** `a < b` and the other comparisons of two integers the analysis knows exactly. */
+function compare(op: string, l: Val, r: Val): Val {
+  const a = l.k === 'int' || l.k === 'bool' ? constBig(intOf(l)!) : undefined;
+  const b = r.k === 'int' || r.k === 'bool' ? constBig(intOf(r)!) : undefined;
+  if (a === undefined || b === undefined) return UNKNOWN;
+  const v = op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : op === '>=' ? a >= b : op === '==' ? a === b : op === '!=' ? a !== b : undefined;
+  return v === undefined ? UNKNOWN : { k: 'bool', v };
 }
 
 function binary(op: string, l: Val, r: Val, _ctx: Ctx): Val {
@@ -1145,6 +1444,7 @@ function evalCall(n: SyntaxNode, ctx: Ctx): Val {
 const NP = 'numpy.';
 
 function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
+  if (fn.k === 'func') return callUser(fn.def as FuncDef, a, call, callee, ctx);
   if (fn.k === 'sym') {
     // Builtins the code uses for sizes.
     if (fn.name === 'int' || fn.name === 'len' || fn.name === 'tuple' || fn.name === 'list') {
@@ -1224,10 +1524,11 @@ function numpyFunction(name: string, a: Args, ctx: Ctx, call: SyntaxNode): Val {
     }
     case 'arange': {
       const nums = a.pos.slice(0, 3);
-      const ints = nums.map(intOf).map((e) => e && constOf(e));
       const isFloat = nums.some((v) => v.k === 'float');
+      // NumPy's length: ceil((stop − start) / step) in doubles, for floats as for ints.
+      const ints = nums.map((v) => { const e = intOf(v); return v.k === 'float' ? v.v : e && constOf(e); });
       const d = dtypeOf(a.kw.get('dtype') ?? a.pos[3], 'numpy') ?? (isFloat ? FLOAT64 : INT64);
-      if (isFloat || ints.some((x) => x === undefined) || ints.length === 0) {
+      if (ints.some((x) => x === undefined) || ints.length === 0) {
         if (nums.length === 1) { const e = intOf(nums[0]!); if (e) return arrayVal('numpy', lbl, [e], d); }
         return UNKNOWN;
       }
@@ -1526,7 +1827,7 @@ function recordAsStrided(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx
     offset: source?.offset, writeable, writeableArg: wv !== undefined, writeableSpan: argSpan(ctx, argNode(a, 4, 'writeable')), window: undefined, problem,
     swvName: swvName(ctx, src(ctx, callee)),
   };
-  ctx.calls.push(facts);
+  record(ctx, facts);
   return viewVal(facts, source);
 }
 
@@ -1606,7 +1907,7 @@ function recordSwv(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val
     shape, strides, shapeArg: undefined, stridesArg: undefined, offset: source?.offset, writeable, writeableArg: wv !== undefined, writeableSpan: argSpan(ctx, a.kwNodes.get('writeable')),
     window: ws ? { shape: ws, axis } : undefined, problem, swvName: swvName(ctx, src(ctx, callee)),
   };
-  ctx.calls.push(facts);
+  record(ctx, facts);
   return viewVal(facts, source);
 }
 
@@ -1626,6 +1927,6 @@ function recordTorch(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx, fn
     problem: source && source.lib === 'numpy' && !source.symbolic ? 'torch as_strided called on a NumPy array' : undefined,
     swvName: { text: 'sliding_window_view', importLine: undefined },
   };
-  ctx.calls.push(facts);
+  record(ctx, facts);
   return viewVal(facts, src0);
 }

@@ -32,6 +32,8 @@ export interface Chunk {
   readonly writes: ReadonlySet<string>;
   readonly stride: boolean;
   readonly isImport: boolean;
+  /** A `def` or `class` (with its decorators). */
+  readonly definition: boolean;
 }
 
 interface Builder {
@@ -83,6 +85,7 @@ export function splitStatements(text: string): Chunk[] {
       from: cur.from, to, reads: cur.reads, writes,
       stride: cur.directive || cur.strideProp || hasAny(cur.reads, STRIDE_NAMES),
       isImport: first === 'import' || first === 'from',
+      definition: first === 'def' || first === 'class',
     });
     cur = undefined;
   };
@@ -191,6 +194,15 @@ export function relevantChunks(units: readonly (readonly Chunk[])[]): boolean[][
   const strideNames = new Set(STRIDE_NAMES);
   for (const u of units) for (const c of u) {
     if (c.isImport && hasAny(c.reads, STRIDE_NAMES)) for (const w of c.writes) strideNames.add(w);
+  }
+  // A function (or class) that makes a stride call, directly or through another one: a call
+  // of it is resolved at its call site, so the statements calling it matter too.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const u of units) for (const c of u) {
+      if (!c.definition || (!c.stride && !hasAny(c.reads, strideNames))) continue;
+      for (const w of c.writes) if (!strideNames.has(w)) { strideNames.add(w); grew = true; }
+    }
   }
   const keep = units.map((u) => u.map(() => false));
   const relevant = new Set<string>();

@@ -38,7 +38,8 @@ export interface ArrayFact {
 
 export type Val =
   | { readonly k: 'int'; readonly e: Lin }
-  | { readonly k: 'float' }
+  /** A float; `v` when the code fixes it (a literal such as `9.0`). */
+  | { readonly k: 'float'; readonly v?: number }
   | { readonly k: 'bool'; readonly v: boolean }
   | { readonly k: 'none' }
   | { readonly k: 'str'; readonly v: string }
@@ -51,6 +52,8 @@ export type Val =
   | { readonly k: 'ref'; readonly path: string }
   /** A name bound to nothing the analysis knows (a parameter): an unknown array or integer. */
   | { readonly k: 'sym'; readonly name: string; readonly lib?: Lib }
+  /** A function the code defines (opaque here: the interpreter's definition record). */
+  | { readonly k: 'func'; readonly name: string; readonly def: object }
   | { readonly k: 'unknown' };
 
 export const UNKNOWN: Val = { k: 'unknown' };

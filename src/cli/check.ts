@@ -279,6 +279,7 @@ function callJson(cells: readonly number[], c: Call) {
     line: c.range.start.line + 1,
     col: c.range.start.col + 1,
     fn: c.fn,
+    ...(c.via ? { via: c.via } : {}),
     source: c.source,
     shape: c.shape ?? c.shapeText,
     strides: c.strides ?? c.stridesText,

@@ -7,4 +7,4 @@ def im2col(image, k):
     s0, s1 = image.strides
     return as_strided(image, (h - k + 1, w - k + 1, k, k), (s0, s1, s0, s1), writeable=False)  # expect: -
 
-cols = im2col(np.zeros((28, 28), dtype=np.float32), 3)
+cols = im2col(np.zeros((28, 28), dtype=np.float32), 3)  # expect: -

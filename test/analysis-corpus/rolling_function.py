@@ -6,4 +6,4 @@ def rolling(a, window):
     strides = a.strides + (a.strides[-1],)
     return as_strided(a, shape=shape, strides=strides, writeable=False)  # expect: ?
 
-rolling(np.arange(10.0), 3)
+rolling(np.arange(10.0), 3)  # expect: -

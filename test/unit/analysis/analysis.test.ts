@@ -331,3 +331,64 @@ describe('branches and loops merge what they may assign (no last-assignment-wins
     expect(only(a).diagnostics).toEqual([]);
   });
 });
+
+describe('call sites: a view built in a function is resolved where the code calls it', () => {
+  // The numbers at call sites are checked against NumPy in the corpus (cs_*.py); these check
+  // what must stay unknown, and that edits and notebooks keep call sites right.
+  const FRAME = `import numpy as np
+from numpy.lib.stride_tricks import as_strided
+def frame(x, frame_length, hop_length):
+    n = 1 + (len(x) - frame_length) // hop_length
+    return as_strided(x, shape=(n, frame_length), strides=(hop_length * x.strides[0], x.strides[0]))
+`;
+  const sites = (a: Analysis) => a.calls.filter((c) => c.via).map((c) => `${c.range.start.line + 1} ${c.lens}`);
+
+  test('the call site carries the view, via the function, with no edits inside the function offered there', () => {
+    const a = analyzePython(`${FRAME}f = frame(np.zeros(100), 30, 9)\n`);
+    const site = a.calls.find((c) => c.via)!;
+    expect(site.via).toBe('frame');
+    expect(site.range.start.line).toBe(5);
+    expect(site.shape).not.toBeNull();
+    expect(site.diagnostics.flatMap((d) => d.fixes)).toEqual([]);
+    expect(site.refactorings).toEqual([]);
+  });
+
+  test.each([
+    ['recursion', 'def g(x, n):\n    return g(x, n - 1)\ng(np.zeros(9), 3)\n'],
+    ['*args', 'def g(*xs):\n    return frame(*xs)\ng(np.zeros(9), 3, 1)\n'],
+    ['a missing argument', 'frame(np.zeros(9), 3)\n'],
+    ['an unknown keyword', 'frame(np.zeros(9), 3, hop=1)\n'],
+    ['an argument the code does not fix', 'def h(sig):\n    return frame(sig, 3, 1)\n'],
+    ['a call in a loop', 'for n in range(3, 9):\n    frame(np.zeros(n), 3, 1)\n'],
+    ['a view made only on one branch', 'def g(x, flag):\n    if flag:\n        return frame(x, 3, 1)\n    return x\ng(np.zeros(9), np.random.rand() > 0.5)\n'],
+    ['a view made after a guard that raises for these arguments', 'def g(x, w):\n    if w > len(x):\n        raise ValueError(w)\n    return frame(x, w, 1)\ng(np.zeros(9), 10)\n'],
+  ])('%s: no call-site view', (_what, code) => {
+    expect(sites(analyzePython(`${FRAME}${code}`))).toEqual([]);
+  });
+
+  test('nested calls name the chain; a guard known to pass does not hide the view', () => {
+    const a = analyzePython(`${FRAME}def g(x, w):\n    if w > len(x):\n        raise ValueError(w)\n    return frame(x, w, 1)\ng(np.zeros(9), 4)\n`);
+    expect(a.calls.filter((c) => c.via).map((c) => c.via)).toEqual(['g → frame']);
+  });
+
+  test('a deep chain of calls stays within the work budget and ends', () => {
+    const chain = Array.from({ length: 12 }, (_, i) => `def f${i + 1}(x):\n    return f${i}(x) if x is None else (f${i}(x), f${i}(x))\n`).join('');
+    const a = analyzePython(`${FRAME}def f0(x):\n    return frame(x, 3, 1)\n${chain}f12(np.zeros(9))\n`);
+    expect(a.internalError).toBeUndefined();
+  });
+
+  test('editing the function re-resolves its call sites (incremental equals fresh)', () => {
+    const text = `${FRAME}f = frame(np.zeros(100), 30, 9)\n`;
+    const first = analyzePython(text);
+    for (const edited of [text.replace('1 + (len(x)', '2 + (len(x)'), text.replace('30, 9', '30, 7'), `# moved\n${text}`]) {
+      expect(sites(analyzePython(edited, {}, first))).toEqual(sites(analyzePython(edited)));
+    }
+  });
+
+  test('a function defined in one notebook cell is resolved at its call in another', () => {
+    const a = analyzeNotebook([FRAME, 'sig = np.zeros(100)', 'frames = frame(sig, 30, 9)']);
+    const site = a.calls.find((c) => c.via)!;
+    expect(site.range.unit).toBe(2);
+    expect(site.source).toBe('sig');
+  });
+});

@@ -71,6 +71,15 @@ describe('stride-lens check', () => {
     expect(j.files[1].calls[0].diagnostics[0].code).toBe('SL001');
   });
 
+  test('JSON: a view resolved at a call site is listed at the call\'s line, via the function', async () => {
+    writeFileSync(join(dir, 'site.py'), 'import numpy as np\ndef f(image, k):\n    return np.lib.stride_tricks.as_strided(image, (30 - k, 30 - k, k, k), image.strides * 2)\n\ncols = f(np.zeros((28, 28), dtype=np.float32), 3)\n');
+    const j = JSON.parse((await run(['--format', 'json', 'site.py'])).out);
+    const site = j.files[0].calls.find((c: { via?: string }) => c.via);
+    expect(site).toMatchObject({ line: 5, via: 'f', fn: 'as_strided', inBounds: false });
+    expect(site.diagnostics.map((d: { code: string }) => d.code)).toContain('SL001');
+    expect(j.files[0].calls.find((c: { via?: string }) => !c.via).line).toBe(3);
+  });
+
   test('JSON for an unknown source gives symbolic strides and requirements', async () => {
     writeFileSync(join(dir, 'sym.py'), 'import numpy as np\ndef f(image):\n    return np.lib.stride_tricks.as_strided(image, (26, 26, 3, 3), image.strides * 2, writeable=False)\n');
     const j = JSON.parse((await run(['--format=json', 'sym.py'])).out);
