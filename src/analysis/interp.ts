@@ -1180,9 +1180,13 @@ function seqItems(v: Val): readonly Val[] | undefined {
   return v.k === 'tuple' ? v.items : undefined;
 }
 
+/**
+ * Item `i` of `x.shape` / `x.strides` when x's dimension count is unknown: an atom named by
+ * the index as written (`x.strides[-1]` is its own atom: which axis it is depends on ndim).
+ */
 function indexSymtuple(base: string, i: number): Val {
   const m = /^(.*)\.(shape|strides)$/.exec(base);
-  if (!m || i < 0) return UNKNOWN;
+  if (!m) return UNKNOWN;
   return { k: 'int', e: attrAtom(m[1]!, m[2] as 'shape' | 'strides', i) };
 }
 
@@ -1230,7 +1234,8 @@ function evalMember(n: SyntaxNode, ctx: Ctx): Val {
     const iv = intOf(evalExpr(g[0]!, ctx));
     const i = iv && constOf(iv);
     if (i === undefined) return UNKNOWN;
-    if (base.k === 'symtuple') return indexSymtuple(base.base, i);
+    // An item of a repeated tuple of unknown length (`x.strides * 2`) depends on that length.
+    if (base.k === 'symtuple') return (base.times ?? 1) === 1 ? indexSymtuple(base.base, i) : UNKNOWN;
     const idx = i < 0 ? i + base.items.length : i;
     return base.items[idx] ?? UNKNOWN;
   }

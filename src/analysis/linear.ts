@@ -16,7 +16,9 @@ export const MAX_ATOM_TEXT = 160;
 /** An array quantity the code does not pin down, or `⌊num / den⌋`. */
 export type Atom =
   | { readonly kind: 'var'; readonly name: string }
-  | { readonly kind: 'floordiv'; readonly num: Lin; readonly den: number };
+  | { readonly kind: 'floordiv'; readonly num: Lin; readonly den: number }
+  /** A product of symbolic values (`hop_length * x.strides[0]`), factors in printed order. */
+  | { readonly kind: 'mul'; readonly factors: readonly Lin[] };
 
 export interface Term {
   readonly coef: number;
@@ -102,13 +104,33 @@ export function linSub(a: Lin, b: Lin): Lin | undefined {
   return linAdd(a, b, -1);
 }
 
-/** `a · b` when at least one side is a constant. */
+/**
+ * `a · b`. With a constant side, exact; else one product atom (its factors' constant parts
+ * kept inside: `(n - 1) * s`), the same atom whichever order the code multiplies in.
+ */
 export function linMul(a: Lin, b: Lin): Lin | undefined {
   const ka = constBig(a);
   const kb = constBig(b);
   if (ka !== undefined) return linScale(b, ka);
   if (kb !== undefined) return linScale(a, kb);
-  return undefined;
+  const factors: Lin[] = [];
+  for (const f of [a, b]) {
+    const only = soleAtom(f);
+    if (only?.kind === 'mul') factors.push(...only.factors);
+    else factors.push(f);
+  }
+  factors.sort((x, y) => (linText(x) < linText(y) ? -1 : linText(x) > linText(y) ? 1 : 0));
+  const atom: Atom = { kind: 'mul', factors };
+  const key = atomText(atom);
+  if (key.length > MAX_ATOM_TEXT) return undefined;
+  return { c: 0n, terms: { [key]: { coef: 1, atom } } };
+}
+
+/** The atom when `e` is exactly one atom with coefficient 1 and no constant. */
+function soleAtom(e: Lin): Atom | undefined {
+  if (e.c !== 0n) return undefined;
+  const ts = Object.values(e.terms);
+  return ts.length === 1 && ts[0]!.coef === 1 ? ts[0]!.atom : undefined;
 }
 
 /** `k · a`. */
@@ -198,6 +220,8 @@ export function linLowerBound(e: Lin): number | undefined {
   let rest: Lin | undefined = { c: e.c, terms: NO_TERMS };
   for (const t of Object.values(e.terms)) {
     if (!rest) return undefined;
+    // A product's sign depends on its factors' signs: no bound.
+    if (t.atom.kind === 'mul') return undefined;
     if (t.atom.kind === 'floordiv') {
       const { num, den } = t.atom;
       // coef·⌊num/den⌋ with coef a multiple of den: replace by (coef/den)·num minus the slack.
@@ -225,6 +249,7 @@ export function linLowerBound(e: Lin): number | undefined {
 /** The text of an atom as Python would write it. */
 export function atomText(a: Atom): string {
   if (a.kind === 'var') return a.name;
+  if (a.kind === 'mul') return a.factors.map((f) => (soleAtom(f) || isConst(f) ? linText(f) : `(${linText(f)})`)).join(' * ');
   const inner = linText(a.num);
   return `${isConst(a.num) || Object.keys(a.num.terms).length === 1 && a.num.c === 0n ? inner : `(${inner})`} // ${a.den}`;
 }

@@ -1,11 +1,12 @@
 # A frame count one too many: every call site reads one hop past the end of its signal.
+# (At the definition the hop is a symbol, and the analysis does not prove the overrun there.)
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 
 def frame(x, frame_length, hop_length):
     n_frames = 2 + (len(x) - frame_length) // hop_length
-    return as_strided(x, shape=(n_frames, frame_length), strides=(hop_length * x.strides[0], x.strides[0]))  # expect: SL001
+    return as_strided(x, shape=(n_frames, frame_length), strides=(hop_length * x.strides[0], x.strides[0]))  # expect: -
 
 
 sig = np.ones(1600, dtype=np.float64)

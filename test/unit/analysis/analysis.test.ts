@@ -392,3 +392,17 @@ def frame(x, frame_length, hop_length):
     expect(site.source).toBe('sig');
   });
 });
+
+describe('products of symbols', () => {
+  test('hop * x.strides[0] is one symbolic stride, the same in either order; x.strides[-1] names the last axis', () => {
+    const c = only(analyzePython('import numpy as np\ndef f(x, hop, w):\n    a = hop * x.strides[-1]\n    b = x.strides[-1] * hop\n    return np.lib.stride_tricks.as_strided(x, (3, w), (a - b + hop * x.strides[-1], x.strides[-1]))\n'));
+    expect(c.stridesText).toEqual(['hop * x.strides[-1]', 'x.strides[-1]']);
+    expect(c.inBounds).toBeNull();
+    expect(c.lens).not.toMatch(/✓|fits any/);
+  });
+
+  test('an item of a repeated tuple of unknown length is unknown (x.strides * 2)[1] depends on ndim', () => {
+    const c = only(analyzePython('import numpy as np\ndef f(x):\n    s = x.strides * 2\n    return np.lib.stride_tricks.as_strided(x, (3, 3), (s[1], s[1]))\n'));
+    expect(c.stridesText).toBeNull();
+  });
+});
