@@ -23,7 +23,7 @@ export const CODES: Readonly<Record<Code, CodeInfo>> = {
   },
   SL003: {
     code: 'SL003', severity: 'warning', title: 'overlapping windows on a writeable view',
-    doc: 'Different indices of the view share bytes (sliding windows, stride-0 broadcasting) and the view is writeable. Writing through it changes several elements at once, and in-place operations give results that depend on the order NumPy visits elements. Pass `writeable=False` (`sliding_window_view` is read-only by default) or copy before writing.',
+    doc: 'Different indices of the view share bytes (sliding windows, stride-0 broadcasting), the view is writeable, and the code lets writes reach it: an item or slice assignment (`w[0] = …`), an augmented assignment, `out=w`, an in-place method (`w.fill(0)`), `np.copyto(w, …)`, a return from a public function (its callers may write), or `writeable=True`. Writing through it changes several elements at once, and in-place operations give results that depend on the order NumPy visits elements. A view the code only reads is not reported. Pass `writeable=False` (`sliding_window_view` is read-only by default) or copy before writing.',
   },
   SL004: {
     code: 'SL004', severity: 'error', title: 'shape and strides have different lengths',

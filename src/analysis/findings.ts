@@ -589,12 +589,15 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
     if (!source) notes.push('The source array is not known here; add `# stride-lens: NAME float32[H, W]` to describe it.');
   }
 
-  // ---- SL003: overlapping, writeable (said at the definition, not again at each call site)
-  if (overlap && f.writeable && !isTorch && !f.via) {
+  // ---- SL003: overlapping, writeable, and the code writes through it, returns it from a
+  // public function, or asks for writeable=True (said at the definition, not at call sites)
+  const explicitWrite = f.writeableArg && f.writeable;
+  if (overlap && f.writeable && !isTorch && !f.via && (f.writeUse || explicitWrite)) {
     const fixes: Fix[] = [];
     const wEdit = writeableEdit(f);
     if (wEdit) fixes.push({ title: 'Make the view read-only (writeable=False)', edits: [wEdit] });
-    push('SL003', `the windows of this view share ${units}, and it is writeable: writing through it changes several elements at once`, fixes);
+    const why = f.writeUse ?? 'writeable=True asks for writes';
+    push('SL003', `the windows of this view share ${units}, it is writeable, and ${why}: a write through it changes several elements at once`, fixes);
   }
 
   // ---- SL006: hard-coded byte strides where x.strides would do

@@ -44,6 +44,7 @@ import { callFinding, shiftFinding, type CallFinding, type DimExplanation, type 
 import { interpretUnit, newEnv, type CallFacts, type InterpOptions, type NpyHeader, type Span, type StatementRecord } from './interp';
 import { diffTexts, parseUnit, type ParsedUnit, type TextChange } from './parse';
 import { keptRanges, relevantChunks, splitStatements } from './slice';
+import { writeUseAt } from './writes';
 
 export { CODES, codesMarkdown, diffTexts };
 export type { Code, CodeInfo, Severity, SeverityOverrides, NpyHeader, TextChange, DimExplanation };
@@ -109,7 +110,8 @@ export interface Analysis {
 interface Reuse {
   readonly options: AnalysisOptions;
   readonly records: readonly (readonly StatementRecord[])[];
-  readonly findings: ReadonlyMap<CallFacts, CallFinding>;
+  /** Each call's findings, made from its facts and the write use it had then. */
+  readonly findings: ReadonlyMap<CallFacts, { readonly finding: CallFinding; readonly writeUse: string | undefined }>;
 }
 
 /** Analyse one Python file. Pass the previous analysis (and optionally the changes) after an edit. */
@@ -143,20 +145,28 @@ export function analyzeNotebook(cells: readonly string[], options: AnalysisOptio
       for (const [k, v] of r.moved) moved.set(k, v);
     });
     const lineIndex = parsed.map((p) => lineStarts(p.text));
+    // Whether writes reach each view depends on the code after its call: found on this parse.
+    const writeUses = facts.map((f) => {
+      const p = parsed[f.unit]!;
+      return f.via ? undefined : writeUseAt(p.tree, p.text, p.ranges?.[0]?.from ?? 0, f.span.from, f.span.to);
+    });
     // A one-shot result is never re-analysed: the parse trees can go before the findings are made.
     if (options.oneShot) parsed.length = 0;
     // One call's failure (a bug) must not hide the others: it is dropped and reported.
     const calls: Call[] = [];
     const failures: string[] = [];
-    const findings = new Map<CallFacts, CallFinding>();
+    const findings = new Map<CallFacts, { finding: CallFinding; writeUse: string | undefined }>();
     for (let i = 0; i < facts.length; i++) {
       const f = facts[i]!;
+      const writeUse = writeUses[i];
       if (options.oneShot) facts[i] = undefined as unknown as CallFacts;
       try {
         const m = moved.get(f);
         const prior = m && old?.findings.get(m.old);
-        const finding = m && prior ? { ...shiftFinding(prior, m.delta, m.old.span.from), unit: f.unit } : callFinding(f, options);
-        if (!options.oneShot) findings.set(f, finding);
+        const finding = m && prior && prior.writeUse === writeUse
+          ? { ...shiftFinding(prior.finding, m.delta, m.old.span.from), unit: f.unit }
+          : callFinding(writeUse ? { ...f, writeUse } : f, options);
+        if (!options.oneShot) findings.set(f, { finding, writeUse });
         calls.push(toCall(f, finding, lineIndex[f.unit]!));
       } catch (e) {
         failures.push(e instanceof Error ? e.message : String(e));

@@ -6,6 +6,7 @@
  * unknown (symbolic). Anything it does not understand becomes `unknown`; nothing throws.
  */
 import type { SyntaxNode, Tree } from '@lezer/common';
+import { commaGroups, kids } from './syntax';
 import {
   broadcastTo, indexed, isCContiguousFact, newArray, reshaped, sizeLin, transposed, type IndexItem,
 } from './arrays';
@@ -51,6 +52,12 @@ export interface CallFacts {
   readonly problem: string | undefined;
   /** Python text that names `sliding_window_view` here, and an import to add if needed. */
   readonly swvName: { readonly text: string; readonly importLine: string | undefined };
+  /**
+   * What the code does with the view that lets a write reach it (`writeUseAt`, found after
+   * interpretation: it depends on the code after the call). Undefined when the code only
+   * reads it, as far as its scope shows.
+   */
+  readonly writeUse?: string;
   /**
    * Set when the view was resolved at a call of a function the code defines (`frames =
    * frame(sig, 400, 160)`): the function's name (`outer → inner` through nested calls). The
@@ -278,28 +285,11 @@ export function shiftFacts(c: CallFacts, d: number, unit: number): CallFacts {
 
 // ---------------------------------------------------------------- tree helpers
 
-function kids(n: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (let c = n.firstChild; c; c = c.nextSibling) out.push(c);
-  return out;
-}
-
 function src(ctx: Ctx, n: { from: number; to: number }): string {
   return ctx.text.slice(n.from + ctx.base, n.to + ctx.base);
 }
 
 const PUNCT = new Set(['(', ')', '[', ']', '{', '}', ',', ':', '.', '⚠']);
-
-/** Split children on `,` tokens, dropping brackets. */
-function commaGroups(nodes: SyntaxNode[]): SyntaxNode[][] {
-  const groups: SyntaxNode[][] = [[]];
-  for (const n of nodes) {
-    if (n.name === ',') groups.push([]);
-    else if (n.name !== '(' && n.name !== ')' && n.name !== '[' && n.name !== ']' && n.name !== '{' && n.name !== '}' && n.name !== 'Comment' && !n.type.isError) groups[groups.length - 1]!.push(n);
-  }
-  return groups.filter((g) => g.length > 0);
-}
-
 
 // ---------------------------------------------------------------- control flow
 

@@ -204,13 +204,19 @@ export function relevantChunks(units: readonly (readonly Chunk[])[]): boolean[][
       for (const w of c.writes) if (!strideNames.has(w)) { strideNames.add(w); grew = true; }
     }
   }
+  // Names a stride statement binds (the views): a statement that mentions one may write
+  // through the view (SL003 looks for that), so it is parsed too.
+  const views = new Set<string>();
+  for (const u of units) for (const c of u) {
+    if (!c.isImport && !c.definition && (c.stride || hasAny(c.reads, strideNames))) for (const w of c.writes) views.add(w);
+  }
   const keep = units.map((u) => u.map(() => false));
   const relevant = new Set<string>();
   for (let ui = units.length - 1; ui >= 0; ui--) {
     const u = units[ui]!;
     for (let k = u.length - 1; k >= 0; k--) {
       const c = u[k]!;
-      let matters = c.stride || (!c.isImport && hasAny(c.reads, strideNames));
+      let matters = c.stride || (!c.isImport && (hasAny(c.reads, strideNames) || hasAny(c.reads, views)));
       if (!matters) for (const w of c.writes) if (relevant.has(w)) { matters = true; break; }
       if (!matters) continue;
       keep[ui]![k] = true;

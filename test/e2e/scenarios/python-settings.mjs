@@ -5,7 +5,7 @@
 // strideLens.hints.enabled = false takes the lenses and squiggles away. Settings are written to the workspace's .vscode/settings.json,
 // as a user's edit of that file would, and removed at the end. The severities are checked on
 // a fresh copy of examples/out_of_bounds.py (other scenarios edit that file).
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const name = 'python hints: np.load headers, per-code severity, hints off per workspace';
@@ -43,7 +43,9 @@ export async function run({ page, helpers, shot, workspace }) {
   const settingsFile = join(settingsDir, 'settings.json');
   const setSettings = (s) => { mkdirSync(settingsDir, { recursive: true }); writeFileSync(settingsFile, `${JSON.stringify(s, null, 2)}\n`); };
   const mistake = 'severity_mistake.py';
-  copyFileSync(new URL('../../../examples/out_of_bounds.py', import.meta.url), join(workspace, mistake));
+  // The seed's mistake, and a write through its overlapping windows (SL003 needs one).
+  const seed = readFileSync(new URL('../../../examples/out_of_bounds.py', import.meta.url), 'utf8');
+  writeFileSync(join(workspace, mistake), `${seed}patches *= 2\n`);
 
   try {
     // np.load: both views get their numbers from the .npy headers (C-order float32 and

@@ -158,7 +158,7 @@ describe('quick fixes remove what they fix', () => {
   });
 
   test('writeable=False silences SL003; derive strides silences SL006 with the same view', () => {
-    const text = `${PRELUDE}v = np.lib.stride_tricks.as_strided(image, (26, 26, 3, 3), (112, 4, 112, 4))\n`;
+    const text = `${PRELUDE}v = np.lib.stride_tricks.as_strided(image, (26, 26, 3, 3), (112, 4, 112, 4))\nv *= 2\n`;
     const c = only(analyzePython(text));
     expect(c.diagnostics.map((d) => d.code).sort()).toEqual(['SL003', 'SL006']);
     const w = applyFix(text, c.diagnostics.find((d) => d.code === 'SL003')!.fixes[0]!);
@@ -404,5 +404,39 @@ describe('products of symbols', () => {
   test('an item of a repeated tuple of unknown length is unknown (x.strides * 2)[1] depends on ndim', () => {
     const c = only(analyzePython('import numpy as np\ndef f(x):\n    s = x.strides * 2\n    return np.lib.stride_tricks.as_strided(x, (3, 3), (s[1], s[1]))\n'));
     expect(c.stridesText).toBeNull();
+  });
+});
+
+describe('SL003 only where a write can reach the overlapping view', () => {
+  const VIEW = `${PRELUDE}from numpy.lib.stride_tricks import as_strided\n`;
+  const codes = (code: string) => analyzePython(`${VIEW}${code}`).calls.flatMap((c) => c.diagnostics.map((d) => d.code));
+  test.each([
+    ['an item assignment', 'w = as_strided(image, (26, 26, 3, 3), image.strides * 2)\nw[0, 0] = 1\n'],
+    ['a slice assignment of an item', 'w = as_strided(image, (26, 26, 3, 3), image.strides * 2)\nw[0][1:] = 0\n'],
+    ['an augmented assignment', 'w = as_strided(image, (26, 26, 3, 3), image.strides * 2)\nw += 1\n'],
+    ['out=', 'w = as_strided(image, (26, 26, 3, 3), image.strides * 2)\nnp.multiply(w, 2, out=w)\n'],
+    ['an in-place method', 'w = as_strided(image, (26, 26, 3, 3), image.strides * 2)\nw.fill(0)\n'],
+    ['np.copyto', 'w = as_strided(image, (26, 26, 3, 3), image.strides * 2)\nnp.copyto(w, 0)\n'],
+    ['a return from a public function', 'def patches(a):\n    return as_strided(a, (26, 26, 3, 3), a.strides * 2)\n'],
+    ['a name returned from a public function', 'def patches(a):\n    w = as_strided(a, (26, 26, 3, 3), a.strides * 2)\n    return w\n'],
+    ['writeable=True', 'w = as_strided(image, (26, 26, 3, 3), image.strides * 2, writeable=True)\n'],
+  ])('%s: SL003', (_what, code) => {
+    expect(codes(code)).toContain('SL003');
+  });
+  test.each([
+    ['only read', 'w = as_strided(image, (26, 26, 3, 3), image.strides * 2)\nm = w.mean(axis=(2, 3))\n'],
+    ['returned from a private function', 'def _patches(a):\n    return as_strided(a, (26, 26, 3, 3), a.strides * 2)\n'],
+    ['written after the name is rebound to a copy', 'w = as_strided(image, (26, 26, 3, 3), image.strides * 2)\nw = w.copy()\nw[0, 0] = 1\n'],
+    ['another array written', 'w = as_strided(image, (26, 26, 3, 3), image.strides * 2)\nout = np.zeros(3)\nout[0] = w.sum()\n'],
+  ])('%s: no SL003', (_what, code) => {
+    expect(codes(code)).not.toContain('SL003');
+  });
+  test('a write added after the call, in another statement, brings SL003 on re-analysis; removing it takes it away', () => {
+    const read = `${VIEW}w = as_strided(image, (26, 26, 3, 3), image.strides * 2)\nm = w.mean()\n`;
+    const write = read.replace('m = w.mean()', 'w[0] = 0');
+    const first = analyzePython(read);
+    const second = analyzePython(write, {}, first);
+    expect(second.calls.flatMap((c) => c.diagnostics.map((d) => d.code))).toContain('SL003');
+    expect(analyzePython(read, {}, second).calls.flatMap((c) => c.diagnostics.map((d) => d.code))).not.toContain('SL003');
   });
 });

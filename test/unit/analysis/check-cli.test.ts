@@ -10,7 +10,7 @@ import { check } from '../../../src/cli/check';
 let dir: string;
 const GOOD = 'import numpy as np\nimage = np.zeros((28, 28), dtype=np.float32)\nv = np.lib.stride_tricks.as_strided(image, (26, 26, 3, 3), image.strides * 2, writeable=False)\n';
 const BAD = 'import numpy as np\nimage = np.zeros((28, 28), dtype=np.float32)\n\nv = np.lib.stride_tricks.as_strided(image, (28, 28, 3, 3), image.strides * 2, writeable=False)\n';
-const WARN = 'import numpy as np\nx = np.arange(10.0)\nw = np.lib.stride_tricks.as_strided(x, (8, 3), x.strides * 2)\n';
+const WARN = 'import numpy as np\nx = np.arange(10.0)\nw = np.lib.stride_tricks.as_strided(x, (8, 3), x.strides * 2)\nw[0, 1] = 1.0\n';
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'sl-check-'));
