@@ -773,8 +773,8 @@ interface Param {
   /** The default's value, evaluated where the function is defined. */
   readonly dflt: Val | undefined;
   readonly annotation: Val | undefined;
-  /** `*args` / `**kwargs`. */
-  readonly star: boolean;
+  /** Positional (or keyword), keyword-only (after `*`), `*args` or `**kwargs`. */
+  readonly kind: 'pos' | 'kwonly' | 'varargs' | 'varkw';
 }
 
 /** What a call of a function the code defines needs to run its body. */
@@ -785,7 +785,12 @@ interface FuncDef {
   readonly text: string;
   readonly unit: number;
   readonly base: number;
-  readonly env: Env;
+  /**
+   * The scope the body's free names resolve in, or `undefined` for a module-level function:
+   * then the caller's module scope (a definition replayed from an earlier analysis must not
+   * see that analysis's names).
+   */
+  readonly env: Env | undefined;
   readonly params: readonly Param[];
   /** Directive facts just above the definition, for its parameters. */
   readonly directives: ReadonlyMap<string, Val>;
@@ -799,18 +804,19 @@ function params(list: SyntaxNode | null, ctx: Ctx): Param[] {
   const out: Param[] = [];
   if (!list) return out;
   const cs = kids(list);
-  let star = false;
+  let star: '' | '*' | '**' = '';
+  let kwonly = false;
   for (let i = 0; i < cs.length; i++) {
     const c = cs[i]!;
-    if (c.name === '*' || c.name === '**') { star = true; continue; }
-    if (c.name === ',') { star = false; continue; }
+    if (c.name === '*' || c.name === '**') { star = c.name; kwonly = true; continue; }
+    if (c.name === ',') { star = ''; continue; }
     if (c.name !== 'VariableName') continue;
     const name = src(ctx, c);
     let annotation: Val | undefined;
     let dflt: Val | undefined;
     if (cs[i + 1]?.name === 'TypeDef') annotation = annotationFact(cs[++i]!, ctx, name);
     if (cs[i + 1]?.name === 'AssignOp' && cs[i + 2]) { dflt = evalExpr(cs[i + 2]!, ctx); i += 2; }
-    out.push({ name, dflt, annotation, star });
+    out.push({ name, dflt, annotation, kind: star === '*' ? 'varargs' : star === '**' ? 'varkw' : kwonly ? 'kwonly' : 'pos' });
   }
   return out;
 }
@@ -829,7 +835,7 @@ function execFunction(n: SyntaxNode, ctx: Ctx): void {
     if (d) directives.set(d.name, { k: 'array', a: d.fact });
   }
   const def: FuncDef = {
-    name: fname, body, text: ctx.text, unit: ctx.unit, base: ctx.base, env: ctx.env, params: ps, directives,
+    name: fname, body, text: ctx.text, unit: ctx.unit, base: ctx.base, env: ctx.env.parent ? ctx.env : undefined, params: ps, directives,
     lazy: n.firstChild?.name === 'async' || hasYield(body), resolvedInBody: new Set(),
   };
   setVar(ctx, fname, { k: 'func', name: fname, def });
@@ -840,6 +846,8 @@ function execFunction(n: SyntaxNode, ctx: Ctx): void {
   for (const [k, v] of directives) setVar(inner, k, v);
   inner.depth++;
   execBlock(body, inner);
+  // Views already shown inside the body (resolved there, or at a call site there) are not
+  // shown again at each call of this function.
   for (const f of inner.calls) if (resolved(f)) def.resolvedInBody.add(f.span.from);
   ctx.calls.push(...inner.calls);
 }
@@ -856,6 +864,12 @@ function hasYield(body: SyntaxNode): boolean {
     }
   }
   return false;
+}
+
+function moduleEnv(env: Env): Env {
+  let e = env;
+  while (e.parent) e = e.parent;
+  return e;
 }
 
 /**
@@ -883,21 +897,30 @@ function isConstBig(e: Lin): boolean {
  */
 function callUser(def: FuncDef, a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
   if (a.starred || ctx.active?.has(def) || ctx.depth > MAX_DEPTH || ctx.budget.left <= 0) return UNKNOWN;
+  // Bind as Python does: positionals in order, then `*args` takes the rest; keywords by name
+  // (`**kwargs` takes unknown ones); defaults for the rest. Anything else is a TypeError.
   const bound = new Map<string, Val>();
-  const named = new Set(def.params.filter((p) => !p.star).map((p) => p.name));
-  for (const k of a.kw.keys()) if (!named.has(k)) return UNKNOWN;
-  let i = 0;
-  for (const p of def.params) {
-    if (p.star) { if (p.name && i < a.pos.length) return UNKNOWN; continue; }
-    const v = a.kw.get(p.name) ?? a.pos[i] ?? p.dflt;
-    i++;
+  const pos = def.params.filter((p) => p.kind === 'pos');
+  const varargs = def.params.find((p) => p.kind === 'varargs');
+  const varkw = def.params.find((p) => p.kind === 'varkw');
+  for (const k of a.kw.keys()) if (!def.params.some((p) => p.name === k && (p.kind === 'pos' || p.kind === 'kwonly')) && !varkw) return UNKNOWN;
+  if (a.pos.length > pos.length && !varargs) return UNKNOWN;
+  for (const [i, p] of pos.entries()) {
+    if (i < a.pos.length && a.kw.has(p.name)) return UNKNOWN;
+    const v = i < a.pos.length ? a.pos[i] : a.kw.get(p.name) ?? p.dflt;
     if (!v) return UNKNOWN;
     bound.set(p.name, v);
   }
-  if (a.pos.length > def.params.filter((p) => !p.star).length) return UNKNOWN;
+  for (const p of def.params.filter((q) => q.kind === 'kwonly')) {
+    const v = a.kw.get(p.name) ?? p.dflt;
+    if (!v) return UNKNOWN;
+    bound.set(p.name, v);
+  }
+  if (varargs) bound.set(varargs.name, { k: 'tuple', items: a.pos.slice(pos.length) });
+  if (varkw) bound.set(varkw.name, UNKNOWN);
   ctx.budget.left--;
   const inner: Ctx = {
-    text: def.text, unit: def.unit, env: newEnv(def.env), calls: [], options: ctx.options, depth: ctx.depth + 1,
+    text: def.text, unit: def.unit, env: newEnv(def.env ?? moduleEnv(ctx.env)), calls: [], options: ctx.options, depth: ctx.depth + 1,
     track: ctx.track, base: def.base, active: new Set([...(ctx.active ?? []), def]), returns: [], budget: ctx.budget, flow: newFlow(),
   };
   for (const [k, v] of bound) setVar(inner, k, v);
@@ -907,7 +930,7 @@ function callUser(def: FuncDef, a: Args, call: SyntaxNode, callee: SyntaxNode, c
   const calleeSpan = span(ctx, callee);
   const argsSpan = span(ctx, call.getChild('ArgList') ?? call);
   for (const f of inner.calls) {
-    if (inner.flow!.shaky.has(f) || !resolved(f) || (!f.via && def.resolvedInBody.has(f.span.from))) continue;
+    if (inner.flow!.shaky.has(f) || !resolved(f) || def.resolvedInBody.has(f.span.from)) continue;
     record(ctx, {
       ...f, unit: ctx.unit, span: site, calleeSpan, argsSpan, calleeText: src(ctx, callee),
       sourceText: f.source?.label ?? f.sourceText, shapeArg: undefined, stridesArg: undefined, writeableSpan: undefined,
@@ -1018,9 +1041,14 @@ function evalInner(n: SyntaxNode, ctx: Ctx): Val {
       const left = cs[0] ? evalExpr(cs[0], ctx) : UNKNOWN;
       const right = cs.length > 2 ? evalExpr(cs[cs.length - 1]!, ctx) : UNKNOWN;
       if (opNode?.name === 'CompareOp') {
-        // `0 < w < n` parses as a nested comparison but means `0 < w and w < n`: left unknown.
-        const chained = cs[0]?.name === 'BinaryExpression' && cs[0].getChild('CompareOp');
-        return chained ? UNKNOWN : compare(src(ctx, opNode), left, right);
+        // `0 <= a < n` parses as a nested comparison but means `0 <= a and a < n`.
+        const inner = cs[0]?.name === 'BinaryExpression' ? cs[0] : undefined;
+        const innerOp = inner?.getChild('CompareOp');
+        if (!inner || !innerOp) return compare(src(ctx, opNode), left, right);
+        const middle = inner.lastChild && inner.lastChild !== innerOp ? evalExpr(inner.lastChild, ctx) : UNKNOWN;
+        const first = truth(left);
+        const second = truth(compare(src(ctx, opNode), middle, right));
+        return first === false || second === false ? { k: 'bool', v: false } : first && second ? { k: 'bool', v: true } : UNKNOWN;
       }
       const kw = cs[1]?.name;
       if (kw === 'and' || kw === 'or') {
@@ -1039,6 +1067,15 @@ function evalInner(n: SyntaxNode, ctx: Ctx): Val {
     }
     case 'MemberExpression': return evalMember(n, ctx);
     case 'CallExpression': return evalCall(n, ctx);
+    case 'ConditionalExpression': {
+      // `a if c else b`: the branch the condition picks, or a value both agree on.
+      const cs = kids(n).filter((c) => c.name !== 'if' && c.name !== 'else');
+      if (cs.length !== 3) return UNKNOWN;
+      const c = truth(evalExpr(cs[1]!, ctx));
+      const a = evalExpr(cs[0]!, ctx);
+      const b = evalExpr(cs[2]!, ctx);
+      return c === true ? a : c === false ? b : sameVal(a, b) ? a : UNKNOWN;
+    }
     default:
       // Comprehensions, lambdas, dictionaries, error nodes…: still look inside for calls.
       for (const c of kids(n)) if (!PUNCT.has(c.name)) evalExpr(c, ctx);
@@ -1081,7 +1118,9 @@ function numberVal(t: string): Val {
     const e = linBig(BigInt(s));
     return e ? { k: 'int', e } : UNKNOWN;
   }
-  // Decimal literals (`9.0`, `1e3`, `.5`); `1j` and the like stay unknown.
+  // An imaginary literal (`2j`) is complex: not a float (an array of it is 16 bytes a value).
+  if (/[jJ]$/.test(s)) return UNKNOWN;
+  // Decimal literals (`9.0`, `1e3`, `.5`).
   const v = /^(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s) ? Number(s) : undefined;
   return v !== undefined && Number.isFinite(v) ? { k: 'float', v } : { k: 'float' };
 }
@@ -1104,8 +1143,29 @@ function intOf(v: Val): Lin | undefined {
   return undefined;
 }
 
+/** An integer from a float the code fixes, rounded by `round`, while it is exact. */
+function floatToInt(v: number | undefined, round: (x: number) => number): Val {
+  if (v === undefined || !Number.isFinite(v)) return UNKNOWN;
+  const r = round(v);
+  return Number.isSafeInteger(r) ? { k: 'int', e: lin(r) } : UNKNOWN;
+}
+
+/** `math.prod(xs)` / `np.prod(xs)` of a tuple of integers (symbolic factors multiply too). */
+function product(v: Val | undefined): Val {
+  const items = v && seqItems(v);
+  if (!items) return UNKNOWN;
+  let e: Lin | undefined = lin(1);
+  for (const it of items) {
+    const x = intOf(it);
+    e = x && e && linMul(e, x);
+    if (!e) return UNKNOWN;
+  }
+  return { k: 'int', e };
+}
+
 /** `a < b` and the other comparisons of two integers the analysis knows exactly. */
 function compare(op: string, l: Val, r: Val): Val {
+  if (l.k === 'str' && r.k === 'str' && (op === '==' || op === '!=')) return { k: 'bool', v: (l.v === r.v) === (op === '==') };
   const a = l.k === 'int' || l.k === 'bool' ? constBig(intOf(l)!) : undefined;
   const b = r.k === 'int' || r.k === 'bool' ? constBig(intOf(r)!) : undefined;
   if (a === undefined || b === undefined) return UNKNOWN;
@@ -1156,7 +1216,11 @@ function binary(op: string, l: Val, r: Val, _ctx: Ctx): Val {
     case '//': e = linFloorDiv(a, b); break;
     case '%': e = linMod(a, b); break;
     case '**': e = linPow(a, b); break;
-    case '/': return { k: 'float' };
+    case '/': {
+      // True division of two integers the code fixes, in doubles as Python does.
+      const x = constOf(a); const y = constOf(b);
+      return x !== undefined && y !== undefined && y !== 0 ? { k: 'float', v: x / y } : { k: 'float' };
+    }
     default: e = undefined;
   }
   return e ? { k: 'int', e } : UNKNOWN;
@@ -1445,7 +1509,7 @@ function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ct
     if (fn.name === 'int' || fn.name === 'len' || fn.name === 'tuple' || fn.name === 'list') {
       const v = a.pos[0];
       if (!v) return UNKNOWN;
-      if (fn.name === 'int') return v.k === 'int' ? v : UNKNOWN;
+      if (fn.name === 'int') return v.k === 'int' ? v : v.k === 'float' ? floatToInt(v.v, Math.trunc) : v.k === 'bool' ? { k: 'int', e: lin(v.v ? 1 : 0) } : UNKNOWN;
       if (fn.name === 'len') {
         if (v.k === 'tuple') return { k: 'int', e: lin(v.items.length) };
         const arr = arrayOf(v);
@@ -1460,11 +1524,22 @@ function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ct
     }
     return UNKNOWN;
   }
-  if (fn.k !== 'ref') return UNKNOWN;
+  if (fn.k !== 'ref') {
+    // `xp.lib.stride_tricks.as_strided(…)` with `xp` an array namespace the analysis cannot
+    // follow (`array_api_compat.array_namespace(x)`): NumPy's (or CuPy's, the same rules).
+    const m = /(?:^|\.)lib\s*\.\s*stride_tricks\s*\.\s*(as_strided|sliding_window_view)$/.exec(src(ctx, callee));
+    return m ? callFunction({ k: 'ref', path: `numpy.lib.stride_tricks.${m[1]}` }, a, call, callee, ctx) : UNKNOWN;
+  }
   const p = fn.path;
   if (p === 'numpy.lib.stride_tricks.as_strided') return recordAsStrided(a, call, callee, ctx);
   if (p === 'numpy.lib.stride_tricks.sliding_window_view') return recordSwv(a, call, callee, ctx);
   if (p === 'torch.as_strided' || p === 'torch.Tensor.as_strided') return recordTorch(a, call, callee, ctx, 'torch.as_strided', arrayOf(a.pos[0] ?? UNKNOWN, 'torch'), 1, a.posNodes[0]);
+  if (p === 'math.ceil' || p === 'math.floor' || p === 'math.trunc') {
+    const v = a.pos[0];
+    if (v?.k === 'int') return v;
+    return v?.k === 'float' ? floatToInt(v.v, p === 'math.ceil' ? Math.ceil : p === 'math.floor' ? Math.floor : Math.trunc) : UNKNOWN;
+  }
+  if (p === 'math.prod') return product(a.pos[0]);
   if (p.startsWith(NP)) return numpyFunction(p.slice(NP.length), a, ctx, call);
   if (p.startsWith('torch.')) return torchFunction(p.slice('torch.'.length), a, ctx);
   return UNKNOWN;
@@ -1490,7 +1565,8 @@ function numpyFunction(name: string, a: Args, ctx: Ctx, call: SyntaxNode): Val {
       const first = a.pos[0];
       const d = dtypeOf(a.kw.get('dtype') ?? (name === 'array' || name === 'asarray' || name === 'ascontiguousarray' ? a.pos[1] : undefined), 'numpy');
       const src0 = first && arrayOf(first);
-      if (first && first.k === 'tuple') {
+      // A literal list or tuple, or a single number (a 0-d array).
+      if (first && (first.k === 'tuple' || first.k === 'float' || first.k === 'bool' || (first.k === 'int' && constOf(first.e) !== undefined))) {
         const lit = literalArray(first);
         if (!lit) return UNKNOWN;
         return arrayVal('numpy', lbl, lit.shape, d ?? lit.dtype);
@@ -1499,6 +1575,13 @@ function numpyFunction(name: string, a: Args, ctx: Ctx, call: SyntaxNode): Val {
       if ((name === 'asarray' || name === 'ascontiguousarray') && !d && isCContiguousFact(src0)) return { k: 'array', a: src0 };
       return arrayVal('numpy', lbl, [...src0.shape], d ?? src0.dtype);
     }
+    // Scalars: np.ceil / np.floor of a number give a float, np.prod of a tuple of ints an int.
+    case 'ceil': case 'floor': {
+      const v = a.pos[0];
+      if (v?.k === 'int') { const c = constOf(v.e); return c === undefined ? { k: 'float' } : { k: 'float', v: c }; }
+      return v?.k === 'float' ? { k: 'float', v: v.v === undefined ? undefined : (name === 'ceil' ? Math.ceil : Math.floor)(v.v) } : UNKNOWN;
+    }
+    case 'prod': return a.pos[0]?.k === 'tuple' ? product(a.pos[0]) : UNKNOWN;
     case 'concatenate': case 'hstack': {
       const parts = a.pos[0];
       const axisV = arg(a, 1, 'axis');
@@ -1651,7 +1734,8 @@ function literalArray(v: Val): { shape: Lin[]; dtype: DType } | undefined {
     if (x.k === 'float') kind = 'float';
     else if (x.k === 'int') { if (kind === 'bool') kind = 'int'; }
     else if (x.k === 'bool') { /* keeps the kind */ }
-    else kind = 'float';
+    // Anything else (a complex number, a name, an array) may change the dtype or the shape.
+    else return false;
     return true;
   };
   const shape: number[] = [];
@@ -1765,6 +1849,7 @@ function callMethod(recv: Val, method: string, a: Args, call: SyntaxNode, callee
     case 'stride': return x.lib === 'torch' ? tensorDims(x.strides, x.label, 'strides', a.pos) : UNKNOWN;
     case 'size': return tensorDims(x.shape, x.label, 'shape', a.pos);
     case 'element_size': return { k: 'int', e: x.itemsize };
+    case 'numel': { const n = x.shape && sizeLin(x.shape); return n ? { k: 'int', e: n } : UNKNOWN; }
     case 'storage_offset': return x.lib === 'torch' ? { k: 'int', e: x.offset } : UNKNOWN;
     case 'dim': return x.shape ? { k: 'int', e: lin(x.shape.length) } : UNKNOWN;
     default:

@@ -355,7 +355,7 @@ def frame(x, frame_length, hop_length):
 
   test.each([
     ['recursion', 'def g(x, n):\n    return g(x, n - 1)\ng(np.zeros(9), 3)\n'],
-    ['*args', 'def g(*xs):\n    return frame(*xs)\ng(np.zeros(9), 3, 1)\n'],
+    ['**kwargs passed on', 'def g(**kw):\n    return frame(**kw)\ng(x=np.zeros(9), frame_length=3, hop_length=1)\n'],
     ['a missing argument', 'frame(np.zeros(9), 3)\n'],
     ['an unknown keyword', 'frame(np.zeros(9), 3, hop=1)\n'],
     ['an argument the code does not fix', 'def h(sig):\n    return frame(sig, 3, 1)\n'],
@@ -364,6 +364,11 @@ def frame(x, frame_length, hop_length):
     ['a view made after a guard that raises for these arguments', 'def g(x, w):\n    if w > len(x):\n        raise ValueError(w)\n    return frame(x, w, 1)\ng(np.zeros(9), 10)\n'],
   ])('%s: no call-site view', (_what, code) => {
     expect(sites(analyzePython(`${FRAME}${code}`))).toEqual([]);
+  });
+
+  test('*args binds the extra positionals as a tuple, passed on with *', () => {
+    const a = analyzePython(`${FRAME}def g(*xs):\n    return frame(*xs)\ng(np.zeros(9), 3, 1)\n`);
+    expect(a.calls.filter((c) => c.via).map((c) => c.via)).toEqual(['g → frame']);
   });
 
   test('nested calls name the chain; a guard known to pass does not hide the view', () => {
