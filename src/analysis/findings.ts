@@ -8,9 +8,9 @@ import { bounds, extent, extentOfBigints, layoutError, type Layout } from '../en
 import { internalOverlapVerdict } from '../engine/overlap';
 import { jsonInteger } from '../engine/report';
 import { CODES, type Code, type Severity, type SeverityOverrides } from './codes';
-import type { CallFacts, Span } from './interp';
+import type { ArgItem, CallFacts, Span } from './interp';
 import {
-  constBig, constOf, lin, linAdd, linEqual, linFloorDiv, linLowerBound, linScale, linSub, linText, linVar, type Lin,
+  constBig, constOf, lin, linAdd, linAtoms, linEqual, linFloorDiv, linLowerBound, linScale, linSub, linText, linVar, type Lin,
 } from './linear';
 import type { ArrayFact } from './values';
 
@@ -251,6 +251,41 @@ function correctCount(n: Lin, window: Lin, step: number): Lin | undefined {
   const span = linSub(n, window);
   const q = span && linFloorDiv(span, lin(step));
   return q && linAdd(q, lin(1));
+}
+
+/** A trailing integer term: `… + 2`, `… - 1`. */
+const TRAILING_CONST = /^(.*?)\s*([+-])\s*(\d+)\s*$/s;
+
+/** `text` with its value changed by `delta`, through its trailing constant; undefined if it has none. */
+function shiftedText(text: string, delta: bigint): string | undefined {
+  const m = TRAILING_CONST.exec(text);
+  if (!m || /\b(if|lambda|and|or|not)\b|[<>=!]=?|,/.test(m[1]!)) return undefined;
+  const k = (m[2] === '+' ? 1n : -1n) * BigInt(m[3]!) + delta;
+  return k === 0n ? m[1]! : `${m[1]!} ${k < 0n ? '-' : '+'} ${k < 0n ? -k : k}`;
+}
+
+/** The window-count fix that keeps the user's names (see windowFixes), when each wrong count is off by a constant. */
+function ownNameFix(f: CallFacts, items: readonly ArgItem[], want: readonly string[], source: ArrayFact, pattern: WindowPattern): Fix | undefined {
+  const edits: TextEdit[] = [];
+  const shown: string[] = [];
+  for (let d = 0; d < f.shape!.length; d++) {
+    const ax = pattern.axes.findIndex((a) => a.gridDim === d && a.window !== undefined);
+    const a = pattern.axes[ax];
+    const n = ax >= 0 ? axisLen(source, ax) : undefined;
+    const correct = a && n ? correctCount(n, a.window!, a.step) : undefined;
+    if (!correct || linEqual(correct, f.shape![d]!)) continue;
+    const off = linSub(correct, f.shape![d]!);
+    const delta = off && constBig(off);
+    if (delta === undefined) return undefined;
+    const it = items[d]!;
+    const target = it.bound ?? { span: it.span, text: it.text };
+    const text = shiftedText(target.text, delta);
+    if (text === undefined) return undefined;
+    edits.push({ span: target.span, newText: text });
+    shown.push(it.bound ? `${it.text} = ${text}` : text);
+  }
+  void want;
+  return edits.length ? { title: `Correct the window count: ${shown.join(', ')}`, edits } : undefined;
 }
 
 function countText(srcName: string | undefined, k: number, n: Lin, w: Lin, step: number): string {
@@ -581,6 +616,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
     else if (outOfBounds) parts.unshift('⚠');
     else if (requires.length > 0) parts.push(`needs ${requires.join(', ').replace(`${source.label}.shape`, `${source.label}.shape`)}`);
     else if (reachByAxis && source.symbolic) parts.push(`fits any ${source.label} ✓`);
+    else parts.push(`bounds depend on ${dependsOn([...f.shape, ...f.strides]).join(', ')}`);
     if (steps && f.shape) {
       const ov = symbolicOverlap(f.shape, steps);
       if (ov) { overlap = true; parts.push('windows overlap'); }
@@ -668,6 +704,13 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
   return finding;
 }
 
+/** The names a symbolic view's sizes are written in (`n_frames`, `hop_length`, `x`), in order. */
+function dependsOn(xs: readonly Lin[]): string[] {
+  const out = new Set<string>();
+  for (const x of xs) for (const atom of linAtoms(x)) for (const m of atom.matchAll(/(?<![.\w])[A-Za-z_]\w*/g)) out.add(m[0]);
+  return [...out];
+}
+
 function symbolicOverlap(shape: readonly Lin[], steps: readonly (Step | null)[]): boolean {
   for (let d = 0; d < steps.length; d++) {
     for (let e = 0; e < steps.length; e++) {
@@ -751,7 +794,11 @@ function windowFixes(f: CallFacts, source: ArrayFact | undefined, pattern: Windo
         changed = true;
       } else texts.push(linText(f.shape[d]!));
     }
-    if (changed) {
+    // The count off by a constant, written as `… + K` in the call or in the assignment of the
+    // name the call uses: correct K, in the user's own names (`len(x) - w + 2` → `+ 1`).
+    const own = changed && items && items.length === f.shape.length ? ownNameFix(f, items, texts, source, pattern) : undefined;
+    if (own) fixes.push(own);
+    else if (changed) {
       const edits: TextEdit[] = items && items.length === f.shape.length
         ? items.map((it, d) => ({ span: it.span, newText: texts[d]! })).filter((e, d) => e.newText !== linText(f.shape![d]!))
         : [{ span: f.shapeArg.span, newText: tupleText(texts) }];

@@ -69,7 +69,20 @@ export interface CallFacts {
 /** A shape/strides argument: its span and, for a literal tuple, each item's span and whether it is a number literal. */
 export interface ArgInfo {
   readonly span: Span;
-  readonly items: readonly { readonly span: Span; readonly literal: boolean }[] | undefined;
+  readonly items: readonly ArgItem[] | undefined;
+}
+
+/** One item of a literal shape/strides tuple. */
+export interface ArgItem {
+  readonly span: Span;
+  readonly literal: boolean;
+  /** The item as written (`len(x) - w + 2`, `n_frames`). */
+  readonly text: string;
+  /**
+   * For a name, the value of the plain assignment that set it earlier in the same block
+   * (`n_frames = len(x) - frame_length + 2`), when nothing in between may rebind it.
+   */
+  readonly bound?: { readonly span: Span; readonly text: string };
 }
 
 /** What the NumPy `.npy` header of a file says, as the host reads it. */
@@ -271,7 +284,10 @@ function shiftSpan(s: Span, d: number): Span {
 }
 
 function shiftArg(a: ArgInfo | undefined, d: number): ArgInfo | undefined {
-  return a && { span: shiftSpan(a.span, d), items: a.items?.map((i) => ({ span: shiftSpan(i.span, d), literal: i.literal })) };
+  return a && {
+    span: shiftSpan(a.span, d),
+    items: a.items?.map((i) => ({ ...i, span: shiftSpan(i.span, d), ...(i.bound ? { bound: { ...i.bound, span: shiftSpan(i.bound.span, d) } } : {}) })),
+  };
 }
 
 /** The same call facts for a statement that moved by `d` characters. */
@@ -1871,10 +1887,42 @@ function argInfo(node: SyntaxNode | undefined, ctx: Ctx): ArgInfo | undefined {
   if (!node) return undefined;
   let items: ArgInfo['items'];
   if (node.name === 'TupleExpression' || node.name === 'ArrayExpression') {
-    items = commaGroups(kids(node)).map((g) => ({ span: span(ctx, { from: g[0]!.from, to: g[g.length - 1]!.to }), literal: g.length === 1 && g[0]!.name === 'Number' }));
+    items = commaGroups(kids(node)).map((g) => {
+      const sp = span(ctx, { from: g[0]!.from, to: g[g.length - 1]!.to });
+      const bound = g.length === 1 && g[0]!.name === 'VariableName' ? boundBy(g[0]!, ctx) : undefined;
+      return { span: sp, literal: g.length === 1 && g[0]!.name === 'Number', text: ctx.text.slice(sp.from, sp.to), ...(bound ? { bound } : {}) };
+    });
   }
-  void ctx;
   return { span: span(ctx, node), items };
+}
+
+/**
+ * The plain assignment `name = value` that set the name `ref` reads, found by walking back
+ * through the statements before it in the same block; undefined when any statement in
+ * between may rebind the name (a branch, a loop, an augmented assignment) or none sets it.
+ */
+function boundBy(ref: SyntaxNode, ctx: Ctx): { span: Span; text: string } | undefined {
+  const name = src(ctx, ref);
+  let stmt: SyntaxNode | null = ref;
+  while (stmt && stmt.parent && stmt.parent.name !== 'Body' && stmt.parent.name !== 'Script') stmt = stmt.parent;
+  // Only inside a function body: there the assignment is part of the same top-level statement
+  // as the call (re-used and moved with it after an edit); at module level it is not.
+  if (!stmt?.parent || stmt.parent.name !== 'Body') return undefined;
+  for (let s = stmt?.prevSibling ?? null; s; s = s.prevSibling) {
+    if (s.name === 'Comment' || PUNCT.has(s.name)) continue;
+    if (s.name === 'AssignStatement') {
+      const cs = kids(s);
+      const ops = cs.filter((c) => c.name === 'AssignOp');
+      const target = cs[0];
+      const value = cs[cs.length - 1];
+      if (ops.length === 1 && target?.name === 'VariableName' && value && value !== ops[0]) {
+        if (src(ctx, target) === name) return { span: span(ctx, value), text: src(ctx, value) };
+        continue;
+      }
+    }
+    if (assignedNames(s, ctx).has(name)) return undefined;
+  }
+  return undefined;
 }
 
 /** Where this scope can name `sliding_window_view`, for quick fixes. */

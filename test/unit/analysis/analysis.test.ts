@@ -141,6 +141,21 @@ describe('quick fixes remove what they fix', () => {
     expect(after.diagnostics).toEqual([]);
   });
 
+  test.each([
+    ['inline', 'def f(x, w):\n    return as_strided(x, (len(x) - w + 2, w), x.strides * 2)\n', 'len(x) - w + 1'],
+    ['through a name', 'def f(x, frame_length):\n    n_frames = len(x) - frame_length + 2\n    return as_strided(x, (n_frames, frame_length), x.strides * 2)\n', 'n_frames = len(x) - frame_length + 1'],
+    ['a count with no constant left', 'def f(x, w):\n    return as_strided(x, (len(x) - w + 1 + 1, w), x.strides * 2)\n', 'len(x) - w + 1'],
+  ])('correct the window count in the user\'s names (%s), and the error goes', (_what, body, kept) => {
+    const text = `import numpy as np\nfrom numpy.lib.stride_tricks import as_strided\n${body}`;
+    const d = only(analyzePython(text)).diagnostics.find((x) => x.code === 'SL001')!;
+    const fix = d.fixes[0]!;
+    expect(fix.title).toContain('Correct the window count');
+    const after = applyFix(text, fix);
+    expect(after).toContain(kept);
+    expect(after).not.toContain('shape[0]');
+    expect(only(analyzePython(after)).diagnostics.filter((x) => x.code === 'SL001')).toEqual([]);
+  });
+
   test('rewrite as sliding_window_view gives the same view, strided pooling included', () => {
     for (const [shape, strides] of [['(26, 26, 3, 3)', 's + s'], ['(14, 14, 2, 2)', '(s[0] * 2, s[1] * 2, s[0], s[1])']] as const) {
       const text = `${PRELUDE}s = image.strides\nv = np.lib.stride_tricks.as_strided(image, ${shape}, ${strides})\n`;
