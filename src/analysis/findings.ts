@@ -435,7 +435,11 @@ function sourceLayoutOf(source: CallFacts['source']): CallFinding['sourceLayout'
 }
 
 /** Everything the user sees about one stride call. */
-export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFinding {
+/**
+ * What to show for one call. `writeUse` answers, when asked, how the code lets writes reach
+ * the view (SL003 needs it only for overlapping writeable views; see `writeUseAt`).
+ */
+export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse: () => string | undefined = () => undefined): CallFinding {
   const isTorch = f.fn === 'torch.as_strided' || f.fn === 'Tensor.as_strided';
   const units = isTorch ? 'elements' : 'bytes';
   const unitAbbr = isTorch ? ' elements' : ' B';
@@ -628,11 +632,12 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}): CallFin
   // ---- SL003: overlapping, writeable, and the code writes through it, returns it from a
   // public function, or asks for writeable=True (said at the definition, not at call sites)
   const explicitWrite = f.writeableArg && f.writeable;
-  if (overlap && f.writeable && !isTorch && !f.via && (f.writeUse || explicitWrite)) {
+  const use = overlap && f.writeable && !isTorch && !f.via ? writeUse() : undefined;
+  if (use || (overlap && f.writeable && !isTorch && !f.via && explicitWrite)) {
     const fixes: Fix[] = [];
     const wEdit = writeableEdit(f);
     if (wEdit) fixes.push({ title: 'Make the view read-only (writeable=False)', edits: [wEdit] });
-    const why = f.writeUse ?? 'writeable=True asks for writes';
+    const why = use ?? 'writeable=True asks for writes';
     push('SL003', `the windows of this view share ${units}, it is writeable, and ${why}: a write through it changes several elements at once`, fixes);
   }
 

@@ -110,8 +110,14 @@ export interface Analysis {
 interface Reuse {
   readonly options: AnalysisOptions;
   readonly records: readonly (readonly StatementRecord[])[];
-  /** Each call's findings, made from its facts and the write use it had then. */
-  readonly findings: ReadonlyMap<CallFacts, { readonly finding: CallFinding; readonly writeUse: string | undefined }>;
+  /** Each call's findings, and the write use they asked for (see `writeUseAt`), if they did. */
+  readonly findings: ReadonlyMap<CallFacts, PriorFinding>;
+}
+
+interface PriorFinding {
+  readonly finding: CallFinding;
+  readonly asked: boolean;
+  readonly writeUse: string | undefined;
 }
 
 /** Analyse one Python file. Pass the previous analysis (and optionally the changes) after an edit. */
@@ -145,28 +151,34 @@ export function analyzeNotebook(cells: readonly string[], options: AnalysisOptio
       for (const [k, v] of r.moved) moved.set(k, v);
     });
     const lineIndex = parsed.map((p) => lineStarts(p.text));
-    // Whether writes reach each view depends on the code after its call: found on this parse.
-    const writeUses = facts.map((f) => {
-      const p = parsed[f.unit]!;
-      return f.via ? undefined : writeUseAt(p.tree, p.text, p.ranges?.[0]?.from ?? 0, f.span.from, f.span.to);
-    });
-    // A one-shot result is never re-analysed: the parse trees can go before the findings are made.
+    // Whether writes reach a view depends on the code after its call, so it is looked up on
+    // this parse, and only for the views that ask (overlapping and writeable).
+    const trees = parsed.map((p) => ({ tree: p.tree, text: p.text, base: p.ranges?.[0]?.from ?? 0 }));
+    const writeUseOf = (f: CallFacts) => (): string | undefined => {
+      const t = trees[f.unit]!;
+      return writeUseAt(t.tree, t.text, t.base, f.span.from, f.span.to);
+    };
+    // A one-shot result is never re-analysed: the parse trees can go once the findings are made.
     if (options.oneShot) parsed.length = 0;
     // One call's failure (a bug) must not hide the others: it is dropped and reported.
     const calls: Call[] = [];
     const failures: string[] = [];
-    const findings = new Map<CallFacts, { finding: CallFinding; writeUse: string | undefined }>();
+    const findings = new Map<CallFacts, PriorFinding>();
     for (let i = 0; i < facts.length; i++) {
       const f = facts[i]!;
-      const writeUse = writeUses[i];
       if (options.oneShot) facts[i] = undefined as unknown as CallFacts;
       try {
         const m = moved.get(f);
         const prior = m && old?.findings.get(m.old);
-        const finding = m && prior && prior.writeUse === writeUse
+        const lookup = writeUseOf(f);
+        // A prior finding is reused when it did not ask, or when the answer is still the same.
+        const reuse = m && prior && (!prior.asked || prior.writeUse === lookup());
+        let asked = false;
+        let writeUse: string | undefined;
+        const finding = reuse
           ? { ...shiftFinding(prior.finding, m.delta, m.old.span.from), unit: f.unit }
-          : callFinding(writeUse ? { ...f, writeUse } : f, options);
-        if (!options.oneShot) findings.set(f, { finding, writeUse });
+          : callFinding(f, options, () => { asked = true; writeUse = lookup(); return writeUse; });
+        if (!options.oneShot) findings.set(f, reuse ? { ...prior, finding } : { finding, asked, writeUse });
         calls.push(toCall(f, finding, lineIndex[f.unit]!));
       } catch (e) {
         failures.push(e instanceof Error ? e.message : String(e));

@@ -53,12 +53,6 @@ export interface CallFacts {
   /** Python text that names `sliding_window_view` here, and an import to add if needed. */
   readonly swvName: { readonly text: string; readonly importLine: string | undefined };
   /**
-   * What the code does with the view that lets a write reach it (`writeUseAt`, found after
-   * interpretation: it depends on the code after the call). Undefined when the code only
-   * reads it, as far as its scope shows.
-   */
-  readonly writeUse?: string;
-  /**
    * Set when the view was resolved at a call of a function the code defines (`frames =
    * frame(sig, 400, 160)`): the function's name (`outer → inner` through nested calls). The
    * spans are then the call site's, and there are no argument spans to edit.

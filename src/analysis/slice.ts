@@ -185,7 +185,9 @@ export function splitStatements(text: string): Chunk[] {
 }
 
 function hasAny(set: ReadonlySet<string>, of: ReadonlySet<string>): boolean {
-  for (const x of of) if (set.has(x)) return true;
+  // Walk the smaller set: the names a statement reads are few, the stride names may be many.
+  const [small, big] = set.size <= of.size ? [set, of] : [of, set];
+  for (const x of small) if (big.has(x)) return true;
   return false;
 }
 

@@ -9,6 +9,10 @@ import { commaGroups, kids } from './syntax';
 /** Source text of a node (tree positions are offset by `base` in the text). */
 interface Src {
   src(n: { from: number; to: number }): string;
+  readonly tree: Tree;
+  readonly text: string;
+  /** Where the tree's position 0 lies in `text`. */
+  readonly base: number;
 }
 
 /**
@@ -21,14 +25,14 @@ export function writeUseAt(tree: Tree, text: string, base: number, from: number,
   let n: SyntaxNode | null = tree.resolveInner(from - base, 1);
   while (n && !(n.name === 'CallExpression' && n.from === from - base && n.to === to - base)) n = n.parent;
   if (!n) return undefined;
-  return writeUse(n, { src: (x) => text.slice(x.from + base, x.to + base) });
+  return writeUse(n, { src: (x) => text.slice(x.from + base, x.to + base), tree, text, base });
 }
 
 /** Methods that change an array in place. */
 const INPLACE_METHODS = new Set(['fill', 'sort', 'put', 'itemset', 'partition', 'resize', 'setfield', 'clip_', 'add_', 'mul_', 'sub_', 'div_', 'zero_', 'fill_', 'copy_']);
 
 /**
- * How the code lets writes reach the view made by `call` (see `CallFacts.writeUse`): the
+ * How the code lets writes reach the view made by `call` (see `writeUseAt`): the
  * call returned directly from a public function, or bound to a name that the rest of its
  * scope writes through or returns. Names the view goes by through other names or other
  * scopes (a later notebook cell) are not followed.
@@ -52,22 +56,34 @@ function writeUse(call: SyntaxNode, ctx: Src): string | undefined {
   }
   if (!scope) return undefined;
   const after = p.to;
-  // Scan the code after the assignment, in document order, up to a rebinding of the name
-  // (after `w = w.copy()` a write is not through the view).
-  let found: string | undefined;
-  let rebound = false;
-  const visit = (x: SyntaxNode): void => {
-    if (x.to <= after || found || rebound) return;
-    if (x.from >= after) {
-      found = writeAt(x, name, ctx);
-      if (found) return;
-      if (rebinds(x, name, ctx)) { rebound = true; return; }
-      if (x.name === 'FunctionDefinition' || x.name === 'ClassDefinition' || x.name === 'LambdaExpression') return;
+  // The uses of the name after the assignment, in document order (found in the text, so the
+  // work is in the uses, not the length of the scope), up to a rebinding of the name (after
+  // `w = w.copy()` a write is not through the view).
+  const text = ctx.text;
+  const end = scope.to + ctx.base;
+  for (let at = text.indexOf(name, after + ctx.base); at >= 0 && at < end; at = text.indexOf(name, at + name.length)) {
+    if (isIdChar(text.charCodeAt(at - 1)) || isIdChar(text.charCodeAt(at + name.length))) continue;
+    const use = ctx.tree.resolveInner(at - ctx.base, 1);
+    if (use.name !== 'VariableName' || use.from !== at - ctx.base) continue;
+    // Only this scope's uses: not those inside a nested function, class or lambda.
+    let inner = false;
+    let stmt: SyntaxNode = use;
+    for (let up: SyntaxNode | null = use.parent; up && up.from >= scope.from && !(up.from === scope.from && up.to === scope.to); up = up.parent) {
+      if (up.name === 'FunctionDefinition' || up.name === 'ClassDefinition' || up.name === 'LambdaExpression') inner = true;
+      stmt = up;
     }
-    for (let c = x.firstChild; c; c = c.nextSibling) visit(c);
-  };
-  visit(scope);
-  return found;
+    if (inner) continue;
+    for (let x: SyntaxNode | null = use; x; x = x === stmt ? null : x.parent) {
+      const found = writeAt(x, name, ctx);
+      if (found) return found;
+      if (rebinds(x, name, ctx)) return undefined;
+    }
+  }
+  return undefined;
+}
+
+function isIdChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c >= 128;
 }
 
 /** Whether `x` binds `name` itself (an assignment or loop target), not an item of it. */
