@@ -465,6 +465,8 @@ function execIf(n: SyntaxNode, ctx: Ctx): void {
   const cs = kids(n);
   let cond: boolean | undefined;
   let decided = false;
+  // Once a condition is unknown, the branches after it run only maybe (an `else` too).
+  let unsure = false;
   for (let i = 0; i < cs.length && !decided; i++) {
     const c = cs[i]!;
     if (c.name === 'if' || c.name === 'elif') {
@@ -477,11 +479,13 @@ function execIf(n: SyntaxNode, ctx: Ctx): void {
     if (c.name !== 'Body' || cond === false) continue;
     restore(before, ctx);
     const run = () => execBody(c, ctx);
-    if (cond === true) run();
+    const certain = cond === true && !unsure;
+    if (certain) run();
     else maybeRun(ctx, run);
     if (cond === true) decided = true;
+    else unsure = true;
     if (bodyLeaves(c)) {
-      if (cond === true && ctx.flow && mayLeave(c)) ctx.flow.stopped = true;
+      if (certain && ctx.flow && mayLeave(c)) ctx.flow.stopped = true;
       else if (ctx.flow && mayLeave(c)) ctx.flow.maybe = true;
       continue;
     }
