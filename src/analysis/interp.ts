@@ -204,6 +204,9 @@ function record(ctx: Ctx, f: CallFacts): void {
   if (ctx.flow?.maybe) ctx.flow.shaky.add(f);
 }
 
+/** Decorators that leave what a call of the function computes as it is. */
+const KEEPS_CALLS = /^((functools\.)?(lru_cache|cache|wraps\b.*)|staticmethod|(torch\.)?no_grad|(torch\.)?inference_mode|(numba\.)?n?jit|(pytest\.mark\.)?\w+\.?parametrize)$/;
+
 /** Function bodies one top-level statement may run for calls of functions the code defines. */
 const CALL_BUDGET = 64;
 
@@ -533,9 +536,15 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
     case 'StatementGroup': return execBlock(n, ctx);
     case 'FunctionDefinition': return execFunction(n, ctx);
     case 'DecoratedStatement': {
+      // A decorator may change what calling the function does (np.vectorize calls it per
+      // element): only those known to keep it let call sites run the body.
+      const keeps = n.getChildren('Decorator').every((d) => KEEPS_CALLS.test(src(ctx, d).replace(/\(.*$/s, '').replace(/^@\s*/, '').trim()));
       for (const c of kids(n)) {
-        if (c.name === 'FunctionDefinition') execFunction(c, ctx);
-        else if (c.name === 'ClassDefinition') execClass(c, ctx);
+        if (c.name === 'FunctionDefinition') {
+          execFunction(c, ctx);
+          const fname = c.getChild('VariableName');
+          if (!keeps && fname) setVar(ctx, src(ctx, fname), UNKNOWN);
+        } else if (c.name === 'ClassDefinition') execClass(c, ctx);
       }
       return;
     }

@@ -375,11 +375,17 @@ def frame(x, frame_length, hop_length):
     ['an unknown keyword', 'frame(np.zeros(9), 3, hop=1)\n'],
     ['an argument the code does not fix', 'def h(sig):\n    return frame(sig, 3, 1)\n'],
     ['a call in a loop', 'for n in range(3, 9):\n    frame(np.zeros(n), 3, 1)\n'],
+    ['a decorator that may change the call (np.vectorize)', '@np.vectorize\ndef g(x, w):\n    return frame(x, w, 1)\ng(np.zeros(9), 3)\n'],
     ['a view made only in the else branch of an unknown condition', 'def g(x, flag):\n    if flag:\n        y = x\n    else:\n        y = frame(x, 3, 1)\n    return y\ng(np.zeros(9), np.random.rand() > 0.5)\n'],
     ['a view made only on one branch', 'def g(x, flag):\n    if flag:\n        return frame(x, 3, 1)\n    return x\ng(np.zeros(9), np.random.rand() > 0.5)\n'],
     ['a view made after a guard that raises for these arguments', 'def g(x, w):\n    if w > len(x):\n        raise ValueError(w)\n    return frame(x, w, 1)\ng(np.zeros(9), 10)\n'],
   ])('%s: no call-site view', (_what, code) => {
     expect(sites(analyzePython(`${FRAME}${code}`))).toEqual([]);
+  });
+
+  test('a decorator known to keep the call (functools.lru_cache) still resolves at the call site', () => {
+    const a = analyzePython(`${FRAME}import functools\n@functools.lru_cache(maxsize=None)\ndef g(n):\n    return frame(np.zeros(n), 3, 1)\ng(9)\n`);
+    expect(a.calls.filter((c) => c.via).map((c) => c.via)).toEqual(['g → frame']);
   });
 
   test('*args binds the extra positionals as a tuple, passed on with *', () => {
