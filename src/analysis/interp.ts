@@ -919,7 +919,8 @@ function isConstBig(e: Lin): boolean {
  * extra arguments, `*args`, recursion, past the work budget) leaves the call unknown.
  */
 function callUser(def: FuncDef, a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
-  if (a.starred || ctx.active?.has(def) || ctx.depth > MAX_DEPTH || ctx.budget.left <= 0) return UNKNOWN;
+  // A generator's or coroutine's body does not run at the call (only when iterated or awaited).
+  if (def.lazy || a.starred || ctx.active?.has(def) || ctx.depth > MAX_DEPTH || ctx.budget.left <= 0) return UNKNOWN;
   // Bind as Python does: positionals in order, then `*args` takes the rest; keywords by name
   // (`**kwargs` takes unknown ones); defaults for the rest. Anything else is a TypeError.
   const bound = new Map<string, Val>();
@@ -961,7 +962,7 @@ function callUser(def: FuncDef, a: Args, call: SyntaxNode, callee: SyntaxNode, c
     });
   }
   const rs = inner.returns!;
-  if (def.lazy || rs.length === 0) return UNKNOWN;
+  if (rs.length === 0) return UNKNOWN;
   return rs.every((r) => r === rs[0] || sameVal(r, rs[0])) ? rs[0]! : UNKNOWN;
 }
 

@@ -375,6 +375,7 @@ def frame(x, frame_length, hop_length):
     ['an unknown keyword', 'frame(np.zeros(9), 3, hop=1)\n'],
     ['an argument the code does not fix', 'def h(sig):\n    return frame(sig, 3, 1)\n'],
     ['a call in a loop', 'for n in range(3, 9):\n    frame(np.zeros(n), 3, 1)\n'],
+    ['a generator (its body runs when iterated, not at the call)', 'def g(x):\n    yield frame(x, 3, 1)\ng(np.zeros(9))\n'],
     ['a decorator that may change the call (np.vectorize)', '@np.vectorize\ndef g(x, w):\n    return frame(x, w, 1)\ng(np.zeros(9), 3)\n'],
     ['a view made only in the else branch of an unknown condition', 'def g(x, flag):\n    if flag:\n        y = x\n    else:\n        y = frame(x, 3, 1)\n    return y\ng(np.zeros(9), np.random.rand() > 0.5)\n'],
     ['a view made only on one branch', 'def g(x, flag):\n    if flag:\n        return frame(x, 3, 1)\n    return x\ng(np.zeros(9), np.random.rand() > 0.5)\n'],
