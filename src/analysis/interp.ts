@@ -375,7 +375,7 @@ function forgetAll(names: ReadonlySet<string>, ctx: Ctx): void {
 
 function sameVal(a: Val | undefined, b: Val | undefined): boolean {
   if (a === b) return true;
-  if (!a || !b || a.k === 'func' || b.k === 'func') return false;
+  if (!a || !b || a.k === 'func' || b.k === 'func' || a.k === 'obj' || b.k === 'obj') return false;
   try {
     return JSON.stringify(a, bigintText) === JSON.stringify(b, bigintText);
   } catch {
@@ -544,7 +544,7 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
           execFunction(c, ctx);
           const fname = c.getChild('VariableName');
           if (!keeps && fname) setVar(ctx, src(ctx, fname), UNKNOWN);
-        } else if (c.name === 'ClassDefinition') execClass(c, ctx);
+        } else if (c.name === 'ClassDefinition') execClass(c, ctx, true);
       }
       return;
     }
@@ -758,6 +758,19 @@ function bindTarget(t: SyntaxNode, value: Val, ctx: Ctx): void {
   } else if (t.name === 'TupleExpression' || t.name === 'ParenthesizedExpression' || t.name === 'ArrayExpression') {
     bindSequence(commaGroups(kids(t)).map((g) => g[0]!), value, ctx);
   } else {
+    // `self.x = v` in an `__init__` being run for `Cls(…)`: the instance's attribute (unknown
+    // when the assignment may not run). Any other attribute assignment on an instance makes
+    // the name holding it unknown (instances are snapshots).
+    if (t.name === 'MemberExpression' && t.getChild('.') && t.firstChild?.name === 'VariableName') {
+      const holder = src(ctx, t.firstChild);
+      const o = getVar(ctx, holder);
+      const prop = t.getChild('PropertyName');
+      if (o?.k === 'obj' && prop) {
+        if (BUILDING.has(o)) (o.attrs as Map<string, Val>).set(src(ctx, prop), ctx.flow?.maybe ? UNKNOWN : value);
+        else setVar(ctx, holder, { k: 'sym', name: holder });
+        return;
+      }
+    }
     // Attribute or item assignment: evaluate for nested calls. An item assigned in a list
     // changes the list: it becomes unknown (an array keeps its layout).
     evalExpr(t, ctx);
@@ -802,6 +815,7 @@ interface Param {
 
 /** What a call of a function the code defines needs to run its body. */
 interface FuncDef {
+  readonly kind: 'function';
   readonly name: string;
   readonly body: SyntaxNode;
   /** The text, unit and tree base the body's nodes point into (they may be an earlier parse's). */
@@ -858,7 +872,7 @@ function execFunction(n: SyntaxNode, ctx: Ctx): void {
     if (d) directives.set(d.name, { k: 'array', a: d.fact });
   }
   const def: FuncDef = {
-    name: fname, body, text: ctx.text, unit: ctx.unit, base: ctx.base, env: ctx.env.parent ? ctx.env : undefined, params: ps, directives,
+    kind: 'function', name: fname, body, text: ctx.text, unit: ctx.unit, base: ctx.base, env: ctx.env.parent ? ctx.env : undefined, params: ps, directives,
     lazy: n.firstChild?.name === 'async' || hasYield(body), resolvedInBody: new Set(),
   };
   setVar(ctx, fname, { k: 'func', name: fname, def });
@@ -918,26 +932,32 @@ function isConstBig(e: Lin): boolean {
  * run agrees on it, else unknown. Anything that does not bind like Python would (missing or
  * extra arguments, `*args`, recursion, past the work budget) leaves the call unknown.
  */
-function callUser(def: FuncDef, a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
+/** What `callUser` returns when the call does not bind or run (distinct from an unknown result). */
+const UNKNOWN_CALL: Val = { k: 'unknown' };
+
+/** Instances whose `__init__` is running: their attribute assignments are recorded. */
+const BUILDING = new WeakSet<Val>();
+
+function callUser(def: FuncDef, a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx, init?: Val): Val {
   // A generator's or coroutine's body does not run at the call (only when iterated or awaited).
-  if (def.lazy || a.starred || ctx.active?.has(def) || ctx.depth > MAX_DEPTH || ctx.budget.left <= 0) return UNKNOWN;
+  if (def.lazy || a.starred || ctx.active?.has(def) || ctx.depth > MAX_DEPTH || ctx.budget.left <= 0) return UNKNOWN_CALL;
   // Bind as Python does: positionals in order, then `*args` takes the rest; keywords by name
   // (`**kwargs` takes unknown ones); defaults for the rest. Anything else is a TypeError.
   const bound = new Map<string, Val>();
   const pos = def.params.filter((p) => p.kind === 'pos');
   const varargs = def.params.find((p) => p.kind === 'varargs');
   const varkw = def.params.find((p) => p.kind === 'varkw');
-  for (const k of a.kw.keys()) if (!def.params.some((p) => p.name === k && (p.kind === 'pos' || p.kind === 'kwonly')) && !varkw) return UNKNOWN;
-  if (a.pos.length > pos.length && !varargs) return UNKNOWN;
+  for (const k of a.kw.keys()) if (!def.params.some((p) => p.name === k && (p.kind === 'pos' || p.kind === 'kwonly')) && !varkw) return UNKNOWN_CALL;
+  if (a.pos.length > pos.length && !varargs) return UNKNOWN_CALL;
   for (const [i, p] of pos.entries()) {
-    if (i < a.pos.length && a.kw.has(p.name)) return UNKNOWN;
+    if (i < a.pos.length && a.kw.has(p.name)) return UNKNOWN_CALL;
     const v = i < a.pos.length ? a.pos[i] : a.kw.get(p.name) ?? p.dflt;
-    if (!v) return UNKNOWN;
+    if (!v) return UNKNOWN_CALL;
     bound.set(p.name, v);
   }
   for (const p of def.params.filter((q) => q.kind === 'kwonly')) {
     const v = a.kw.get(p.name) ?? p.dflt;
-    if (!v) return UNKNOWN;
+    if (!v) return UNKNOWN_CALL;
     bound.set(p.name, v);
   }
   if (varargs) bound.set(varargs.name, { k: 'tuple', items: a.pos.slice(pos.length) });
@@ -949,7 +969,12 @@ function callUser(def: FuncDef, a: Args, call: SyntaxNode, callee: SyntaxNode, c
   };
   for (const [k, v] of bound) setVar(inner, k, v);
   for (const [k, v] of def.directives) if (!a.kw.has(k)) setVar(inner, k, v);
-  execBlock(def.body, inner);
+  if (init) BUILDING.add(init);
+  try {
+    execBlock(def.body, inner);
+  } finally {
+    if (init) BUILDING.delete(init);
+  }
   const site = span(ctx, call);
   const calleeSpan = span(ctx, callee);
   const argsSpan = span(ctx, call.getChild('ArgList') ?? call);
@@ -966,13 +991,88 @@ function callUser(def: FuncDef, a: Args, call: SyntaxNode, callee: SyntaxNode, c
   return rs.every((r) => r === rs[0] || sameVal(r, rs[0])) ? rs[0]! : UNKNOWN;
 }
 
-function execClass(n: SyntaxNode, ctx: Ctx): void {
+/**
+ * A class the code defines, for instances whose attributes come from `__init__`: only a class
+ * without bases or decorators whose `__init__` does not hand `self` to other code; an
+ * attribute any other method assigns is unknown on every instance.
+ */
+interface ClassDef {
+  readonly kind: 'class';
+  readonly name: string;
+  readonly init: FuncDef | undefined;
+  readonly methods: ReadonlyMap<string, FuncDef>;
+  readonly volatile: ReadonlySet<string>;
+}
+
+function execClass(n: SyntaxNode, ctx: Ctx, decorated = false): void {
   const name = n.getChild('VariableName');
   const body = n.getChild('Body');
   if (name) setVar(ctx, src(ctx, name), UNKNOWN);
   if (!body || ctx.depth > MAX_DEPTH) return;
   const inner: Ctx = { ...ctx, env: newEnv(ctx.env), depth: ctx.depth + 1 };
   execBlock(body, inner);
+  const plain = !decorated && !n.getChild('ArgList');
+  if (!name || !plain) return;
+  // Methods: plain definitions in the class body (decorated ones may be properties or
+  // class/static methods: their names are unknown attributes).
+  const methods = new Map<string, FuncDef>();
+  const volatile = new Set<string>();
+  let init: FuncDef | undefined;
+  for (let c = body.firstChild; c; c = c.nextSibling) {
+    const fn = c.name === 'FunctionDefinition' ? c : undefined;
+    const fname = (fn ?? (c.name === 'DecoratedStatement' ? c.getChild('FunctionDefinition') : null))?.getChild('VariableName');
+    if (!fname) continue;
+    const mname = src(ctx, fname);
+    const v = inner.env.vars.get(mname);
+    if (!fn || v?.k !== 'func') { volatile.add(mname); continue; }
+    const def = v.def as FuncDef;
+    if (mname === '__init__') {
+      // `self` handed to other code could be given any attributes there.
+      const initBody = fn.getChild('Body');
+      if (!initBody || /[(,]\s*self\s*[,)]|\bsuper\s*\(|setattr\s*\(|__dict__/.test(src(ctx, initBody))) return;
+      init = def;
+    } else {
+      methods.set(mname, def);
+      for (const a of selfAssigned(fn, ctx)) volatile.add(a);
+    }
+    if (mname === '__setattr__' || mname === '__getattr__' || mname === '__getattribute__') return;
+  }
+  const cls: ClassDef = { kind: 'class', name: src(ctx, name), init, methods, volatile };
+  setVar(ctx, cls.name, { k: 'func', name: cls.name, def: cls });
+}
+
+/** Attribute names a method assigns on `self` (`self.x = …`, `self.x += …`, `self.x[…] = …` aside). */
+function selfAssigned(fn: SyntaxNode, ctx: Ctx): Set<string> {
+  const out = new Set<string>();
+  const visit = (x: SyntaxNode): void => {
+    if (x.name === 'AssignStatement' || x.name === 'UpdateStatement') {
+      for (const t of kids(x)) {
+        if (t.name === 'AssignOp' || t.name === 'UpdateOp') break;
+        const targets = t.name === 'TupleExpression' ? kids(t) : [t];
+        for (const m of targets) {
+          if (m.name === 'MemberExpression' && m.getChild('.') && m.firstChild?.name === 'VariableName' && src(ctx, m.firstChild) === 'self') {
+            const p = m.getChild('PropertyName');
+            if (p) out.add(src(ctx, p));
+          }
+        }
+      }
+    }
+    for (let c = x.firstChild; c; c = c.nextSibling) visit(c);
+  };
+  visit(fn);
+  return out;
+}
+
+/** `Cls(…)`: the instance with the attributes `__init__` certainly set, or unknown. */
+function instantiate(cls: ClassDef, a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
+  const attrs = new Map<string, Val>();
+  const obj: Val = { k: 'obj', cls, attrs };
+  if (cls.init) {
+    const r = callUser(cls.init, { ...a, pos: [obj, ...a.pos], posNodes: [call, ...a.posNodes] }, call, callee, ctx, obj);
+    if (r === UNKNOWN_CALL) return UNKNOWN;
+  } else if (a.pos.length || a.kw.size || a.starred) return UNKNOWN;
+  for (const v of cls.volatile) attrs.delete(v);
+  return obj;
 }
 
 const JAXTYPING = /^(Float|Float16|Float32|Float64|Int|Int8|Int16|Int32|Int64|UInt|UInt8|UInt16|UInt32|UInt64|Bool|Shaped|Num|Real|Inexact|Integer|Complex|Complex64|Complex128)$/;
@@ -1374,6 +1474,11 @@ function sliceOf(g: SyntaxNode[], ctx: Ctx): { start?: Lin; stop?: Lin; step?: L
 }
 
 function attribute(base: Val, prop: string, _ctx: Ctx): Val {
+  if (base.k === 'obj') {
+    const cls = base.cls as ClassDef;
+    const method = cls.methods.get(prop);
+    return base.attrs.get(prop) ?? (method && !cls.volatile.has(prop) ? { k: 'func', name: `${cls.name}.${prop}`, def: method, self: base } : UNKNOWN);
+  }
   if (base.k === 'ref') {
     const path = canonical(`${base.path}.${prop}`);
     const d = dtypeRef(path);
@@ -1527,7 +1632,12 @@ function evalCall(n: SyntaxNode, ctx: Ctx): Val {
 const NP = 'numpy.';
 
 function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
-  if (fn.k === 'func') return callUser(fn.def as FuncDef, a, call, callee, ctx);
+  if (fn.k === 'func') {
+    const def = fn.def as FuncDef | ClassDef;
+    if (def.kind === 'class') return instantiate(def, a, call, callee, ctx);
+    const r = callUser(def, fn.self ? { ...a, pos: [fn.self, ...a.pos], posNodes: [callee, ...a.posNodes] } : a, call, callee, ctx);
+    return r === UNKNOWN_CALL ? UNKNOWN : r;
+  }
   if (fn.k === 'sym') {
     // Builtins the code uses for sizes.
     if (fn.name === 'int' || fn.name === 'len' || fn.name === 'tuple' || fn.name === 'list') {

@@ -52,8 +52,13 @@ export type Val =
   | { readonly k: 'ref'; readonly path: string }
   /** A name bound to nothing the analysis knows (a parameter): an unknown array or integer. */
   | { readonly k: 'sym'; readonly name: string; readonly lib?: Lib }
-  /** A function the code defines (opaque here: the interpreter's definition record). */
-  | { readonly k: 'func'; readonly name: string; readonly def: object }
+  /**
+   * A function or class the code defines (opaque here: the interpreter's definition record);
+   * a method carries the instance it was read from as `self`.
+   */
+  | { readonly k: 'func'; readonly name: string; readonly def: object; readonly self?: Val }
+  /** An instance of a class the code defines: the attributes its `__init__` certainly set. */
+  | { readonly k: 'obj'; readonly cls: object; readonly attrs: ReadonlyMap<string, Val> }
   | { readonly k: 'unknown' };
 
 export const UNKNOWN: Val = { k: 'unknown' };

@@ -468,3 +468,41 @@ describe('SL003 only where a write can reach the overlapping view', () => {
     expect(analyzePython(read, {}, second).calls.flatMap((c) => c.diagnostics.map((d) => d.code))).not.toContain('SL003');
   });
 });
+
+describe('instances: attributes set by __init__ are known at method calls', () => {
+  const CLS = `import numpy as np
+from numpy.lib.stride_tricks import as_strided
+class Framer:
+    def __init__(self, n, win=4):
+        self.signal = np.zeros(n)
+        self.win = win
+    def frames(self):
+        s = self.signal.strides[0]
+        return as_strided(self.signal, (len(self.signal) - self.win + 1, self.win), (s, s), writeable=False)
+`;
+  const vias = (code: string) => analyzePython(`${CLS}${code}`).calls.filter((c) => c.via).map((c) => c.via);
+
+  test('a method called on an instance resolves with the attributes __init__ set', () => {
+    expect(vias('f = Framer(10)\nw = f.frames()\n')).toEqual(['frames']);
+  });
+
+  test('an attribute assigned on the instance after construction makes it unknown', () => {
+    expect(vias('f = Framer(10)\nf.win = 12\nw = f.frames()\n')).toEqual([]);
+  });
+
+  test('an attribute any other method assigns is unknown on every instance', () => {
+    const code = CLS.replace('    def frames(self):', '    def grow(self):\n        self.win = 100\n    def frames(self):') + 'f = Framer(10)\nw = f.frames()\n';
+    expect(analyzePython(code).calls.filter((c) => c.via)).toEqual([]);
+  });
+
+  test('an attribute __init__ sets on one branch only is unknown', () => {
+    const code = CLS.replace('        self.win = win', '        if n > np.random.rand():\n            self.win = win') + 'f = Framer(10)\nw = f.frames()\n';
+    expect(analyzePython(code).calls.filter((c) => c.via)).toEqual([]);
+  });
+
+  test('a class with a base, or whose __init__ hands self to other code, gives unknown instances', () => {
+    for (const code of [CLS.replace('class Framer:', 'class Framer(Base):'), CLS.replace('        self.win = win', '        self.win = win\n        setup(self)')]) {
+      expect(analyzePython(`class Base:\n    pass\n${code}f = Framer(10)\nw = f.frames()\n`).calls.filter((c) => c.via)).toEqual([]);
+    }
+  });
+});
