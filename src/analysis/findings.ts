@@ -12,7 +12,8 @@ import type { ArgItem, CallFacts, Span } from './interp';
 import {
   constBig, constOf, lin, linAdd, linAtoms, linEqual, linFloorDiv, linLowerBound, linScale, linSub, linText, linVar, type Lin,
 } from './linear';
-import type { ArrayFact } from './values';
+import type { ArrayFact, Val } from './values';
+import { isCContiguousFact } from './arrays';
 
 /** A replacement of `span` (offsets in the call's unit) by `newText`. */
 export interface TextEdit {
@@ -707,6 +708,26 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
     refactorings: extraFixes,
   };
   return finding;
+}
+
+/**
+ * What a name holds, in words, for a hover on the name: `float32 array, shape (28, 28),
+ * strides (112, 4) B, C-contiguous`; for an integer its value or its formula.
+ */
+export function describeValue(v: Val): string | undefined {
+  if (v.k === 'int') return `= ${linText(v.e)}`;
+  if (v.k !== 'array') return undefined;
+  const a = v.a;
+  const isTorch = a.lib === 'torch';
+  const parts = [`${a.dtype ? `${a.dtype.name} ` : ''}${isTorch ? 'tensor' : 'array'}`];
+  parts.push(a.shape ? `shape ${tupleText(a.shape.map(linText))}` : 'shape unknown');
+  if (a.strides) parts.push(`strides ${tupleText(a.strides.map(linText))}${isTorch ? ' elements' : ' B'}`);
+  if (!a.symbolic && a.shape && a.strides && isCContiguousFact(a)) parts.push('C-contiguous');
+  const off = constOf(a.offset);
+  const size = a.buffer.size && linText(a.buffer.size);
+  if (a.buffer.label !== a.label || off !== 0) parts.push(`a view of ${a.buffer.label}${size ? ` (${size}${isTorch ? ' elements' : ' B'})` : ''} at offset ${linText(a.offset)}`);
+  else if (size) parts.push(`${size}${isTorch ? ' elements' : ' B'}`);
+  return parts.join(', ');
 }
 
 /** The names a symbolic view's sizes are written in (`n_frames`, `hop_length`, `x`), in order. */

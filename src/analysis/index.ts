@@ -40,8 +40,8 @@
  * incremental analysis in the same thread.
  */
 import { CODES, codesMarkdown, type Code, type CodeInfo, type Severity, type SeverityOverrides } from './codes';
-import { callFinding, shiftFinding, type CallFinding, type DimExplanation, type Fix, type FindingOptions } from './findings';
-import { interpretUnit, newEnv, type CallFacts, type InterpOptions, type NpyHeader, type Span, type StatementRecord } from './interp';
+import { callFinding, describeValue, shiftFinding, type CallFinding, type DimExplanation, type Fix, type FindingOptions } from './findings';
+import { interpretUnit, newEnv, type CallFacts, type InterpOptions, type NameFact, type NpyHeader, type Span, type StatementRecord } from './interp';
 import { diffTexts, parseUnit, type ParsedUnit, type TextChange } from './parse';
 import { keptRanges, relevantChunks, splitStatements } from './slice';
 import { writeUseAt } from './writes';
@@ -95,8 +95,17 @@ export interface AnalysisOptions extends InterpOptions, FindingOptions {
   readonly noSlice?: boolean;
 }
 
+/** What a name held where the code uses or binds it, in words (for a hover on the name). */
+export interface NameInfo {
+  readonly range: Range;
+  readonly name: string;
+  readonly text: string;
+}
+
 export interface Analysis {
   readonly calls: readonly Call[];
+  /** Names bound to arrays and integers where the code uses or binds them (not in the lean CLI analysis). */
+  readonly names: readonly NameInfo[];
   /** Every call's diagnostics, in document order. */
   readonly diagnostics: readonly AnalysisDiagnostic[];
   /** The parsed texts, to hand back for incremental re-analysis. */
@@ -142,11 +151,13 @@ export function analyzeNotebook(cells: readonly string[], options: AnalysisOptio
     // Statement results and findings are reused only under the same options.
     const old = previous?.reuse && sameOptions(previous.reuse.options, options) ? previous.reuse : undefined;
     const facts: CallFacts[] = [];
+    const nameFacts: NameFact[][] = [];
     const records: StatementRecord[][] = [];
     const moved = new Map<CallFacts, { old: CallFacts; delta: number }>();
     parsed.forEach((p, i) => {
       const r = interpretUnit(p.tree, p.text, i, env, options, old?.records[i], p.ranges?.[0]?.from ?? 0);
       for (const c of r.calls) facts.push(c);
+      nameFacts.push(r.names);
       if (!options.oneShot) records.push(r.records);
       for (const [k, v] of r.moved) moved.set(k, v);
     });
@@ -185,10 +196,17 @@ export function analyzeNotebook(cells: readonly string[], options: AnalysisOptio
       }
     }
     const diagnostics = calls.flatMap((c) => c.diagnostics);
-    const result: Analysis = options.oneShot ? { calls, diagnostics, parsed } : { calls, diagnostics, parsed, reuse: { options, records, findings } };
+    const names: NameInfo[] = [];
+    nameFacts.forEach((list, unit) => {
+      for (const f of list) {
+        const text = describeValue(f.value);
+        if (text) names.push({ range: toRange(unit, f.span, lineIndex[unit]!), name: f.name, text });
+      }
+    });
+    const result: Analysis = options.oneShot ? { calls, names, diagnostics, parsed } : { calls, names, diagnostics, parsed, reuse: { options, records, findings } };
     return failures.length ? { ...result, internalError: failures.join('; ') } : result;
   } catch (e) {
-    return { calls: [], diagnostics: [], parsed: [], internalError: e instanceof Error ? e.message : String(e) };
+    return { calls: [], names: [], diagnostics: [], parsed: [], internalError: e instanceof Error ? e.message : String(e) };
   }
 }
 
@@ -249,6 +267,11 @@ function toRange(unit: number, s: Span, lines: readonly number[]): Range {
 /** The call whose callee or shape/strides argument contains `offset` in `unit` (for hovers), if any. */
 export function callAt(analysis: Analysis, unit: number, offset: number): Call | undefined {
   return analysis.calls.find((c) => c.hoverRanges.some((r) => r.unit === unit && r.from <= offset && offset <= r.to));
+}
+
+/** What the analysis believed the name at `offset` in `unit` held, if it knows (for hovers). */
+export function nameAt(analysis: Analysis, unit: number, offset: number): NameInfo | undefined {
+  return analysis.names.find((n) => n.range.unit === unit && n.range.from <= offset && offset <= n.range.to);
 }
 
 /** String literals naming `.npy` files in the texts: the headers a host should read before analysing. */

@@ -180,6 +180,8 @@ interface Ctx {
   readonly budget: { left: number };
   /** Within a function body: whether the code from here on may not run, or cannot. */
   readonly flow?: Flow;
+  /** Where names are used or bound with an array or integer value (not while a body runs for a call). */
+  readonly names?: NameFact[];
 }
 
 /**
@@ -226,6 +228,14 @@ export interface StatementRecord {
   readonly refReads: ReadonlyMap<string, string | undefined>;
   readonly writes: ReadonlyMap<string, Val>;
   readonly calls: readonly CallFacts[];
+  readonly names: readonly NameFact[];
+}
+
+/** What the analysis believed a name held where the code uses or binds it (for a hover). */
+export interface NameFact {
+  readonly span: Span;
+  readonly name: string;
+  readonly value: Val;
 }
 
 /** Interpret one parsed unit, continuing from `env` (mutated); returns the stride calls found. */
@@ -237,6 +247,7 @@ export function interpretUnit(tree: Tree, text: string, unit: number, env: Env, 
     else byText.set(r.text, [r]);
   }
   const calls: CallFacts[] = [];
+  const names: NameFact[] = [];
   const records: StatementRecord[] = [];
   const moved = new Map<CallFacts, { readonly old: CallFacts; readonly delta: number }>();
   for (let n = tree.topNode.firstChild; n; n = n.nextSibling) {
@@ -250,22 +261,27 @@ export function interpretUnit(tree: Tree, text: string, unit: number, env: Env, 
       const shifted = delta === 0 && reuse.calls.every((c) => c.unit === unit) ? reuse.calls : reuse.calls.map((c) => shiftFacts(c, delta, unit));
       shifted.forEach((c, i) => moved.set(c, { old: reuse.calls[i]!, delta }));
       calls.push(...shifted);
-      records.push({ ...reuse, from, calls: shifted });
+      const shiftedNames = delta === 0 ? reuse.names : reuse.names.map((x) => ({ ...x, span: shiftSpan(x.span, delta) }));
+      names.push(...shiftedNames);
+      records.push({ ...reuse, from, calls: shifted, names: shiftedNames });
       candidates!.splice(candidates!.indexOf(reuse), 1);
       continue;
     }
     const track: Tracking = { module: env, reads: new Map(), refReads: new Map(), writes: new Map() };
-    const ctx: Ctx = { text, unit, env, calls: [], options, depth: 0, track, base, budget: { left: CALL_BUDGET } };
+    const ctx: Ctx = { text, unit, env, calls: [], options, depth: 0, track, base, budget: { left: CALL_BUDGET }, names: options.oneShot ? undefined : [] };
     execStatement(n, ctx);
     calls.push(...ctx.calls);
-    if (!options.oneShot) records.push({ text: stmtText, from, reads: track.reads, refReads: track.refReads, writes: track.writes, calls: ctx.calls });
+    if (ctx.names) names.push(...ctx.names);
+    if (!options.oneShot) records.push({ text: stmtText, from, reads: track.reads, refReads: track.refReads, writes: track.writes, calls: ctx.calls, names: ctx.names ?? [] });
   }
-  return { calls, records, moved };
+  return { calls, records, moved, names };
 }
 
 /** The calls of a unit, the records to reuse next time, and which calls were replayed from which. */
 export interface UnitResult {
   readonly calls: CallFacts[];
+  /** Arrays and integers the names held where the code uses or binds them. */
+  readonly names: NameFact[];
   readonly records: StatementRecord[];
   readonly moved: ReadonlyMap<CallFacts, { readonly old: CallFacts; readonly delta: number }>;
 }
@@ -751,10 +767,17 @@ function learnNdim(base: string, nd: number, ctx: Ctx): void {
   setVar(ctx, name, { k: 'array', a: { ...a, shape, strides } });
 }
 
+/** Note what `name` holds at node `n`, when it is an array or an integer (see `NameFact`). */
+function noteName(ctx: Ctx, n: SyntaxNode, name: string, v: Val): void {
+  if (ctx.names && (v.k === 'array' || v.k === 'int')) ctx.names.push({ span: span(ctx, n), name, value: v });
+}
+
 function bindTarget(t: SyntaxNode, value: Val, ctx: Ctx): void {
   if (t.name === 'VariableName') {
     const name = src(ctx, t);
-    setVar(ctx, name, value.k === 'unknown' ? { k: 'sym', name } : relabel(value, name));
+    const bound: Val = value.k === 'unknown' ? { k: 'sym', name } : relabel(value, name);
+    noteName(ctx, t, name, bound);
+    setVar(ctx, name, bound);
   } else if (t.name === 'TupleExpression' || t.name === 'ParenthesizedExpression' || t.name === 'ArrayExpression') {
     bindSequence(commaGroups(kids(t)).map((g) => g[0]!), value, ctx);
   } else {
@@ -1141,7 +1164,12 @@ function evalInner(n: SyntaxNode, ctx: Ctx): Val {
     case 'String': return { k: 'str', v: stringValue(src(ctx, n)) };
     case 'Boolean': return { k: 'bool', v: src(ctx, n) === 'True' };
     case 'None': return { k: 'none' };
-    case 'VariableName': return lookup(src(ctx, n), ctx);
+    case 'VariableName': {
+      const name = src(ctx, n);
+      const v = lookup(name, ctx);
+      noteName(ctx, n, name, v);
+      return v;
+    }
     case 'ParenthesizedExpression': {
       const inner = kids(n).find((c) => !PUNCT.has(c.name));
       return inner ? evalExpr(inner, ctx) : UNKNOWN;

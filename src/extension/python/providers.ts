@@ -78,7 +78,15 @@ export class StrideHoverProvider implements vscode.HoverProvider {
       const hit = call.hoverRanges.map(toVsRange).find((r) => r.contains(pos));
       if (hit) return new vscode.Hover(hoverMarkdown(call), hit);
     }
-    return undefined;
+    // A name: what the analysis believes it holds there, so a verdict can be traced.
+    const name = a.analysis.names.find((n) => n.range.unit === a.unit && toVsRange(n.range).contains(pos));
+    if (!name) return undefined;
+    const md = new vscode.MarkdownString(undefined, false);
+    md.isTrusted = false;
+    md.supportHtml = false;
+    md.appendMarkdown(`**${escapeMarkdown(name.name)}**: ${escapeMarkdown(name.text)}\n\n`);
+    md.appendMarkdown(escapeMarkdown('What Stride Lens knows about it here.'));
+    return new vscode.Hover(md, toVsRange(name.range));
   }
 }
 

@@ -1,8 +1,8 @@
 // Views resolved where the code calls the function that builds them, in a real VS Code, on
 // examples/frames.py (a librosa-style frame(x, frame_length, hop_length)): the call site's
 // lens shows the view NumPy makes for that signal, the definition's lens what its bounds
-// depend on, an axis the caller names is no error, and the window-count quick fix keeps the
-// function's own names. The numbers expected on screen come from running the file with NumPy.
+// depend on, an axis the caller names is no error, a hover on a name says what it holds, and
+// the window-count quick fix keeps the function's own names. The numbers expected on screen come from running the file with NumPy.
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,8 @@ exec(compile(open(${JSON.stringify(example)}).read(), "frames.py", "exec"), scop
 f, s = scope["frames"], scope["signal"]
 lo, hi = byte_bounds(f)
 base = byte_bounds(s)[0]
-print(json.dumps({"shape": list(f.shape), "strides": list(f.strides), "low": int(lo - base), "high": int(hi - base), "nbytes": int(s.nbytes)}))
+print(json.dumps({"shape": list(f.shape), "strides": list(f.strides), "low": int(lo - base), "high": int(hi - base), "nbytes": int(s.nbytes),
+                  "signal": {"dtype": str(s.dtype), "shape": list(s.shape), "strides": list(s.strides)}}))
 `);
 
   await openFile(page, 'frames.py');
@@ -35,6 +36,14 @@ print(json.dumps({"shape": list(f.shape), "strides": list(f.strides), "low": int
   const def = await waitForLens(page, 'view (n_frames, frame_length) · strides (hop_length * x.strides[0], x.strides[0])');
   check(def.includes('bounds depend on') && def.includes('hop_length') && !def.includes('✓'), 'the definition states what its bounds depend on, no ✓', 'bounds depend on … hop_length', def);
   await shot('call-site-and-definition');
+
+  // A hover on a name says what the analysis believes it holds (NumPy's dtype, shape, strides).
+  const sig = np.signal;
+  const said = await helpers.hover(page, 'signal', { line: 'frame(signal' });
+  const want = `${sig.dtype} array, shape (${sig.shape.join(', ')},), strides (${sig.strides.join(', ')},) B`;
+  check(said.includes('signal') && said.includes(want), 'the hover on signal shows what the analysis knows', want, said);
+  await shot('hover-on-a-name');
+  await page.keyboard.press('Escape');
 
   // smooth(x, w, axis): an axis the caller names is unknown here, not an error. The only
   // problem in the file is frame_one_too_many's count.

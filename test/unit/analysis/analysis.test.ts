@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { analyzeNotebook, analyzePython, callAt, type Analysis, type QuickFix } from '../../../src/analysis/index';
+import { analyzeNotebook, analyzePython, callAt, nameAt, type Analysis, type QuickFix } from '../../../src/analysis/index';
 
 const PRELUDE = 'import numpy as np\nimage = np.zeros((28, 28), dtype=np.float32)\n';
 
@@ -504,5 +504,20 @@ class Framer:
     for (const code of [CLS.replace('class Framer:', 'class Framer(Base):'), CLS.replace('        self.win = win', '        self.win = win\n        setup(self)')]) {
       expect(analyzePython(`class Base:\n    pass\n${code}f = Framer(10)\nw = f.frames()\n`).calls.filter((c) => c.via)).toEqual([]);
     }
+  });
+});
+
+describe('hover on a name: what the analysis believes it holds', () => {
+  test('arrays and integers where the code binds and uses them; nothing for what it does not know', () => {
+    const text = 'import numpy as np\nimage = np.zeros((28, 28), dtype=np.float32)\nk = 3\nn = image.shape[0] - k + 1\ndef f(x):\n    return x\n';
+    const a = analyzePython(`${text}v = np.lib.stride_tricks.as_strided(image, (n, n, k, k), image.strides * 2)\n`);
+    const at = (line: number, col: number) => nameAt(a, 0, a.names.find((x) => x.range.start.line === line && x.range.start.col === col)?.range.from ?? -1);
+    // The same numbers as the call's own view of image and its window count (those are checked
+    // against NumPy in the corpus).
+    const call = a.calls[0]!;
+    expect(at(1, 0)?.text).toBe(`float32 array, shape (28, 28), strides (${call.sourceLayout!.strides.join(', ')}) B, C-contiguous, ${call.buffer!.size} B`);
+    expect(at(3, 0)?.text).toBe(`= ${call.shape![0]}`);
+    expect(a.names.some((x) => x.name === 'x')).toBe(false);
+    expect(analyzePython(text, { oneShot: true }).names).toEqual([]);
   });
 });
