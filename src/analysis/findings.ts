@@ -266,16 +266,11 @@ function shiftedText(text: string, delta: bigint): string | undefined {
 }
 
 /** The window-count fix that keeps the user's names (see windowFixes), when each wrong count is off by a constant. */
-function ownNameFix(f: CallFacts, items: readonly ArgItem[], want: readonly string[], source: ArrayFact, pattern: WindowPattern): Fix | undefined {
+function ownNameFix(shape: readonly Lin[], items: readonly ArgItem[], wrong: readonly { d: number; want: Lin }[]): Fix | undefined {
   const edits: TextEdit[] = [];
   const shown: string[] = [];
-  for (let d = 0; d < f.shape!.length; d++) {
-    const ax = pattern.axes.findIndex((a) => a.gridDim === d && a.window !== undefined);
-    const a = pattern.axes[ax];
-    const n = ax >= 0 ? axisLen(source, ax) : undefined;
-    const correct = a && n ? correctCount(n, a.window!, a.step) : undefined;
-    if (!correct || linEqual(correct, f.shape![d]!)) continue;
-    const off = linSub(correct, f.shape![d]!);
+  for (const { d, want } of wrong) {
+    const off = linSub(want, shape[d]!);
     const delta = off && constBig(off);
     if (delta === undefined) return undefined;
     const it = items[d]!;
@@ -285,7 +280,6 @@ function ownNameFix(f: CallFacts, items: readonly ArgItem[], want: readonly stri
     edits.push({ span: target.span, newText: text });
     shown.push(it.bound ? `${it.text} = ${text}` : text);
   }
-  void want;
   return edits.length ? { title: `Correct the window count: ${shown.join(', ')}`, edits } : undefined;
 }
 
@@ -808,7 +802,7 @@ function windowFixes(f: CallFacts, source: ArrayFact | undefined, pattern: Windo
   const fixes: Fix[] = [];
   if (source && pattern && f.shape && f.shapeArg) {
     const texts: string[] = [];
-    let changed = false;
+    const wrong: { d: number; want: Lin }[] = [];
     const items = f.shapeArg.items;
     for (let d = 0; d < f.shape.length; d++) {
       const ax = pattern.axes.findIndex((a) => a.gridDim === d && a.window !== undefined);
@@ -817,12 +811,13 @@ function windowFixes(f: CallFacts, source: ArrayFact | undefined, pattern: Windo
       const want = a && n ? correctCount(n, a.window!, a.step) : undefined;
       if (a && n && want && !linEqual(want, f.shape[d]!)) {
         texts.push(countText(srcName, ax, n, a.window!, a.step));
-        changed = true;
+        wrong.push({ d, want });
       } else texts.push(linText(f.shape[d]!));
     }
+    const changed = wrong.length > 0;
     // The count off by a constant, written as `… + K` in the call or in the assignment of the
     // name the call uses: correct K, in the user's own names (`len(x) - w + 2` → `+ 1`).
-    const own = changed && items && items.length === f.shape.length ? ownNameFix(f, items, texts, source, pattern) : undefined;
+    const own = changed && items && items.length === f.shape.length ? ownNameFix(f.shape, items, wrong) : undefined;
     if (own) fixes.push(own);
     else if (changed) {
       const edits: TextEdit[] = items && items.length === f.shape.length
