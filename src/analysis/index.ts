@@ -199,7 +199,7 @@ export function analyzeNotebook(cells: readonly string[], options: AnalysisOptio
     const names: NameInfo[] = [];
     nameFacts.forEach((list, unit) => {
       for (const f of list) {
-        const text = describeValue(f.value);
+        const text = describedText(f);
         if (text) names.push({ range: toRange(unit, f.span, lineIndex[unit]!), name: f.name, text });
       }
     });
@@ -208,6 +208,17 @@ export function analyzeNotebook(cells: readonly string[], options: AnalysisOptio
   } catch (e) {
     return { calls: [], names: [], diagnostics: [], parsed: [], internalError: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/** A name's value in words, once per value (statements replayed after an edit keep their values). */
+const DESCRIBED = new WeakMap<object, string | null>();
+function describedText(f: NameFact): string | undefined {
+  let t = DESCRIBED.get(f.value);
+  if (t === undefined) {
+    t = describeValue(f.value) ?? null;
+    DESCRIBED.set(f.value, t);
+  }
+  return t ?? undefined;
 }
 
 function rangesSame(a: readonly { from: number; to: number }[] | undefined, b: readonly { from: number; to: number }[] | undefined): boolean {

@@ -261,7 +261,7 @@ export function interpretUnit(tree: Tree, text: string, unit: number, env: Env, 
       const shifted = delta === 0 && reuse.calls.every((c) => c.unit === unit) ? reuse.calls : reuse.calls.map((c) => shiftFacts(c, delta, unit));
       shifted.forEach((c, i) => moved.set(c, { old: reuse.calls[i]!, delta }));
       calls.push(...shifted);
-      const shiftedNames = delta === 0 ? reuse.names : reuse.names.map((x) => ({ ...x, span: shiftSpan(x.span, delta) }));
+      const shiftedNames = delta === 0 ? reuse.names : reuse.names.map((x) => ({ name: x.name, value: x.value, span: shiftSpan(x.span, delta) }));
       names.push(...shiftedNames);
       records.push({ ...reuse, from, calls: shifted, names: shiftedNames });
       candidates!.splice(candidates!.indexOf(reuse), 1);
