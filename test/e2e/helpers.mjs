@@ -141,6 +141,22 @@ export function findPlayground(page, opts) {
   return findFrame(page, 'Layout Playground', { ...opts, selector: '[data-testid="view-shape"]' });
 }
 
+/** Put the cursor at 1-based `line`:`col` of the active editor and wait for the status bar to say so. */
+export async function goTo(page, line, col) {
+  await runCommand(page, 'Go to Line/Column...');
+  await page.locator('.quick-input-widget input').fill(`:${line}:${col}`);
+  await page.keyboard.press('Enter');
+  await waitFor(`the cursor at ${line}:${col}`, async () => ((await page.locator('.statusbar').innerText()).includes(`Ln ${line}, Col ${col}`) ? true : undefined));
+}
+
+/** Open Quick Fix at the cursor and return its row whose title includes `title`, once shown. */
+export async function quickFixRow(page, title) {
+  await runCommand(page, 'Quick Fix...');
+  const row = page.locator('.action-widget .monaco-list-row, .context-view .action-item').filter({ hasText: title }).first();
+  await row.waitFor({ timeout: 15_000 });
+  return row;
+}
+
 /** Texts of every code lens in the visible editors. */
 export async function lensTexts(page) {
   return (await page.locator('.monaco-editor .codelens-decoration').allTextContents()).map((t) => t.trim()).filter(Boolean);

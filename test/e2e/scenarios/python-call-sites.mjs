@@ -63,13 +63,8 @@ print(json.dumps({"shape": list(f.shape), "strides": list(f.strides), "low": int
   const lines = readFileSync(example, 'utf8').split('\n');
   const row = lines.findIndex((l) => l.includes('return as_strided(x, shape=(n_frames, frame_length), strides=(x.strides[0]'));
   const col = lines[row].indexOf('as_strided') + 1;
-  await runCommand(page, 'Go to Line/Column...');
-  await page.locator('.quick-input-widget input').fill(`:${row + 1}:${col + 1}`);
-  await page.keyboard.press('Enter');
-  await waitFor(`the cursor at ${row + 1}:${col + 1}`, async () => ((await page.locator('.statusbar').innerText()).includes(`Ln ${row + 1}, Col ${col + 1}`) ? true : undefined));
-  await runCommand(page, 'Quick Fix...');
-  const fix = page.locator('.action-widget .monaco-list-row, .context-view .action-item').filter({ hasText: 'n_frames = len(x) - frame_length + 1' }).first();
-  await fix.waitFor({ timeout: 15_000 });
+  await helpers.goTo(page, row + 1, col + 1);
+  const fix = await helpers.quickFixRow(page, 'n_frames = len(x) - frame_length + 1');
   await shot('quick-fix-keeps-names');
   await fix.click();
   const text = await waitFor('the corrected count', async () => {

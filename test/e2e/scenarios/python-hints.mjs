@@ -40,14 +40,11 @@ const tuple = (xs) => `(${xs.join(', ')})`;
 const count = (n) => (String(n).length >= 5 ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u2009') : String(n));
 
 /** Put the cursor on `token` in the first line of `file` matching `line` and ask VS Code for the hover. */
-async function hoverAt(page, { runCommand, waitFor }, file, line, token) {
+async function hoverAt(page, { runCommand, waitFor, goTo }, file, line, token) {
   const lines = readFileSync(new URL(`../../../examples/${file}`, import.meta.url), 'utf8').split('\n');
   const row = lines.findIndex((l) => line.test(l));
   const col = lines[row].indexOf(token, lines[row].search(line));
-  await runCommand(page, 'Go to Line/Column...');
-  await page.locator('.quick-input-widget input').fill(`:${row + 1}:${col + 2}`);
-  await page.keyboard.press('Enter');
-  await waitFor(`the cursor at ${row + 1}:${col + 2}`, async () => ((await page.locator('.statusbar').innerText()).includes(`Ln ${row + 1}, Col ${col + 2}`) ? true : undefined));
+  await goTo(page, row + 1, col + 2);
   await runCommand(page, 'Show or Focus Hover');
   return waitFor(`a hover over "${token}"`, async () => {
     const h = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
@@ -118,9 +115,7 @@ export async function run({ page, helpers, shot, workspace }) {
   await editor.locator('.squiggly-error').first().waitFor({ timeout: 15_000 });
   const box = await editor.locator('.squiggly-error').first().boundingBox();
   await page.mouse.click(box.x + Math.min(8, box.width / 2), box.y + box.height / 2);
-  await runCommand(page, 'Quick Fix...');
-  const fix = page.locator('.action-widget .monaco-list-row, .context-view .action-item').filter({ hasText: 'Correct the window count' }).first();
-  await fix.waitFor({ timeout: 15_000 });
+  const fix = await helpers.quickFixRow(page, 'Correct the window count');
   await shot('quick-fix-menu');
   await fix.click();
   const text = await waitFor('the rewritten call', async () => {
