@@ -11,7 +11,7 @@ import {
   broadcastTo, indexed, isCContiguousFact, newArray, reshaped, sizeLin, transposed, type IndexItem,
 } from './arrays';
 import {
-  constBig, constOf, lin, linAdd, linBig, linFloorDiv, linMod, linMul, linPow, linScale, linSub, linVar, MAX_BITS, type Lin,
+  constBig, constOf, isConst, lin, linAdd, linBig, linFloorDiv, linMod, linMul, linPow, linScale, linSub, linVar, MAX_BITS, type Lin,
 } from './linear';
 import {
   attrAtom, BOOL, dtypeByName, FLOAT32, FLOAT64, INT64, UNKNOWN, unknownArray,
@@ -434,12 +434,20 @@ function bodyLeaves(body: SyntaxNode): boolean {
   return !!last && leaves(last);
 }
 
+/** Whether a node named in `kinds` occurs in `n`, nested definitions (their own scopes) aside. */
+function occursIn(n: SyntaxNode, kinds: ReadonlySet<string>): boolean {
+  if (kinds.has(n.name)) return true;
+  if (n.name === 'FunctionDefinition' || n.name === 'ClassDefinition' || n.name === 'LambdaExpression') return false;
+  for (let c = n.firstChild; c; c = c.nextSibling) if (occursIn(c, kinds)) return true;
+  return false;
+}
+
+const LEAVING = new Set(['RaiseStatement', 'ReturnStatement']);
+const YIELDING = new Set(['yield', 'YieldExpression']);
+
 /** Whether a `raise` or `return` occurs in `n` (nested definitions aside): the function may leave there. */
 function mayLeave(n: SyntaxNode): boolean {
-  if (n.name === 'RaiseStatement' || n.name === 'ReturnStatement') return true;
-  if (n.name === 'FunctionDefinition' || n.name === 'ClassDefinition' || n.name === 'LambdaExpression') return false;
-  for (let c = n.firstChild; c; c = c.nextSibling) if (mayLeave(c)) return true;
-  return false;
+  return occursIn(n, LEAVING);
 }
 
 /** Run `f` with the flow marked "may not run" (a loop body, a handler), then restore it. */
@@ -896,7 +904,7 @@ function execFunction(n: SyntaxNode, ctx: Ctx): void {
   }
   const def: FuncDef = {
     kind: 'function', name: fname, body, text: ctx.text, unit: ctx.unit, base: ctx.base, env: ctx.env.parent ? ctx.env : undefined, params: ps, directives,
-    lazy: n.firstChild?.name === 'async' || hasYield(body), resolvedInBody: new Set(),
+    lazy: n.firstChild?.name === 'async' || occursIn(body, YIELDING), resolvedInBody: new Set(),
   };
   setVar(ctx, fname, { k: 'func', name: fname, def });
   const inner: Ctx = { ...ctx, env: newEnv(ctx.env), calls: [], returns: undefined, flow: newFlow() };
@@ -912,20 +920,6 @@ function execFunction(n: SyntaxNode, ctx: Ctx): void {
   ctx.calls.push(...inner.calls);
 }
 
-function hasYield(body: SyntaxNode): boolean {
-  const cur = body.cursor();
-  for (let more = cur.firstChild(); more;) {
-    const t = cur.name;
-    if (t === 'yield' || t === 'YieldExpression') return true;
-    // Nested definitions have their own bodies.
-    if (t !== 'FunctionDefinition' && t !== 'ClassDefinition' && t !== 'LambdaExpression' && cur.firstChild()) continue;
-    while (!cur.nextSibling()) {
-      if (!cur.parent() || cur.node.from === body.from && cur.node.to === body.to) return false;
-    }
-  }
-  return false;
-}
-
 function moduleEnv(env: Env): Env {
   let e = env;
   while (e.parent) e = e.parent;
@@ -939,28 +933,25 @@ function moduleEnv(env: Env): Env {
 function resolved(f: CallFacts): boolean {
   if (f.problem) return true;
   const s = f.source;
-  const known = (xs: readonly Lin[] | undefined) => xs !== undefined && xs.every((x) => constOf(x) !== undefined || isConstBig(x));
+  const known = (xs: readonly Lin[] | undefined) => xs !== undefined && xs.every(isConst);
   return !!s && known(s.shape) && known(s.strides) && known([s.itemsize]) && known(f.shape) && known(f.strides) && f.offset !== undefined && known([f.offset]);
 }
 
-function isConstBig(e: Lin): boolean {
-  for (const _ in e.terms) return false;
-  return true;
-}
 
-/**
- * A call of a function the code defines: its body runs with the call's arguments (module
- * names as they are now), and the stride calls it makes that resolve with them are recorded
- * at the call site (`via` the function). Returns what the body returns when every `return`
- * run agrees on it, else unknown. Anything that does not bind like Python would (missing or
- * extra arguments, `*args`, recursion, past the work budget) leaves the call unknown.
- */
 /** What `callUser` returns when the call does not bind or run (distinct from an unknown result). */
 const UNKNOWN_CALL: Val = { k: 'unknown' };
 
 /** Instances whose `__init__` is running: their attribute assignments are recorded. */
 const BUILDING = new WeakSet<Val>();
 
+/**
+ * A call of a function the code defines: its body runs with the call's arguments (module
+ * names as they are now), and the stride calls it makes that resolve with them are recorded
+ * at the call site (`via` the function). Returns what the body returns when every `return`
+ * run agrees on it, else unknown. Anything that does not bind like Python would (missing or
+ * extra arguments, `**kwargs` passed on), a generator, recursion or the work budget running
+ * out leaves the call unknown (`UNKNOWN_CALL`); `init` is the instance an `__init__` builds.
+ */
 function callUser(def: FuncDef, a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx, init?: Val): Val {
   // A generator's or coroutine's body does not run at the call (only when iterated or awaited).
   if (def.lazy || a.starred || ctx.active?.has(def) || ctx.depth > MAX_DEPTH || ctx.budget.left <= 0) return UNKNOWN_CALL;
