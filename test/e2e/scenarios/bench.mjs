@@ -8,10 +8,14 @@ import { join } from 'node:path';
 export const name = 'benchmarks: transpose suite from the palette, cancel, Benchmark this view with and without NumPy';
 
 async function pick(page, waitFor, label) {
-  // by the start of the row's text: the label (other rows may name it in their description)
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: new RegExp(`^\\s*${label}`) }).first();
-  await row.waitFor({ timeout: 15_000 });
-  await row.click();
+  // By the start of the row's text: the label (other rows may name it in their description).
+  // Typed into the filter and chosen with Enter once it is the first row: a click can land
+  // while the list is still re-rendering and time out waiting for the row to be stable.
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await rows.filter({ hasText: new RegExp(`^\\s*${label}`) }).first().waitFor({ timeout: 15_000 });
+  await page.locator('.quick-input-widget input').fill(label);
+  await waitFor(`"${label}" first in the list`, async () => (new RegExp(`^\\s*${label}`).test(await rows.first().innerText().catch(() => '')) ? true : undefined));
+  await page.keyboard.press('Enter');
 }
 
 /** Rows of the panel as [variant, verified]. */
