@@ -713,7 +713,7 @@ export function describeValue(v: Val): string | undefined {
   if (v.k !== 'array') return undefined;
   const a = v.a;
   const isTorch = a.lib === 'torch';
-  const parts = [`${a.dtype ? `${a.dtype.name} ` : ''}${isTorch ? 'tensor' : 'array'}`];
+  const parts = [`${a.dtype ? `${a.dtype.name} ` : ''}${isTorch ? 'tensor' : 'array'}${v.values ? ` [${v.values.map(itemText).join(', ')}]` : ''}`];
   parts.push(a.shape ? `shape ${tupleText(a.shape.map(linText))}` : 'shape unknown');
   if (a.strides) parts.push(`strides ${tupleText(a.strides.map(linText))}${isTorch ? ' elements' : ' B'}`);
   if (!a.symbolic && a.shape && a.strides && isCContiguousFact(a)) parts.push('C-contiguous');
@@ -722,6 +722,13 @@ export function describeValue(v: Val): string | undefined {
   if (a.buffer.label !== a.label || off !== 0) parts.push(`a view of ${a.buffer.label}${size ? ` (${size}${isTorch ? ' elements' : ' B'})` : ''} at offset ${linText(a.offset)}`);
   else if (size) parts.push(`${size}${isTorch ? ' elements' : ' B'}`);
   return parts.join(', ');
+}
+
+/** An item of an array whose items the analysis knows, as Python prints it in a list. */
+function itemText(x: Val): string {
+  if (x.k === 'int') return linText(x.e);
+  if (x.k === 'float') return x.v === undefined ? '?' : Number.isInteger(x.v) ? x.v.toFixed(1) : String(x.v);
+  return x.k === 'bool' ? (x.v ? 'True' : 'False') : '?';
 }
 
 /** The names a symbolic view's sizes are written in (`n_frames`, `hop_length`, `x`), in order. */

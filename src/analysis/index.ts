@@ -139,7 +139,7 @@ export function analyzeNotebook(cells: readonly string[], options: AnalysisOptio
   try {
     // Only the statements that can matter to a stride call are parsed and interpreted.
     const chunks = options.noSlice ? undefined : cells.map(splitStatements);
-    const keep = chunks ? relevantChunks(chunks) : undefined;
+    const keep = chunks ? relevantChunks(chunks, cells) : undefined;
     const parsed = cells.map((text, i) => {
       const ranges = chunks ? keptRanges(chunks[i]!, keep![i]!) : undefined;
       const prev = previous?.parsed[i];

@@ -14,6 +14,9 @@ import {
   constBig, constOf, isConst, lin, linAdd, linBig, linFloorDiv, linMod, linMul, linPow, linScale, linSub, linVar, MAX_BITS, type Lin,
 } from './linear';
 import {
+  anyAll, converted, elementwise, intItems, itemAt, negated, reduced, rounded, valuesOf, vector,
+} from './vectors';
+import {
   attrAtom, BOOL, dtypeByName, FLOAT32, FLOAT64, INT64, UNKNOWN, unknownArray,
   type ArrayFact, type DType, type Lib, type Val,
 } from './values';
@@ -105,11 +108,13 @@ export interface Env {
   readonly parent: Env | undefined;
   /** Full library path → a name bound to it in this scope (for quick-fix text). */
   readonly refs: Map<string, string>;
+  /** Whether a name here may hold an array with values or a list (what `forgetValues` forgets). */
+  mutable: boolean;
 }
 
 /** An empty module scope. */
 export function newEnv(parent?: Env): Env {
-  return { vars: new Map(), parent, refs: new Map() };
+  return { vars: new Map(), parent, refs: new Map(), mutable: false };
 }
 
 /** What one top-level statement read from and wrote to the module scope (for re-use after edits). */
@@ -118,6 +123,8 @@ interface Tracking {
   readonly reads: Map<string, Val | undefined>;
   readonly refReads: Map<string, string | undefined>;
   readonly writes: Map<string, Val>;
+  /** Set when the statement forgot mutable values (`forgetValues`): it is never replayed. */
+  volatile: boolean;
 }
 
 type Scoped = { env: Env; track?: Tracking };
@@ -140,6 +147,7 @@ function noteRead(t: Tracking, name: string, v: Val | undefined): void {
 
 function setVar(ctx: Scoped, name: string, v: Val): void {
   ctx.env.vars.set(name, v);
+  if (isMutable(v)) ctx.env.mutable = true;
   if (v.k === 'ref') ctx.env.refs.set(v.path, name);
   if (ctx.track && ctx.env === ctx.track.module) ctx.track.writes.set(name, v);
 }
@@ -229,6 +237,8 @@ export interface StatementRecord {
   readonly writes: ReadonlyMap<string, Val>;
   readonly calls: readonly CallFacts[];
   readonly names: readonly NameFact[];
+  /** It forgot values in place: what it forgets depends on more than its reads. */
+  readonly volatile: boolean;
 }
 
 /** What the analysis believed a name held where the code uses or binds it (for a hover). */
@@ -254,7 +264,7 @@ export function interpretUnit(tree: Tree, text: string, unit: number, env: Env, 
     const from = n.from + base;
     const stmtText = text.slice(from, n.to + base);
     const candidates = byText.get(stmtText);
-    const reuse = candidates?.find((r) => stillValid(r, env));
+    const reuse = candidates?.find((r) => !r.volatile && stillValid(r, env));
     if (reuse) {
       for (const [name, v] of reuse.writes) setVar({ env }, name, v);
       const delta = from - reuse.from;
@@ -267,12 +277,12 @@ export function interpretUnit(tree: Tree, text: string, unit: number, env: Env, 
       candidates!.splice(candidates!.indexOf(reuse), 1);
       continue;
     }
-    const track: Tracking = { module: env, reads: new Map(), refReads: new Map(), writes: new Map() };
+    const track: Tracking = { module: env, reads: new Map(), refReads: new Map(), writes: new Map(), volatile: false };
     const ctx: Ctx = { text, unit, env, calls: [], options, depth: 0, track, base, budget: { left: CALL_BUDGET }, names: options.oneShot ? undefined : [] };
     execStatement(n, ctx);
     calls.push(...ctx.calls);
     if (ctx.names) names.push(...ctx.names);
-    if (!options.oneShot) records.push({ text: stmtText, from, reads: track.reads, refReads: track.refReads, writes: track.writes, calls: ctx.calls, names: ctx.names ?? [] });
+    if (!options.oneShot) records.push({ text: stmtText, from, reads: track.reads, refReads: track.refReads, writes: track.writes, calls: ctx.calls, names: ctx.names ?? [], volatile: track.volatile });
   }
   return { calls, records, moved, names };
 }
@@ -387,6 +397,57 @@ function forgetAll(names: ReadonlySet<string>, ctx: Ctx): void {
     // A list changed in place is unknown; an array stays an array of unknown layout only by name.
     setVar(ctx, name, v?.k === 'ref' ? v : { k: 'sym', name });
   }
+}
+
+/** How many times values were forgotten (a call's body that forgot them makes its caller forget too). */
+let forgotten = 0;
+
+/**
+ * Forget what is mutable in scope: the items of every array with values (`vectors.ts`) and
+ * every list. Arrays and lists alias (`b = a`, a view, an argument), so a write into one in
+ * place (`a[0] = 1`, `a += 1`, `xs.append(…)`, `out=a`, a call the analysis cannot follow
+ * given one, a loop that may run again) may change any of them. Arrays keep their layouts.
+ */
+function forgetValues(ctx: Ctx, afterCall = false): void {
+  forgotten++;
+  let stripped = false;
+  let inner: Env | undefined;
+  for (let e: Env | undefined = ctx.env; e; inner = e, e = e.parent) {
+    // Inside a function body, module names are shadowed in the function's scope (once): the
+    // body runs here for its definition or one call, and a call that writes a module name
+    // makes its caller forget (`callUser`).
+    const target: Env = !e.parent && inner ? inner : e;
+    if (!e.mutable || (target !== e && SHADOWED.has(target))) continue;
+    for (const [name, v] of e.vars) {
+      const kept: Val | undefined = v.k === 'array' && v.values ? { k: 'array', a: v.a } : holdsList(v) ? { k: 'sym', name } : undefined;
+      if (!kept || (target !== e && target.vars.has(name))) continue;
+      target.vars.set(name, kept);
+      if (ctx.track && target === ctx.track.module) { ctx.track.writes.set(name, kept); stripped = true; }
+    }
+    if (target === e) e.mutable = false;
+    else SHADOWED.add(target);
+  }
+  // A module statement whose forgetting changed module names (or ran a body that may have
+  // written them) depends on more than its reads: it is run again after every edit.
+  if ((stripped || afterCall) && ctx.track && ctx.env === ctx.track.module) ctx.track.volatile = true;
+}
+
+/** Function scopes that already shadow the module's mutable names with what is left of them. */
+const SHADOWED = new WeakSet<Env>();
+
+/** Whether a value is or holds a list (mutable, unlike a tuple). */
+function holdsList(v: Val): boolean {
+  return v.k === 'tuple' && (v.seq === 'list' || v.items.some(holdsList));
+}
+
+/** Whether a value is an array with values or holds a list: what `forgetValues` forgets. */
+function isMutable(v: Val): boolean {
+  return (v.k === 'array' && v.values !== undefined) || holdsList(v);
+}
+
+/** A value without the items an array may carry (kept where in-place writes are not followed). */
+function withoutValues(v: Val): Val {
+  return v.k === 'array' && v.values ? { k: 'array', a: v.a } : v;
 }
 
 function sameVal(a: Val | undefined, b: Val | undefined): boolean {
@@ -583,6 +644,7 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
         if (c.name === 'in') { seenIn = true; continue; }
         if (c.name === 'Body') {
           forgetAll(written, ctx);
+          forgetValues(ctx);
           maybeRun(ctx, () => execBody(c, ctx));
         } else if (!seenIn && c.name === 'VariableName') setVar(ctx, src(ctx, c), UNKNOWN);
         else if (!seenIn && c.name === 'TupleExpression') for (const v of c.getChildren('VariableName')) setVar(ctx, src(ctx, v), UNKNOWN);
@@ -613,6 +675,7 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
         if (c.name === 'Body' || c.name === 'MatchBody' || c.name === 'MatchClause') {
           restore(before, ctx);
           forgetAll(written, ctx);
+          if (n.name === 'WhileStatement') forgetValues(ctx);
           maybeRun(ctx, () => execBody(c, ctx));
           ends.push(snapshot(written, ctx));
         } else if (c.name !== 'as' && c.name !== 'VariableName' || n.name !== 'TryStatement') evalExpr(c, ctx);
@@ -648,6 +711,7 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
       for (const name of assignedNames(n, ctx)) {
         const v = getVar(ctx, name);
         if (v && (v.k === 'tuple' || v.k === 'symtuple')) setVar(ctx, name, { k: 'sym', name });
+        if (v && holdsList(v)) forgetValues(ctx);
       }
   }
 }
@@ -797,14 +861,15 @@ function bindTarget(t: SyntaxNode, value: Val, ctx: Ctx): void {
       const o = getVar(ctx, holder);
       const prop = t.getChild('PropertyName');
       if (o?.k === 'obj' && prop) {
-        if (BUILDING.has(o)) (o.attrs as Map<string, Val>).set(src(ctx, prop), ctx.flow?.maybe ? UNKNOWN : value);
+        if (BUILDING.has(o)) (o.attrs as Map<string, Val>).set(src(ctx, prop), ctx.flow?.maybe ? UNKNOWN : withoutValues(value));
         else setVar(ctx, holder, { k: 'sym', name: holder });
         return;
       }
     }
     // Attribute or item assignment: evaluate for nested calls. An item assigned in a list
-    // changes the list: it becomes unknown (an array keeps its layout).
+    // changes the list: it becomes unknown (an array keeps its layout, not its items).
     evalExpr(t, ctx);
+    forgetValues(ctx);
     const base = t.name === 'MemberExpression' && t.getChild('[') ? t.firstChild : null;
     if (base?.name === 'VariableName') {
       const name = src(ctx, base);
@@ -819,7 +884,7 @@ function relabel(v: Val, name: string): Val {
   if (v.k !== 'array') return v;
   const a = v.a;
   const ownsBuffer = a.buffer.label === a.label && constOf(a.offset) === 0;
-  return { k: 'array', a: { ...a, label: name, buffer: ownsBuffer ? { ...a.buffer, label: name } : a.buffer } };
+  return { ...v, a: { ...a, label: name, buffer: ownsBuffer ? { ...a.buffer, label: name } : a.buffer } };
 }
 
 function execUpdate(n: SyntaxNode, ctx: Ctx): void {
@@ -829,9 +894,12 @@ function execUpdate(n: SyntaxNode, ctx: Ctx): void {
   const rhs = cs[cs.length - 1];
   if (!target || !op || !rhs || rhs === op) return;
   const right = evalExpr(rhs, ctx);
-  if (target.name !== 'VariableName') return;
+  if (target.name !== 'VariableName') { forgetValues(ctx); return; }
   const left = lookup(src(ctx, target), ctx);
-  setVar(ctx, src(ctx, target), binary(src(ctx, op).slice(0, -1), left, right, ctx));
+  const result = binary(src(ctx, op).slice(0, -1), left, right, ctx);
+  // `a += 1` on an array (or `xs += […]` on a list) writes in place: what else holds it changes too.
+  if (left.k === 'array' || holdsList(left)) forgetValues(ctx);
+  setVar(ctx, src(ctx, target), result);
 }
 
 /** A parameter of a function the code defines. */
@@ -984,11 +1052,14 @@ function callUser(def: FuncDef, a: Args, call: SyntaxNode, callee: SyntaxNode, c
   for (const [k, v] of bound) setVar(inner, k, v);
   for (const [k, v] of def.directives) if (!a.kw.has(k)) setVar(inner, k, v);
   if (init) BUILDING.add(init);
+  const forgottenBefore = forgotten;
   try {
     execBlock(def.body, inner);
   } finally {
     if (init) BUILDING.delete(init);
   }
+  // The body may have written into an array the caller holds too.
+  if (forgotten !== forgottenBefore) forgetValues(ctx, true);
   const site = span(ctx, call);
   const calleeSpan = span(ctx, callee);
   const argsSpan = span(ctx, call.getChild('ArgList') ?? call);
@@ -1165,12 +1236,16 @@ function evalInner(n: SyntaxNode, ctx: Ctx): Val {
       const inner = kids(n).find((c) => !PUNCT.has(c.name));
       return inner ? evalExpr(inner, ctx) : UNKNOWN;
     }
-    case 'TupleExpression': case 'ArrayExpression':
-      return { k: 'tuple', items: commaGroups(kids(n)).map((g) => (g[0]!.name === '*' ? UNKNOWN : evalExpr(g[0]!, ctx))) };
+    case 'TupleExpression': case 'ArrayExpression': {
+      const items = commaGroups(kids(n)).map((g) => (g[0]!.name === '*' ? UNKNOWN : evalExpr(g[0]!, ctx)));
+      return n.name === 'ArrayExpression' ? { k: 'tuple', items, seq: 'list' } : { k: 'tuple', items };
+    }
     case 'UnaryExpression': {
       const cs = kids(n);
       const v = cs[1] ? evalExpr(cs[1], ctx) : UNKNOWN;
       const op = cs[0] ? src(ctx, cs[0]) : '';
+      const items = negated(v, op, scalarOp(ctx));
+      if (items) return items;
       const e = intOf(v);
       if (op === '-' && e) { const r = linScale(e, -1); return r ? { k: 'int', e: r } : UNKNOWN; }
       if (op === '+' && e) return v;
@@ -1187,10 +1262,10 @@ function evalInner(n: SyntaxNode, ctx: Ctx): Val {
         // `0 <= a < n` parses as a nested comparison but means `0 <= a and a < n`.
         const inner = cs[0]?.name === 'BinaryExpression' ? cs[0] : undefined;
         const innerOp = inner?.getChild('CompareOp');
-        if (!inner || !innerOp) return compare(src(ctx, opNode), left, right);
+        if (!inner || !innerOp) return compare(src(ctx, opNode), left, right, ctx);
         const middle = inner.lastChild && inner.lastChild !== innerOp ? evalExpr(inner.lastChild, ctx) : UNKNOWN;
         const first = truth(left);
-        const second = truth(compare(src(ctx, opNode), middle, right));
+        const second = truth(compare(src(ctx, opNode), middle, right, ctx));
         return first === false || second === false ? { k: 'bool', v: false } : first && second ? { k: 'bool', v: true } : UNKNOWN;
       }
       const kw = cs[1]?.name;
@@ -1219,8 +1294,10 @@ function evalInner(n: SyntaxNode, ctx: Ctx): Val {
       const b = evalExpr(cs[2]!, ctx);
       return c === true ? a : c === false ? b : sameVal(a, b) ? a : UNKNOWN;
     }
+    case 'ArrayComprehensionExpression': case 'ComprehensionExpression':
+      return comprehension(kids(n).filter((c) => !PUNCT.has(c.name)), ctx, n.name === 'ArrayComprehensionExpression' ? 'list' : 'generator');
     default:
-      // Comprehensions, lambdas, dictionaries, error nodes…: still look inside for calls.
+      // Lambdas, dictionaries, set comprehensions, error nodes…: still look inside for calls.
       for (const c of kids(n)) if (!PUNCT.has(c.name)) evalExpr(c, ctx);
       return UNKNOWN;
   }
@@ -1306,8 +1383,36 @@ function product(v: Val | undefined): Val {
   return { k: 'int', e };
 }
 
+/**
+ * `l op r` item by item when either side is an array whose items the code fixes (a literal
+ * tuple on the other side is an array too, as NumPy converts it).
+ */
+function vectorOp(op: string, l: Val, r: Val, ctx: Ctx): Val | undefined {
+  if (!valuesOf(l) && !valuesOf(r)) return undefined;
+  const asArray = (v: Val): Val => (v.k === 'tuple' ? literalVector(v, 'tuple') ?? v : v);
+  return elementwise(op, asArray(l), asArray(r), scalarOp(ctx), l.k === 'array' ? l.a.label : r.k === 'array' ? r.a.label : 'array');
+}
+
+const COMPARE_OPS = new Set(['<', '<=', '>', '>=', '==', '!=']);
+
+const UFUNC_OPS: Record<string, string> = { add: '+', subtract: '-', multiply: '*', floor_divide: '//', true_divide: '/', divide: '/' };
+
+/** Two numbers combined or compared as the interpreter does (the items of arrays with values). */
+function scalarOp(ctx: Ctx): (op: string, x: Val, y: Val) => Val {
+  return (o, x, y) => (COMPARE_OPS.has(o) ? compare(o, x, y, ctx) : binary(o, x, y, ctx));
+}
+
+/** A flat literal tuple of numbers as the 1-d array `np.array` makes of it, with its items. */
+function literalVector(v: Val, label: string, dtype?: DType): Val | undefined {
+  const lit = v.k === 'tuple' ? literalArray(v) : undefined;
+  if (!lit || lit.shape.length !== 1 || v.k !== 'tuple') return undefined;
+  return vector(label, v.items, dtype ?? lit.dtype);
+}
+
 /** `a < b` and the other comparisons of two integers the analysis knows exactly. */
-function compare(op: string, l: Val, r: Val): Val {
+function compare(op: string, l: Val, r: Val, ctx: Ctx): Val {
+  const items = vectorOp(op, l, r, ctx);
+  if (items) return items;
   if (l.k === 'str' && r.k === 'str' && (op === '==' || op === '!=')) return { k: 'bool', v: (l.v === r.v) === (op === '==') };
   const a = l.k === 'int' || l.k === 'bool' ? constBig(intOf(l)!) : undefined;
   const b = r.k === 'int' || r.k === 'bool' ? constBig(intOf(r)!) : undefined;
@@ -1316,7 +1421,9 @@ function compare(op: string, l: Val, r: Val): Val {
   return v === undefined ? UNKNOWN : { k: 'bool', v };
 }
 
-function binary(op: string, l: Val, r: Val, _ctx: Ctx): Val {
+function binary(op: string, l: Val, r: Val, ctx: Ctx): Val {
+  const items = vectorOp(op, l, r, ctx);
+  if (items) return items;
   // Elementwise arithmetic of an array with a scalar gives a new array of the same shape.
   // The dtype stays (NumPy's casting keeps an array's dtype against a Python scalar),
   // except that true division of integers gives float64.
@@ -1332,7 +1439,10 @@ function binary(op: string, l: Val, r: Val, _ctx: Ctx): Val {
   if (op === '+' && isSeq(l) && isSeq(r)) {
     const a = seqItems(l);
     const b = seqItems(r);
-    return a && b && a.length + b.length <= MAX_TUPLE ? { k: 'tuple', items: [...a, ...b] } : UNKNOWN;
+    // A list and a tuple (or a generator) do not add: TypeError.
+    const seq = l.k === 'tuple' ? l.seq : undefined;
+    if (seq !== (r.k === 'tuple' ? r.seq : undefined) || seq === 'generator') return UNKNOWN;
+    return a && b && a.length + b.length <= MAX_TUPLE ? { k: 'tuple', items: [...a, ...b], seq } : UNKNOWN;
   }
   if (op === '*' && (isSeq(l) || isSeq(r))) {
     const seq = isSeq(l) ? l : r;
@@ -1346,7 +1456,7 @@ function binary(op: string, l: Val, r: Val, _ctx: Ctx): Val {
     if (!items || t === undefined || t < 0 || t * items.length > MAX_TUPLE) return UNKNOWN;
     const out: Val[] = [];
     for (let i = 0; i < t; i++) out.push(...items);
-    return { k: 'tuple', items: out };
+    return seq.k === 'tuple' && seq.seq !== 'generator' ? { k: 'tuple', items: out, seq: seq.seq } : UNKNOWN;
   }
   const a = intOf(l);
   const b = intOf(r);
@@ -1453,10 +1563,20 @@ function evalMember(n: SyntaxNode, ctx: Ctx): Val {
     if (c.name === 'None') { items.push({ k: 'newaxis' }); continue; }
     if (c.name === 'Ellipsis') { items.push({ k: 'ellipsis' }); continue; }
     const v = evalExpr(c, ctx);
-    const e = intOf(v);
-    if (v.k === 'none') items.push({ k: 'newaxis' });
-    else if (e) items.push({ k: 'int', v: e });
-    else return UNKNOWN; // fancy indexing makes a copy we do not model
+    // A tuple of index items built by the code (`arr[tuple(slice(None, None, s) for s in step)]`).
+    const parts = v.k === 'tuple' && groups.length === 1 ? v.items : [v];
+    for (const p of parts) {
+      const e = intOf(p);
+      if (p.k === 'none') items.push({ k: 'newaxis' });
+      else if (p.k === 'slice') items.push({ k: 'slice', start: p.start, stop: p.stop, step: p.step });
+      else if (e) items.push({ k: 'int', v: e });
+      else return UNKNOWN; // fancy indexing makes a copy we do not model
+    }
+  }
+  if (items.length === 1 && items[0]!.k === 'int') {
+    const i = constOf(items[0]!.v);
+    const item = i === undefined ? undefined : itemAt(base, i);
+    if (item) return item;
   }
   const out = indexed(arr, items);
   return out ? { k: 'array', a: { ...out, label: `${arr.label}[…]` } } : UNKNOWN;
@@ -1574,12 +1694,69 @@ function evalArgs(argList: SyntaxNode | null, ctx: Ctx): Args {
         }
       }
       (args as { starred: boolean }).starred = true;
+    } else if (g.some((c) => c.name === 'for')) {
+      // A generator as the only argument: `tuple(slice(None, None, s) for s in step)`.
+      args.pos.push(comprehension(g, ctx, 'generator'));
+      args.posNodes.push(g[0]!);
     } else {
       args.pos.push(evalExpr(g[0]!, ctx));
       args.posNodes.push(g[0]!);
     }
   }
   return args;
+}
+
+/**
+ * `[elt for x in items if cond]` (or a generator) over a sequence the code fixes (a tuple,
+ * an array with values, `range` of constants), with one `for` and a plain name: the items as
+ * a tuple. The element is first evaluated once with `x` unknown, as a loop body is, so the
+ * stride calls inside are recorded once and hold for every item; the items are then worked
+ * out in a scope of their own with nothing recorded.
+ */
+function comprehension(parts: SyntaxNode[], ctx: Ctx, seq: 'list' | 'generator'): Val {
+  const [elt, forKw, target, inKw, iter, ...rest] = parts;
+  if (!elt || forKw?.name !== 'for' || !iter || inKw?.name !== 'in') {
+    for (const c of parts) if (c.name !== 'for' && c.name !== 'in' && c.name !== 'if') evalExpr(c, ctx);
+    return UNKNOWN;
+  }
+  const items = iterItems(iter, ctx);
+  const conds = rest.filter((c) => c.name !== 'if');
+  const simple = target?.name === 'VariableName' && rest.every((c, i) => (i % 2 === 0 ? c.name === 'if' : c.name !== 'for'));
+  const once: Ctx = { ...ctx, env: newEnv(ctx.env) };
+  if (target?.name === 'VariableName') setVar(once, src(ctx, target), UNKNOWN);
+  for (const c of [...conds, elt]) evalExpr(c, once);
+  if (!items || !simple) return UNKNOWN;
+  const out: Val[] = [];
+  for (const item of items) {
+    const each: Ctx = { ...ctx, env: newEnv(ctx.env), calls: [], names: undefined, flow: undefined };
+    setVar(each, src(ctx, target!), item);
+    const keep = conds.map((c) => truth(evalExpr(c, each)));
+    if (keep.includes(undefined)) return UNKNOWN;
+    if (keep.includes(false)) continue;
+    out.push(evalExpr(elt, each));
+  }
+  return out.length <= MAX_TUPLE ? { k: 'tuple', items: out, seq } : UNKNOWN;
+}
+
+/** The items a `for` clause runs over, when the code fixes them (at most NumPy's 64 dimensions' worth). */
+function iterItems(iter: SyntaxNode, ctx: Ctx): readonly Val[] | undefined {
+  const callee = iter.name === 'CallExpression' ? iter.firstChild : null;
+  if (callee?.name === 'VariableName' && src(ctx, callee) === 'range' && lookup('range', ctx).k === 'sym') {
+    const a = evalArgs(iter.getChild('ArgList'), ctx);
+    const ns = a.pos.map(constOfInt);
+    if (a.kw.size > 0 || ns.length < 1 || ns.length > 3 || ns.some((x) => x === undefined)) return undefined;
+    const [start, stop, step] = ns.length === 1 ? [0, ns[0]!, 1] : [ns[0]!, ns[1]!, ns[2] ?? 1];
+    if (step === 0) return undefined;
+    const out: Val[] = [];
+    for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
+      if (out.length >= MAX_TUPLE) return undefined;
+      out.push({ k: 'int', e: lin(i) });
+    }
+    return out;
+  }
+  const v = evalExpr(iter, ctx);
+  const items = v.k === 'tuple' ? v.items : valuesOf(v);
+  return items && items.length <= MAX_TUPLE ? items : undefined;
 }
 
 /** Argument `name` at position `i`, by keyword or by position. */
@@ -1606,7 +1783,7 @@ function shapeOf(v: Val | undefined): Lin[] | undefined {
     return out;
   }
   if (v.k === 'sym') return [linVar(v.name)];
-  return undefined;
+  return intItems(v);
 }
 
 function varargShape(a: Args, from = 0): Lin[] | undefined {
@@ -1650,7 +1827,25 @@ function evalCall(n: SyntaxNode, ctx: Ctx): Val {
 
 const NP = 'numpy.';
 
+/** Builtins that never write into the arrays they are given. */
+const PURE_BUILTINS = new Set([
+  'int', 'float', 'bool', 'len', 'tuple', 'list', 'range', 'enumerate', 'zip', 'slice', 'isinstance', 'max', 'min',
+  'abs', 'sum', 'sorted', 'str', 'repr', 'print', 'any', 'all', 'hasattr', 'type', 'id', 'format',
+]);
+/** NumPy functions that write into an argument (besides any function given `out=`). */
+const NUMPY_WRITES = /^numpy\.(copyto|put|place|putmask|fill_diagonal|put_along_axis|random\.shuffle|ndarray\..*)$/;
+
+/** Whether a call may write into an array with values it is given (a function the analysis does not model). */
+function mayWriteArgs(fn: Val, a: Args): boolean {
+  if (![...a.pos, ...a.kw.values()].some(isMutable)) return false;
+  if (fn.k === 'func') return false; // its body runs: writes there forget values
+  if (fn.k === 'sym') return !PURE_BUILTINS.has(fn.name);
+  if (fn.k !== 'ref' || !/^(numpy|math|torch)\./.test(fn.path)) return true;
+  return a.kw.has('out') || NUMPY_WRITES.test(fn.path);
+}
+
 function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
+  if (mayWriteArgs(fn, a)) forgetValues(ctx);
   if (fn.k === 'func') {
     const def = fn.def as FuncDef | ClassDef;
     if (def.kind === 'class') return instantiate(def, a, call, callee, ctx);
@@ -1659,9 +1854,14 @@ function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ct
   }
   if (fn.k === 'sym') {
     // Builtins the code uses for sizes.
+    if (fn.name === 'slice') return sliceVal(a);
+    if (fn.name === 'isinstance') return isInstance(a.pos[0], a.pos[1]);
     if (fn.name === 'int' || fn.name === 'len' || fn.name === 'tuple' || fn.name === 'list') {
       const v = a.pos[0];
       if (!v) return UNKNOWN;
+      const items = valuesOf(v) ?? (v.k === 'tuple' ? v.items : undefined);
+      if (items && fn.name === 'tuple') return { k: 'tuple', items };
+      if (items && fn.name === 'list') return { k: 'tuple', items, seq: 'list' };
       if (fn.name === 'int') return v.k === 'int' ? v : v.k === 'float' ? floatToInt(v.v, Math.trunc) : v.k === 'bool' ? { k: 'int', e: lin(v.v ? 1 : 0) } : UNKNOWN;
       if (fn.name === 'len') {
         if (v.k === 'tuple') return { k: 'int', e: lin(v.items.length) };
@@ -1698,6 +1898,40 @@ function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ct
   return UNKNOWN;
 }
 
+/** `slice(stop)` / `slice(start, stop[, step])` of integers or `None`. */
+function sliceVal(a: Args): Val {
+  if (a.pos.length < 1 || a.pos.length > 3 || a.kw.size > 0) return UNKNOWN;
+  const parts = a.pos.length === 1 ? [{ k: 'none' } as Val, a.pos[0]!] : a.pos;
+  const lins = parts.map((v) => (v.k === 'none' ? undefined : v.k === 'int' || v.k === 'bool' ? intOf(v) : null));
+  if (lins.includes(null)) return UNKNOWN;
+  const [start, stop, step] = lins as (Lin | undefined)[];
+  return { k: 'slice', start, stop, step };
+}
+
+/**
+ * `isinstance(v, T)` where the answer does not depend on what the analysis cannot see: an
+ * array is an `np.ndarray` and not a number; a number is a `numbers.Number` (and an integer a
+ * `numbers.Integral`, whether Python's or NumPy's); a tuple or list is neither. Whether an
+ * integer is Python's `int` (NumPy's `int64` is not) stays unknown.
+ */
+function isInstance(v: Val | undefined, t: Val | undefined): Val {
+  if (!v || !t) return UNKNOWN;
+  if (t.k === 'tuple') {
+    const rs = t.items.map((x) => truth(isInstance(v, x)));
+    return rs.includes(true) ? { k: 'bool', v: true } : rs.every((r) => r === false) ? { k: 'bool', v: false } : UNKNOWN;
+  }
+  // `tuple` and `list` as the builtins (names nothing rebound).
+  const path = t.k === 'ref' ? t.path : t.k === 'sym' && (t.name === 'tuple' || t.name === 'list') ? t.name : undefined;
+  const kind = v.k === 'array' && v.a.lib === 'numpy' ? 'ndarray' : v.k === 'int' ? 'integer' : v.k === 'float' ? 'float' : v.k === 'tuple' ? v.seq ?? 'tuple' : undefined;
+  if (!kind || !path) return UNKNOWN;
+  const r = path === 'tuple' || path === 'list' ? kind === path
+    : path === 'numpy.ndarray' ? kind === 'ndarray'
+    : path === 'numbers.Number' ? kind === 'integer' || kind === 'float'
+      : path === 'numbers.Integral' ? (kind === 'float' ? false : kind === 'integer')
+        : undefined;
+  return r === undefined ? UNKNOWN : { k: 'bool', v: r };
+}
+
 function label(ctx: Ctx, n: SyntaxNode): string {
   const t = src(ctx, n);
   return t.length <= 24 ? t : `${t.slice(0, 21)}…`;
@@ -1718,23 +1952,41 @@ function numpyFunction(name: string, a: Args, ctx: Ctx, call: SyntaxNode): Val {
       const first = a.pos[0];
       const d = dtypeOf(a.kw.get('dtype') ?? (name === 'array' || name === 'asarray' || name === 'ascontiguousarray' ? a.pos[1] : undefined), 'numpy');
       const src0 = first && arrayOf(first);
-      // A literal list or tuple, or a single number (a 0-d array).
+      const keepsItems = name === 'array' || name === 'asarray' || name === 'ascontiguousarray' || name === 'copy';
+      // A literal list or tuple (a flat one keeps its items), or a single number (a 0-d array).
       if (first && (first.k === 'tuple' || first.k === 'float' || first.k === 'bool' || (first.k === 'int' && constOf(first.e) !== undefined))) {
         const lit = literalArray(first);
         if (!lit) return UNKNOWN;
+        if (keepsItems && lit.shape.length === 1) return literalVector(first, lbl, d ?? lit.dtype) ?? UNKNOWN;
         return arrayVal('numpy', lbl, lit.shape, d ?? lit.dtype);
+      }
+      if (keepsItems && first && valuesOf(first)) {
+        if (name === 'asarray' && !d) return first;
+        return converted(first, d ?? src0!.dtype!) ?? UNKNOWN;
       }
       if (!src0 || !src0.shape || (!src0.dtype && !d)) return UNKNOWN;
       if ((name === 'asarray' || name === 'ascontiguousarray') && !d && isCContiguousFact(src0)) return { k: 'array', a: src0 };
       return arrayVal('numpy', lbl, [...src0.shape], d ?? src0.dtype);
     }
     // Scalars: np.ceil / np.floor of a number give a float, np.prod of a tuple of ints an int.
-    case 'ceil': case 'floor': {
+    case 'ceil': case 'floor': case 'trunc': {
       const v = a.pos[0];
+      const items = v && rounded(v, name);
+      if (items) return items;
       if (v?.k === 'int') { const c = constOf(v.e); return c === undefined ? { k: 'float' } : { k: 'float', v: c }; }
-      return v?.k === 'float' ? { k: 'float', v: v.v === undefined ? undefined : (name === 'ceil' ? Math.ceil : Math.floor)(v.v) } : UNKNOWN;
+      return v?.k === 'float' ? { k: 'float', v: v.v === undefined ? undefined : Math[name](v.v) } : UNKNOWN;
     }
-    case 'prod': return a.pos[0]?.k === 'tuple' ? product(a.pos[0]) : UNKNOWN;
+    case 'prod': return a.pos[0]?.k === 'tuple' ? product(a.pos[0]) : (a.pos[0] && reduced(a.pos[0], '*', scalarOp(ctx))) ?? UNKNOWN;
+    case 'any': case 'all': return (a.pos[0] && anyAll(a.pos[0], name)) ?? UNKNOWN;
+    case 'isscalar': {
+      const v = a.pos[0]?.k;
+      return v === 'int' || v === 'float' || v === 'bool' || v === 'str' ? { k: 'bool', v: true } : v === 'tuple' || v === 'array' || v === 'none' ? { k: 'bool', v: false } : UNKNOWN;
+    }
+    // Ufuncs on numbers and on arrays with known items.
+    case 'add': case 'subtract': case 'multiply': case 'floor_divide': case 'true_divide': case 'divide': {
+      if (a.pos.length !== 2 || a.kw.size > 0) return UNKNOWN;
+      return binary(UFUNC_OPS[name]!, a.pos[0]!, a.pos[1]!, ctx);
+    }
     case 'concatenate': case 'hstack': {
       const parts = a.pos[0];
       const axisV = arg(a, 1, 'axis');
@@ -1947,6 +2199,11 @@ function callMethod(recv: Val, method: string, a: Args, call: SyntaxNode, callee
   if (method === 'as_strided') {
     return recordTorch(a, call, callee, ctx, 'Tensor.as_strided', arrayOf(recv, 'torch'), 0, recvNode);
   }
+  // A method that may write into an array with values (its receiver or an argument).
+  const readsOnly = recv.k === 'array' && READS_ONLY.has(method) && !a.kw.has('out');
+  if (!readsOnly && [recv, ...a.pos, ...a.kw.values()].some(isMutable)) forgetValues(ctx);
+  const items = valuesOf(recv) && itemsMethod(recv, method, a, ctx);
+  if (items) return items;
   const x = arrayOf(recv, lib);
   if (!x) return UNKNOWN;
   switch (method) {
@@ -2007,6 +2264,24 @@ function callMethod(recv: Val, method: string, a: Args, call: SyntaxNode, callee
     case 'dim': return x.shape ? { k: 'int', e: lin(x.shape.length) } : UNKNOWN;
     default:
       return UNKNOWN;
+  }
+}
+
+/** Array methods that do not write into the array. */
+const READS_ONLY = new Set([
+  'astype', 'tolist', 'any', 'all', 'prod', 'sum', 'copy', 'reshape', 'view', 'ravel', 'flatten', 'transpose',
+  'item', 'min', 'max', 'mean', 'argmin', 'argmax', 'nonzero', 'cumsum', 'cumprod', 'round', 'clip', 'dot', 'squeeze',
+]);
+
+/** A method of an array whose items the code fixes that computes from them. */
+function itemsMethod(recv: Val, method: string, a: Args, ctx: Ctx): Val | undefined {
+  switch (method) {
+    case 'astype': { const d = dtypeOf(a.pos[0] ?? a.kw.get('dtype'), 'numpy'); return d ? converted(recv, d) : undefined; }
+    case 'tolist': return { k: 'tuple', items: valuesOf(recv)!, seq: 'list' };
+    case 'copy': return recv;
+    case 'any': case 'all': return a.pos.length === 0 && a.kw.size === 0 ? anyAll(recv, method) : undefined;
+    case 'sum': case 'prod': return a.pos.length === 0 && a.kw.size === 0 ? reduced(recv, method === 'sum' ? '+' : '*', scalarOp(ctx)) : undefined;
+    default: return undefined;
   }
 }
 

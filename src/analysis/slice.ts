@@ -9,8 +9,11 @@
  * an import bound to one) or a `# stride-lens:` directive, or when it may bind a name that a
  * statement which matters reads. Reads are over-approximated by every identifier, bindings
  * by the targets of a plain assignment, the name of a `def`/`class`, and every identifier of
- * any other statement, so the slice keeps everything that can change what the interpreter
- * learns about a call. The Lezer parser then reads only those statements (`ranges`), with
+ * any other statement. A statement that may write into an object in place (an item or
+ * attribute assignment, an augmented assignment, a call, which may change its arguments) may
+ * also bind every name it reads but the functions it calls; and as names alias (`b = a`), it
+ * matters when it may write a name bound, directly or not, from one that matters. So the
+ * slice keeps everything that can change what the interpreter learns about a call. The Lezer parser then reads only those statements (`ranges`), with
  * positions still in the whole text's coordinates.
  */
 
@@ -28,8 +31,14 @@ export interface Chunk {
   readonly to: number;
   /** Identifiers used as variables (not after a dot). */
   readonly reads: ReadonlySet<string>;
-  /** Names the statement may bind. */
+  /** Names the statement may bind (or change in place). */
   readonly writes: ReadonlySet<string>;
+  /** Whether it may change an object in place (see above). */
+  readonly inPlace: boolean;
+  /** The names it binds (`writes` without what it may change in place). */
+  readonly binds: ReadonlySet<string>;
+  /** Builtins it calls that keep their arguments, unless the code rebinds their names. */
+  readonly builtins: ReadonlySet<string>;
   readonly stride: boolean;
   readonly isImport: boolean;
   /** A `def` or `class` (with its decorators). */
@@ -48,6 +57,13 @@ interface Builder {
   group: boolean;
   directive: boolean;
   decorator: boolean;
+  inPlace: boolean;
+  /** Names called as functions (`f(…)`): not changed by the call. */
+  callees: Set<string>;
+  /** A `[` or `.` seen before any assignment operator (an item or attribute target). */
+  subscripted: boolean;
+  /** Builtins it calls that keep their arguments (`print`, `len`). */
+  builtins: Set<string>;
 }
 
 function isIdStart(c: number): boolean {
@@ -81,8 +97,14 @@ export function splitStatements(text: string): Chunk[] {
       // `@dec` lines then `def name`: the def's name is what is bound.
       writes = new Set(cur.pending.length ? [cur.pending[0]!] : cur.reads);
     }
+    const inPlace = cur.inPlace && first !== 'def' && first !== 'class' && !cur.decorator && first !== 'import' && first !== 'from';
+    const binds = writes;
+    if (inPlace) {
+      writes = new Set(writes);
+      for (const r of cur.reads) if (!cur.callees.has(r)) writes.add(r);
+    }
     chunks.push({
-      from: cur.from, to, reads: cur.reads, writes,
+      from: cur.from, to, reads: cur.reads, writes, inPlace, binds, builtins: cur.builtins,
       stride: cur.directive || cur.strideProp || hasAny(cur.reads, STRIDE_NAMES),
       isImport: first === 'import' || first === 'from',
       definition: first === 'def' || first === 'class',
@@ -107,13 +129,13 @@ export function splitStatements(text: string): Chunk[] {
           const afterDecorator = cur?.decorator && !cur.pending.length;
           if (!clause && !afterDecorator) {
             finish(i);
-            cur = { from: i, reads: new Set(), strideProp: false, first: undefined, targets: undefined, pending: [], group: false, directive: false, decorator: ch === 64 };
+            cur = newBuilder(i, ch === 64);
           }
         }
       }
       continued = false;
     }
-    if (!cur) cur = { from: i, reads: new Set(), strideProp: false, first: undefined, targets: undefined, pending: [], group: false, directive: false, decorator: false };
+    if (!cur) cur = newBuilder(i, false);
     if (c === 10 || c === 13) {
       lineStart = true;
       i++;
@@ -151,6 +173,15 @@ export function splitStatements(text: string): Chunk[] {
       const quoteNext = text.charCodeAt(k) === 34 || text.charCodeAt(k) === 39;
       if (!(quoteNext && k - i <= 2 && /^[rRbBuUfF]{1,2}$/.test(text.slice(i, k)))) {
         const word = text.slice(i, k);
+        let m = k;
+        while (m < n && (text.charCodeAt(m) === 32 || text.charCodeAt(m) === 9)) m++;
+        if (text.charCodeAt(m) === 40) {
+          cur.callees.add(word);
+          // A call may change its arguments in place, unless it is one known not to (a
+          // builtin only while the code binds nothing to its name: see relevantChunks).
+          if (prevSignificant === 46 ? !KEEPS_ARGUMENTS.has(word) : !BUILTINS_KEEP.has(word)) cur.inPlace = true;
+          else if (prevSignificant !== 46) cur.builtins.add(word);
+        } else if (word === 'out' && text.charCodeAt(m) === 61 && text.charCodeAt(m + 1) !== 61) cur.inPlace = true; // `out=`
         if (prevSignificant === 46) {
           if (!cur.strideProp && STRIDE_NAMES.has(word)) cur.strideProp = true;
         } else {
@@ -165,6 +196,9 @@ export function splitStatements(text: string): Chunk[] {
       prevSignificant = 97;
       continue;
     }
+    // A call of a call's or an item's result (`g()(`, `fs[0](`), or an item or attribute reached before any `=`.
+    if (c === 40 && (prevSignificant === 41 || prevSignificant === 93)) cur.inPlace = true;
+    if ((c === 91 || c === 46) && !cur.targets && prevSignificant !== 0) cur.subscripted = true;
     if (c === 40 || c === 91 || c === 123) depth++;
     else if (c === 41 || c === 93 || c === 125) depth = Math.max(0, depth - 1);
     else if (depth === 0 && c === 59) cur.group = true; // `a; b`
@@ -173,6 +207,8 @@ export function splitStatements(text: string): Chunk[] {
       const before = prevSignificant;
       // `=` alone or an augmented `op=`; not `==`, `<=`, `>=`, `!=`.
       if (next !== 61 && before !== 61 && before !== 60 && before !== 62 && before !== 33) {
+        // `a[i] = …`, `a.x = …`, `a += …`: written in place.
+        if (cur.subscripted || AUGMENTED.has(before)) cur.inPlace = true;
         cur.targets = new Set(cur.reads);
       }
       if (next === 61) { i += 2; prevSignificant = 61; continue; }
@@ -184,6 +220,47 @@ export function splitStatements(text: string): Chunk[] {
   return chunks;
 }
 
+/** Whether Python text may bind `name` (an assignment, `def`, `class`, `for … in`, `as`, `import`, `global`). */
+function bindsName(text: string, name: string): boolean {
+  const n = `\\b${name}\\b`;
+  return new RegExp(`(^|[^.\\w])${name}\\s*(,[^\\n=]*)?(=(?!=)|[-+*/%&|^@]=)|\\b(def|class|as|import|global|nonlocal)\\s+${name}\\b|\\bfor\\b[^:\\n]*${n}[^:\\n]*\\bin\\b|\\bimport\\b[^\\n]*${n}`).test(text);
+}
+
+/** A statement taken to change in place every name it reads (see `inPlace`). */
+function changesInPlace(c: Chunk): Chunk {
+  const writes = new Set(c.writes);
+  for (const r of c.reads) if (!c.builtins.has(r)) writes.add(r);
+  return { ...c, inPlace: true, writes };
+}
+
+function newBuilder(from: number, decorator: boolean): Builder {
+  return {
+    from, reads: new Set(), strideProp: false, first: undefined, targets: undefined, pending: [], group: false, directive: false, decorator,
+    inPlace: false, callees: new Set(), subscripted: false, builtins: new Set(),
+  };
+}
+
+/** Builtins that never change their arguments. */
+const BUILTINS_KEEP = new Set([
+  'print', 'len', 'str', 'int', 'float', 'bool', 'range', 'sum', 'min', 'max', 'abs', 'isinstance', 'sorted', 'tuple',
+  'list', 'repr', 'format', 'enumerate', 'zip', 'type', 'id', 'hash', 'dict', 'set', 'open',
+]);
+
+/**
+ * Methods and module functions (`np.zeros`, `a.mean`, `t.view`) taken not to change their
+ * arguments or receiver: NumPy's and torch's of these names do not; a method of the same
+ * name on a class of the code's own that does would be missed by the slice.
+ */
+const KEEPS_ARGUMENTS = new Set([
+  'zeros', 'ones', 'empty', 'full', 'arange', 'linspace', 'array', 'asarray', 'ascontiguousarray', 'rand', 'randn',
+  'randint', 'normal', 'uniform', 'as_strided', 'sliding_window_view', 'broadcast_to',
+  'mean', 'reshape', 'astype', 'copy', 'tolist', 'ravel', 'flatten', 'transpose', 'item', 'any', 'all', 'prod', 'std',
+  'var', 'argmax', 'argmin', 'cumsum', 'view', 'contiguous', 'stride', 'size', 'dim', 'numel', 'read', 'join', 'split', 'strip',
+]);
+
+/** The character before `=` in an augmented assignment (`+=`, `//=`, `**=`, `@=`, `>>=`…). */
+const AUGMENTED = new Set([43, 45, 42, 47, 37, 38, 124, 94, 64]);
+
 function hasAny(set: ReadonlySet<string>, of: ReadonlySet<string>): boolean {
   // Walk the smaller set: the names a statement reads are few, the stride names may be many.
   const [small, big] = set.size <= of.size ? [set, of] : [of, set];
@@ -192,7 +269,18 @@ function hasAny(set: ReadonlySet<string>, of: ReadonlySet<string>): boolean {
 }
 
 /** Per unit, whether each statement matters; units are in execution order (notebook cells). */
-export function relevantChunks(units: readonly (readonly Chunk[])[]): boolean[][] {
+export function relevantChunks(chunks: readonly (readonly Chunk[])[], texts: readonly string[]): boolean[][] {
+  // A builtin the code binds a name to (`def len(…)`, `from m import sum`, `print = log`) may
+  // change its arguments. A compound statement's binds are every name it reads (`for k in d:
+  // print(k)`): its text says whether it binds the builtin's name.
+  const bound = new Set<string>();
+  chunks.forEach((u, ui) => {
+    for (const c of u) for (const b of c.binds) {
+      if (!BUILTINS_KEEP.has(b) || bound.has(b)) continue;
+      if (c.isImport || c.definition || bindsName(texts[ui]!.slice(c.from, c.to), b)) bound.add(b);
+    }
+  });
+  const units = bound.size === 0 ? chunks : chunks.map((u) => u.map((c) => (!c.inPlace && hasAny(c.builtins, bound) ? changesInPlace(c) : c)));
   const strideNames = new Set(STRIDE_NAMES);
   for (const u of units) for (const c of u) {
     if (c.isImport && hasAny(c.reads, STRIDE_NAMES)) for (const w of c.writes) strideNames.add(w);
@@ -210,23 +298,49 @@ export function relevantChunks(units: readonly (readonly Chunk[])[]): boolean[][
   // through the view (SL003 looks for that), so it is parsed too.
   const views = new Set<string>();
   for (const u of units) for (const c of u) {
-    if (!c.isImport && !c.definition && (c.stride || hasAny(c.reads, strideNames))) for (const w of c.writes) views.add(w);
+    if (!c.isImport && !c.definition && (c.stride || hasAny(c.reads, strideNames))) for (const w of c.binds) views.add(w);
   }
   const keep = units.map((u) => u.map(() => false));
   const relevant = new Set<string>();
-  for (let ui = units.length - 1; ui >= 0; ui--) {
-    const u = units[ui]!;
-    for (let k = u.length - 1; k >= 0; k--) {
-      const c = u[k]!;
-      let matters = c.stride || (!c.isImport && (hasAny(c.reads, strideNames) || hasAny(c.reads, views)));
-      if (!matters) for (const w of c.writes) if (relevant.has(w)) { matters = true; break; }
-      if (!matters) continue;
-      keep[ui]![k] = true;
-      for (const r of c.reads) relevant.add(r);
+  const mark = (): void => {
+    for (let ui = units.length - 1; ui >= 0; ui--) {
+      const u = units[ui]!;
+      for (let k = u.length - 1; k >= 0; k--) {
+        const c = u[k]!;
+        let matters = c.stride || (!c.isImport && (hasAny(c.reads, strideNames) || hasAny(c.reads, views)));
+        if (!matters) for (const w of c.writes) if (relevant.has(w)) { matters = true; break; }
+        if (!matters) continue;
+        keep[ui]![k] = true;
+        for (const r of c.reads) relevant.add(r);
+      }
     }
+  };
+  mark();
+  // Aliases: a name bound from one that matters may be the same object (`b = a`), so a
+  // statement writing into it in place matters too (and so does what it reads). Each round
+  // adds names; past the bound every statement is kept rather than one missed.
+  for (let round = 0; ; round++) {
+    const aliases = new Set(relevant);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const u of units) for (const c of u) {
+        if (c.definition || c.isImport || !hasAny(c.reads, aliases)) continue;
+        for (const w of c.writes) if (!aliases.has(w)) { aliases.add(w); grew = true; }
+      }
+    }
+    let added = false;
+    units.forEach((u, ui) => u.forEach((c, k) => {
+      if (keep[ui]![k] || !c.inPlace) return;
+      for (const w of c.writes) if (aliases.has(w)) { relevant.add(w); added = true; }
+    }));
+    if (!added) return keep;
+    if (round >= MAX_ALIAS_ROUNDS) return units.map((u) => u.map(() => true));
+    mark();
   }
-  return keep;
 }
+
+/** Rounds of alias discovery before the slice gives up and keeps every statement. */
+const MAX_ALIAS_ROUNDS = 16;
 
 /** The ranges to parse: the statements that matter, adjacent ones merged. */
 export function keptRanges(chunks: readonly Chunk[], keep: readonly boolean[]): { from: number; to: number }[] {

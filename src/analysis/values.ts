@@ -43,10 +43,20 @@ export type Val =
   | { readonly k: 'bool'; readonly v: boolean }
   | { readonly k: 'none' }
   | { readonly k: 'str'; readonly v: string }
-  | { readonly k: 'tuple'; readonly items: readonly Val[] }
+  /**
+   * A tuple; `seq` marks a list (`[…]`, `list(…)`, `.tolist()`) or a generator (`(… for …)`),
+   * which behave as tuples here except for `isinstance` and `+`.
+   */
+  | { readonly k: 'tuple'; readonly items: readonly Val[]; readonly seq?: 'list' | 'generator' }
   /** `x.shape` / `x.strides` of an array whose dimension count is unknown. */
   | { readonly k: 'symtuple'; readonly base: string; readonly times?: number }
-  | { readonly k: 'array'; readonly a: ArrayFact }
+  /**
+   * An array; `values` when it is a small 1-d array whose items the code fixes
+   * (`np.array(a.shape)`: see `vectors.ts`).
+   */
+  | { readonly k: 'array'; readonly a: ArrayFact; readonly values?: readonly Val[] }
+  /** A `slice(start, stop, step)` object (an omitted or `None` part is `undefined`). */
+  | { readonly k: 'slice'; readonly start?: Lin; readonly stop?: Lin; readonly step?: Lin }
   | { readonly k: 'dtype'; readonly d: DType; readonly lib: Lib }
   /** A module, function or class of a known library by its full dotted path. */
   | { readonly k: 'ref'; readonly path: string }

@@ -4,7 +4,7 @@ import { relevantChunks, splitStatements } from '../../../src/analysis/slice';
 
 function kept(text: string): string[] {
   const chunks = splitStatements(text);
-  const keep = relevantChunks([chunks])[0]!;
+  const keep = relevantChunks([chunks], [text])[0]!;
   return chunks.filter((_, i) => keep[i]).map((c) => text.slice(c.from, c.to).split('\n')[0]!);
 }
 
@@ -45,5 +45,29 @@ describe('the slice', () => {
   test('a compound statement that mentions a name the call reads may bind it, and is kept', () => {
     const text = 'import numpy as np\nfor k in range(3):\n    w = k\nv = np.lib.stride_tricks.as_strided(np.zeros(8), (w, 2), (8, 8))\n';
     expect(kept(text)).toEqual(['import numpy as np', 'for k in range(3):', 'v = np.lib.stride_tricks.as_strided(np.zeros(8), (w, 2), (8, 8))']);
+  });
+
+  test('a write in place through an alias of a name the call reads is kept, with the alias; a print of it is not', () => {
+    const text = [
+      'import numpy as np',
+      'shape = [10, 10]',
+      'other = shape',
+      'print(other, len(other))',
+      'other[0] = 91',
+      'grow(other)',
+      'counts = np.array(shape)',
+      'np.minimum(counts, 4, out=counts)',
+      'v = np.lib.stride_tricks.as_strided(np.zeros(100), shape, (8, 8))',
+    ].join('\n') + '\n';
+    expect(kept(text)).toEqual([
+      'import numpy as np', 'shape = [10, 10]', 'other = shape', 'other[0] = 91', 'grow(other)', 'counts = np.array(shape)',
+      'np.minimum(counts, 4, out=counts)', 'v = np.lib.stride_tricks.as_strided(np.zeros(100), shape, (8, 8))',
+    ]);
+  });
+
+  test('a builtin the code rebinds may change its arguments: its calls are kept', () => {
+    const text = 'import numpy as np\nshape = [4, 4]\nfrom mylib import len\nlen(shape)\nv = np.lib.stride_tricks.as_strided(np.zeros(16), shape, (8, 8))\n';
+    expect(kept(text)).toEqual(['import numpy as np', 'shape = [4, 4]', 'from mylib import len', 'len(shape)', 'v = np.lib.stride_tricks.as_strided(np.zeros(16), shape, (8, 8))']);
+    expect(kept(text.replace('from mylib import len\n', ''))).not.toContain('len(shape)');
   });
 });
