@@ -14,9 +14,12 @@ import {
   constBig, constOf, isConst, lin, linAdd, linBig, linFloorDiv, linMod, linMul, linPow, linScale, linSub, linVar, MAX_BITS, type Lin,
 } from './linear';
 import {
-  attrAtom, BOOL, dtypeByName, FLOAT32, FLOAT64, INT64, UNKNOWN, unknownArray,
+  arrayOf, attrAtom, BOOL, constOfInt, dtypeByName, FLOAT32, FLOAT64, INT64, intOf, seqItems, UNKNOWN, unknownArray,
   type ArrayFact, type DType, type Lib, type Val,
 } from './values';
+import {
+  arg, arrayVal, dtypeOf, literalArray, product, shapeOf, varargShape, type Args as LibArgs,
+} from './library/common';
 
 /** A half-open range of character offsets in one text unit (a file or a notebook cell). */
 export interface Span {
@@ -1268,22 +1271,9 @@ function numberVal(t: string): Val {
   return v !== undefined && Number.isFinite(v) ? { k: 'float', v } : { k: 'float' };
 }
 
-/** The value of an argument that is a safe integer constant, else `undefined`. */
-function constOfInt(v: Val | undefined): number | undefined {
-  const e = v && intOf(v);
-  return e && constOf(e);
-}
-
 function stringValue(t: string): string {
   const m = /^[rRbBuUfF]*('''|"""|'|")([\s\S]*)\1$/.exec(t);
   return m ? m[2]! : t;
-}
-
-function intOf(v: Val): Lin | undefined {
-  if (v.k === 'int') return v.e;
-  if (v.k === 'bool') return lin(v.v ? 1 : 0);
-  if (v.k === 'sym') return linVar(v.name);
-  return undefined;
 }
 
 /** An integer from a float the code fixes, rounded by `round`, while it is exact. */
@@ -1291,19 +1281,6 @@ function floatToInt(v: number | undefined, round: (x: number) => number): Val {
   if (v === undefined || !Number.isFinite(v)) return UNKNOWN;
   const r = round(v);
   return Number.isSafeInteger(r) ? { k: 'int', e: lin(r) } : UNKNOWN;
-}
-
-/** `math.prod(xs)` / `np.prod(xs)` of a tuple of integers (symbolic factors multiply too). */
-function product(v: Val | undefined): Val {
-  const items = v && seqItems(v);
-  if (!items) return UNKNOWN;
-  let e: Lin | undefined = lin(1);
-  for (const it of items) {
-    const x = intOf(it);
-    e = x && e && linMul(e, x);
-    if (!e) return UNKNOWN;
-  }
-  return { k: 'int', e };
 }
 
 /** `a < b` and the other comparisons of two integers the analysis knows exactly. */
@@ -1373,10 +1350,6 @@ function isSeq(v: Val): boolean {
   return v.k === 'tuple' || v.k === 'symtuple';
 }
 
-function seqItems(v: Val): readonly Val[] | undefined {
-  return v.k === 'tuple' ? v.items : undefined;
-}
-
 /**
  * Item `i` of `x.shape` / `x.strides` when x's dimension count is unknown: an atom named by
  * the index as written (`x.strides[-1]` is its own atom: which axis it is depends on ndim).
@@ -1385,13 +1358,6 @@ function indexSymtuple(base: string, i: number): Val {
   const m = /^(.*)\.(shape|strides)$/.exec(base);
   if (!m) return UNKNOWN;
   return { k: 'int', e: attrAtom(m[1]!, m[2] as 'shape' | 'strides', i) };
-}
-
-/** The array a value stands for: a known fact, or an unknown array named after a symbol. */
-function arrayOf(v: Val, lib?: Lib): ArrayFact | undefined {
-  if (v.k === 'array') return v.a;
-  if (v.k === 'sym') return unknownArray(v.name, v.lib ?? lib ?? 'numpy');
-  return undefined;
 }
 
 function evalMember(n: SyntaxNode, ctx: Ctx): Val {
@@ -1535,21 +1501,10 @@ function dtypeRef(path: string): Val | undefined {
   return { k: 'dtype', d, lib };
 }
 
-function dtypeOf(v: Val | undefined, lib: Lib): DType | undefined {
-  if (!v) return undefined;
-  if (v.k === 'dtype') return v.d;
-  if (v.k === 'str') return dtypeByName(v.v, lib);
-  if (v.k === 'ref') {
-    const m = /\.([A-Za-z0-9_]+)$/.exec(v.path);
-    if (m) return dtypeByName(m[1]!, lib);
-  }
-  if (v.k === 'sym' && ['float', 'int', 'bool', 'complex'].includes(v.name)) return dtypeByName(v.name === 'int' ? 'int64' : v.name, 'numpy');
-  return undefined;
-}
-
 // ---------------------------------------------------------------- calls
 
-interface Args {
+/** The library model's `Args`, with the syntax nodes the stride calls point at. */
+interface Args extends LibArgs {
   readonly pos: Val[];
   readonly posNodes: SyntaxNode[];
   readonly kw: Map<string, Val>;
@@ -1582,47 +1537,8 @@ function evalArgs(argList: SyntaxNode | null, ctx: Ctx): Args {
   return args;
 }
 
-/** Argument `name` at position `i`, by keyword or by position. */
-function arg(a: Args, i: number, name: string): Val | undefined {
-  return a.kw.get(name) ?? a.pos[i];
-}
-
 function argNode(a: Args, i: number, name: string): SyntaxNode | undefined {
   return a.kwNodes.get(name) ?? a.posNodes[i];
-}
-
-/** A shape from an int, a tuple of ints, or varargs ints (`torch.zeros(3, 4)`). */
-function shapeOf(v: Val | undefined): Lin[] | undefined {
-  if (!v) return undefined;
-  const one = intOf(v);
-  if (one && v.k !== 'sym') return [one];
-  if (v.k === 'tuple') {
-    const out: Lin[] = [];
-    for (const it of v.items) {
-      const e = intOf(it);
-      if (!e) return undefined;
-      out.push(e);
-    }
-    return out;
-  }
-  if (v.k === 'sym') return [linVar(v.name)];
-  return undefined;
-}
-
-function varargShape(a: Args, from = 0): Lin[] | undefined {
-  if (a.pos.length === from + 1 && a.pos[from]!.k === 'tuple') return shapeOf(a.pos[from]);
-  const out: Lin[] = [];
-  for (const v of a.pos.slice(from)) {
-    const e = intOf(v);
-    if (!e) return undefined;
-    out.push(e);
-  }
-  return out;
-}
-
-function arrayVal(lib: Lib, label: string, shape: Lin[] | undefined, dtype: DType | undefined): Val {
-  if (!shape || !dtype) return UNKNOWN;
-  return { k: 'array', a: newArray(lib, label, shape, dtype) };
 }
 
 function evalCall(n: SyntaxNode, ctx: Ctx): Val {
@@ -1872,29 +1788,6 @@ function padWidths(v: Val, nd: number): [Lin, Lin][] | undefined {
   const out: [Lin, Lin][] = [];
   for (const x of v.items) { const p = pair(x); if (!p) return undefined; out.push(p); }
   return out;
-}
-
-/** Shape and default dtype of a nested literal list. */
-function literalArray(v: Val): { shape: Lin[]; dtype: DType } | undefined {
-  let kind: 'bool' | 'int' | 'float' = 'bool';
-  const shapeAt = (x: Val, depth: number, shape: number[]): boolean => {
-    if (x.k === 'tuple') {
-      if (shape.length === depth) shape.push(x.items.length);
-      else if (shape[depth] !== x.items.length) return false;
-      return x.items.every((it) => shapeAt(it, depth + 1, shape));
-    }
-    if (depth !== shape.length) return false;
-    if (x.k === 'float') kind = 'float';
-    else if (x.k === 'int') { if (kind === 'bool') kind = 'int'; }
-    else if (x.k === 'bool') { /* keeps the kind */ }
-    // Anything else (a complex number, a name, an array) may change the dtype or the shape.
-    else return false;
-    return true;
-  };
-  const shape: number[] = [];
-  if (!shapeAt(v, 0, shape)) return undefined;
-  const k = kind as 'bool' | 'int' | 'float';
-  return { shape: shape.map(lin), dtype: k === 'float' ? FLOAT64 : k === 'int' ? INT64 : BOOL };
 }
 
 function torchFunction(name: string, a: Args, ctx: Ctx): Val {
