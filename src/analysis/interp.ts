@@ -18,8 +18,9 @@ import {
   type ArrayFact, type DType, type Lib, type Val,
 } from './values';
 import {
-  arg, arrayVal, dtypeOf, literalArray, product, shapeOf, varargShape, type Args as LibArgs,
+  arg, arrayVal, dtypeOf, entryOf, literalArray, product, shapeOf, varargShape, type Args as LibArgs, type LibFunction,
 } from './library/common';
+import { BUILTINS, MATH } from './library/builtins';
 
 /** A half-open range of character offsets in one text unit (a file or a notebook cell). */
 export interface Span {
@@ -1276,13 +1277,6 @@ function stringValue(t: string): string {
   return m ? m[2]! : t;
 }
 
-/** An integer from a float the code fixes, rounded by `round`, while it is exact. */
-function floatToInt(v: number | undefined, round: (x: number) => number): Val {
-  if (v === undefined || !Number.isFinite(v)) return UNKNOWN;
-  const r = round(v);
-  return Number.isSafeInteger(r) ? { k: 'int', e: lin(r) } : UNKNOWN;
-}
-
 /** `a < b` and the other comparisons of two integers the analysis knows exactly. */
 function compare(op: string, l: Val, r: Val): Val {
   if (l.k === 'str' && r.k === 'str' && (op === '==' || op === '!=')) return { k: 'bool', v: (l.v === r.v) === (op === '==') };
@@ -1573,26 +1567,8 @@ function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ct
     const r = callUser(def, fn.self ? { ...a, pos: [fn.self, ...a.pos], posNodes: [callee, ...a.posNodes] } : a, call, callee, ctx);
     return r === UNKNOWN_CALL ? UNKNOWN : r;
   }
-  if (fn.k === 'sym') {
-    // Builtins the code uses for sizes.
-    if (fn.name === 'int' || fn.name === 'len' || fn.name === 'tuple' || fn.name === 'list') {
-      const v = a.pos[0];
-      if (!v) return UNKNOWN;
-      if (fn.name === 'int') return v.k === 'int' ? v : v.k === 'float' ? floatToInt(v.v, Math.trunc) : v.k === 'bool' ? { k: 'int', e: lin(v.v ? 1 : 0) } : UNKNOWN;
-      if (fn.name === 'len') {
-        if (v.k === 'tuple') return { k: 'int', e: lin(v.items.length) };
-        const arr = arrayOf(v);
-        return arr?.shape?.[0] ? { k: 'int', e: arr.shape[0] } : arr ? { k: 'int', e: attrAtom(arr.label, 'shape', 0) } : UNKNOWN;
-      }
-      return v.k === 'tuple' || v.k === 'symtuple' ? v : UNKNOWN;
-    }
-    if (fn.name === 'range') return UNKNOWN;
-    if (fn.name === 'max' || fn.name === 'min') {
-      const xs = a.pos.map(intOf).map((e) => e && constOf(e));
-      if (xs.length > 0 && xs.every((x) => x !== undefined)) return { k: 'int', e: lin(fn.name === 'max' ? Math.max(...(xs as number[])) : Math.min(...(xs as number[]))) };
-    }
-    return UNKNOWN;
-  }
+  // Builtins the code uses for sizes.
+  if (fn.k === 'sym') return libCall(BUILTINS, fn.name, a, call, ctx);
   if (fn.k !== 'ref') {
     // `xp.lib.stride_tricks.as_strided(…)` with `xp` an array namespace the analysis cannot
     // follow (`array_api_compat.array_namespace(x)`): NumPy's (or CuPy's, the same rules).
@@ -1603,15 +1579,16 @@ function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ct
   if (p === 'numpy.lib.stride_tricks.as_strided') return recordAsStrided(a, call, callee, ctx);
   if (p === 'numpy.lib.stride_tricks.sliding_window_view') return recordSwv(a, call, callee, ctx);
   if (p === 'torch.as_strided' || p === 'torch.Tensor.as_strided') return recordTorch(a, call, callee, ctx, 'torch.as_strided', arrayOf(a.pos[0] ?? UNKNOWN, 'torch'), 1, a.posNodes[0]);
-  if (p === 'math.ceil' || p === 'math.floor' || p === 'math.trunc') {
-    const v = a.pos[0];
-    if (v?.k === 'int') return v;
-    return v?.k === 'float' ? floatToInt(v.v, p === 'math.ceil' ? Math.ceil : p === 'math.floor' ? Math.floor : Math.trunc) : UNKNOWN;
-  }
-  if (p === 'math.prod') return product(a.pos[0]);
+  if (p.startsWith('math.')) return libCall(MATH, p.slice('math.'.length), a, call, ctx);
   if (p.startsWith(NP)) return numpyFunction(p.slice(NP.length), a, ctx, call);
   if (p.startsWith('torch.')) return torchFunction(p.slice('torch.'.length), a, ctx);
   return UNKNOWN;
+}
+
+/** Call the library model's entry for `name` in `table`: unknown when it has none. */
+function libCall(table: Readonly<Record<string, LibFunction>>, name: string, a: Args, call: SyntaxNode, ctx: Ctx): Val {
+  const f = entryOf(table, name);
+  return f ? f(a, { label: label(ctx, call) }) : UNKNOWN;
 }
 
 function label(ctx: Ctx, n: SyntaxNode): string {

@@ -22,6 +22,20 @@ export interface Args {
   readonly kw: ReadonlyMap<string, Val>;
 }
 
+/** What an entry may need besides its arguments. */
+export interface LibCtx {
+  /** How messages name a new array the call makes: the call as written, shortened. */
+  readonly label: string;
+}
+
+/** One function of the library model: what a call with these arguments gives. */
+export type LibFunction = (a: Args, cx: LibCtx) => Val;
+
+/** The entry for `name` in a table of the library model; never one of `Object.prototype`'s (`constructor`). */
+export function entryOf<T>(table: Readonly<Record<string, T>>, name: string): T | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 /** Argument `name` at position `i`, by keyword or by position. */
 export function arg(a: Args, i: number, name: string): Val | undefined {
   return a.kw.get(name) ?? a.pos[i];
