@@ -8,7 +8,7 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { commaGroups, kids } from './syntax';
 import {
-  broadcastTo, indexed, isCContiguousFact, newArray, reshaped, sizeLin, transposed, type IndexItem,
+  indexed, isCContiguousFact, newArray, reshaped, sizeLin, transposed, type IndexItem,
 } from './arrays';
 import {
   constBig, constOf, isConst, lin, linAdd, linBig, linFloorDiv, linMod, linMul, linPow, linScale, linSub, linVar, MAX_BITS, type Lin,
@@ -18,9 +18,10 @@ import {
   type ArrayFact, type DType, type Lib, type Val,
 } from './values';
 import {
-  arg, arrayVal, dtypeOf, entryOf, literalArray, product, shapeOf, varargShape, type Args as LibArgs, type LibFunction,
+  arg, arrayVal, dtypeOf, entryOf, literalArray, shapeOf, varargShape, type Args as LibArgs, type LibFunction, type NpyHeader,
 } from './library/common';
 import { BUILTINS, MATH } from './library/builtins';
+import { NUMPY } from './library/numpy';
 
 /** A half-open range of character offsets in one text unit (a file or a notebook cell). */
 export interface Span {
@@ -83,13 +84,8 @@ export interface ArgItem {
   readonly bound?: { readonly span: Span; readonly text: string };
 }
 
-/** What the NumPy `.npy` header of a file says, as the host reads it. */
-export interface NpyHeader {
-  readonly shape: readonly number[];
-  readonly dtype: string;
-  readonly itemsize: number;
-  readonly fortranOrder: boolean;
-}
+/** What `InterpOptions.readNpyHeader` gives (defined with `np.load`'s entry in the library model). */
+export type { NpyHeader };
 
 export interface InterpOptions {
   /** Reads the header of a `.npy` file named in `np.load('…')`; `undefined` when unreadable. */
@@ -1580,7 +1576,7 @@ function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ct
   if (p === 'numpy.lib.stride_tricks.sliding_window_view') return recordSwv(a, call, callee, ctx);
   if (p === 'torch.as_strided' || p === 'torch.Tensor.as_strided') return recordTorch(a, call, callee, ctx, 'torch.as_strided', arrayOf(a.pos[0] ?? UNKNOWN, 'torch'), 1, a.posNodes[0]);
   if (p.startsWith('math.')) return libCall(MATH, p.slice('math.'.length), a, call, ctx);
-  if (p.startsWith(NP)) return numpyFunction(p.slice(NP.length), a, ctx, call);
+  if (p.startsWith(NP)) return libCall(NUMPY, p.slice(NP.length), a, call, ctx);
   if (p.startsWith('torch.')) return torchFunction(p.slice('torch.'.length), a, ctx);
   return UNKNOWN;
 }
@@ -1588,183 +1584,12 @@ function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ct
 /** Call the library model's entry for `name` in `table`: unknown when it has none. */
 function libCall(table: Readonly<Record<string, LibFunction>>, name: string, a: Args, call: SyntaxNode, ctx: Ctx): Val {
   const f = entryOf(table, name);
-  return f ? f(a, { label: label(ctx, call) }) : UNKNOWN;
+  return f ? f(a, { label: label(ctx, call), readNpyHeader: ctx.options.readNpyHeader }) : UNKNOWN;
 }
 
 function label(ctx: Ctx, n: SyntaxNode): string {
   const t = src(ctx, n);
   return t.length <= 24 ? t : `${t.slice(0, 21)}…`;
-}
-
-function numpyFunction(name: string, a: Args, ctx: Ctx, call: SyntaxNode): Val {
-  const lbl = label(ctx, call);
-  const dt = (i: number, dflt: DType) => dtypeOf(arg(a, i, 'dtype'), 'numpy') ?? (arg(a, i, 'dtype') ? undefined : dflt);
-  switch (name) {
-    case 'zeros': case 'ones': case 'empty':
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 0, 'shape')), dt(1, FLOAT64));
-    case 'full': {
-      const fill = arg(a, 1, 'fill_value');
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 0, 'shape')), dt(2, fill?.k === 'int' ? INT64 : fill?.k === 'bool' ? BOOL : FLOAT64));
-    }
-    case 'zeros_like': case 'ones_like': case 'empty_like': case 'full_like': case 'copy': case 'array': case 'asarray':
-    case 'ascontiguousarray': {
-      const first = a.pos[0];
-      const d = dtypeOf(a.kw.get('dtype') ?? (name === 'array' || name === 'asarray' || name === 'ascontiguousarray' ? a.pos[1] : undefined), 'numpy');
-      const src0 = first && arrayOf(first);
-      // A literal list or tuple, or a single number (a 0-d array).
-      if (first && (first.k === 'tuple' || first.k === 'float' || first.k === 'bool' || (first.k === 'int' && constOf(first.e) !== undefined))) {
-        const lit = literalArray(first);
-        if (!lit) return UNKNOWN;
-        return arrayVal('numpy', lbl, lit.shape, d ?? lit.dtype);
-      }
-      if (!src0 || !src0.shape || (!src0.dtype && !d)) return UNKNOWN;
-      if ((name === 'asarray' || name === 'ascontiguousarray') && !d && isCContiguousFact(src0)) return { k: 'array', a: src0 };
-      return arrayVal('numpy', lbl, [...src0.shape], d ?? src0.dtype);
-    }
-    // Scalars: np.ceil / np.floor of a number give a float, np.prod of a tuple of ints an int.
-    case 'ceil': case 'floor': {
-      const v = a.pos[0];
-      if (v?.k === 'int') { const c = constOf(v.e); return c === undefined ? { k: 'float' } : { k: 'float', v: c }; }
-      return v?.k === 'float' ? { k: 'float', v: v.v === undefined ? undefined : (name === 'ceil' ? Math.ceil : Math.floor)(v.v) } : UNKNOWN;
-    }
-    case 'prod': return a.pos[0]?.k === 'tuple' ? product(a.pos[0]) : UNKNOWN;
-    case 'concatenate': case 'hstack': {
-      const parts = a.pos[0];
-      const axisV = arg(a, 1, 'axis');
-      const axis = axisV ? constOfInt(axisV) : 0;
-      if (parts?.k !== 'tuple' || parts.items.length === 0 || axis === undefined) return UNKNOWN;
-      const arrs = parts.items.map((p) => arrayOf(p));
-      if (arrs.some((x) => !x?.shape || !x.dtype)) return UNKNOWN;
-      const first = arrs[0]!;
-      const nd = first.shape!.length;
-      const ax = name === 'hstack' && nd > 1 ? 1 : axis < 0 ? axis + nd : axis;
-      if (arrs.some((x) => x!.shape!.length !== nd || x!.dtype!.name !== first.dtype!.name) || ax < 0 || ax >= nd) return UNKNOWN;
-      let total: Lin | undefined = lin(0);
-      for (const x of arrs) total = total && linAdd(total, x!.shape![ax]!);
-      if (!total) return UNKNOWN;
-      const shape = [...first.shape!];
-      shape[ax] = total;
-      return arrayVal('numpy', lbl, shape, dtypeOf(a.kw.get('dtype'), 'numpy') ?? first.dtype);
-    }
-    case 'arange': {
-      const nums = a.pos.slice(0, 3);
-      const isFloat = nums.some((v) => v.k === 'float');
-      // NumPy's length: ceil((stop − start) / step) in doubles, for floats as for ints.
-      const ints = nums.map((v) => { const e = intOf(v); return v.k === 'float' ? v.v : e && constOf(e); });
-      const d = dtypeOf(a.kw.get('dtype') ?? a.pos[3], 'numpy') ?? (isFloat ? FLOAT64 : INT64);
-      if (ints.some((x) => x === undefined) || ints.length === 0) {
-        if (nums.length === 1) { const e = intOf(nums[0]!); if (e) return arrayVal('numpy', lbl, [e], d); }
-        return UNKNOWN;
-      }
-      const [start, stop, step] = ints.length === 1 ? [0, ints[0]!, 1] : [ints[0]!, ints[1]!, ints[2] ?? 1];
-      if (step === 0) return UNKNOWN;
-      return arrayVal('numpy', lbl, [lin(Math.max(0, Math.ceil((stop - start) / step)))], d);
-    }
-    case 'linspace': {
-      const num = arg(a, 2, 'num');
-      const e = num ? intOf(num) : lin(50);
-      return arrayVal('numpy', lbl, e ? [e] : undefined, dtypeOf(a.kw.get('dtype'), 'numpy') ?? FLOAT64);
-    }
-    case 'eye': case 'identity': {
-      const n0 = intOf(a.pos[0] ?? UNKNOWN);
-      const m0 = name === 'eye' ? (a.pos[1] && a.pos[1].k !== 'none' ? intOf(a.pos[1]) : n0) : n0;
-      return arrayVal('numpy', lbl, n0 && m0 ? [n0, m0] : undefined, dtypeOf(a.kw.get('dtype'), 'numpy') ?? FLOAT64);
-    }
-    case 'random.rand': case 'random.randn':
-      return arrayVal('numpy', lbl, varargShape(a), FLOAT64);
-    case 'random.random': case 'random.random_sample': case 'random.sample': case 'random.ranf':
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 0, 'size')), FLOAT64);
-    case 'random.uniform': case 'random.normal':
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 2, 'size')), FLOAT64);
-    case 'random.standard_normal':
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 0, 'size')), FLOAT64);
-    case 'random.randint':
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 2, 'size')), dtypeOf(a.kw.get('dtype'), 'numpy') ?? INT64);
-    case 'random.default_rng': case 'random.RandomState': case 'random.Generator':
-      return { k: 'ref', path: 'numpy.random.Generator' };
-    case 'random.Generator.standard_normal': case 'random.Generator.random':
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 0, 'size')), dtypeOf(arg(a, 1, 'dtype'), 'numpy') ?? FLOAT64);
-    case 'random.Generator.normal': case 'random.Generator.uniform':
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 2, 'size')), FLOAT64);
-    case 'random.Generator.integers':
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 2, 'size')), dtypeOf(arg(a, 3, 'dtype'), 'numpy') ?? INT64);
-    case 'random.Generator.rand': case 'random.Generator.randn':
-      return arrayVal('numpy', lbl, varargShape(a), FLOAT64);
-    case 'random.Generator.random_sample':
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 0, 'size')), FLOAT64);
-    case 'random.Generator.randint':
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 2, 'size')), INT64);
-    case 'reshape': {
-      const x = a.pos[0] && arrayOf(a.pos[0]);
-      const s = shapeOf(arg(a, 1, 'newshape'));
-      const r = x && s && reshaped(x, s);
-      return r ? { k: 'array', a: r } : UNKNOWN;
-    }
-    case 'transpose': {
-      const x = a.pos[0] && arrayOf(a.pos[0]);
-      const axes = shapeOf(arg(a, 1, 'axes'))?.map(constOf);
-      const t = x && transposed(x, axes && axes.every((v) => v !== undefined) ? (axes as number[]) : undefined);
-      return t ? { k: 'array', a: t } : UNKNOWN;
-    }
-    case 'pad': {
-      const x = a.pos[0] && arrayOf(a.pos[0]);
-      const pw = arg(a, 1, 'pad_width');
-      if (!x?.shape || !x.dtype || !pw) return UNKNOWN;
-      const pads = padWidths(pw, x.shape.length);
-      if (!pads) return UNKNOWN;
-      const shape = x.shape.map((n, k) => linAdd(linAdd(n, pads[k]![0]) ?? n, pads[k]![1]));
-      if (shape.some((s) => !s)) return UNKNOWN;
-      return arrayVal('numpy', lbl, shape as Lin[], x.dtype);
-    }
-    case 'broadcast_to': case 'lib.stride_tricks.broadcast_to': {
-      const x = a.pos[0] && arrayOf(a.pos[0]);
-      const s = shapeOf(arg(a, 1, 'shape'));
-      const b = x && s && broadcastTo(x, s);
-      return b ? { k: 'array', a: b } : UNKNOWN;
-    }
-    case 'load': {
-      const f = a.pos[0];
-      if (f?.k !== 'str' || !/\.npy$/i.test(f.v) || !ctx.options.readNpyHeader) return UNKNOWN;
-      let h: NpyHeader | undefined;
-      try { h = ctx.options.readNpyHeader(f.v); } catch { h = undefined; }
-      if (!h || !Array.isArray(h.shape) || !h.shape.every((d) => Number.isSafeInteger(d) && d >= 0) || !(h.itemsize > 0)) return UNKNOWN;
-      const d: DType = { name: h.dtype, itemsize: h.itemsize };
-      const arr = newArray('numpy', lbl, h.shape.map(lin), d);
-      if (!h.fortranOrder) return { k: 'array', a: arr };
-      const rev = transposed(newArray('numpy', lbl, [...h.shape].reverse().map(lin), d));
-      return rev ? { k: 'array', a: rev } : UNKNOWN;
-    }
-    default:
-      return UNKNOWN;
-  }
-}
-
-function padWidths(v: Val, nd: number): [Lin, Lin][] | undefined {
-  const e = intOf(v);
-  if (e) return Array.from({ length: nd }, () => [e, e] as [Lin, Lin]);
-  if (v.k !== 'tuple') return undefined;
-  const pair = (x: Val): [Lin, Lin] | undefined => {
-    const one = intOf(x);
-    if (one) return [one, one];
-    if (x.k === 'tuple' && x.items.length === 1) { const y = intOf(x.items[0]!); return y ? [y, y] : undefined; }
-    if (x.k === 'tuple' && x.items.length === 2) {
-      const b = intOf(x.items[0]!); const c = intOf(x.items[1]!);
-      return b && c ? [b, c] : undefined;
-    }
-    return undefined;
-  };
-  if (v.items.length === 2 && v.items.every((x) => intOf(x))) {
-    const p = pair(v);
-    return p ? Array.from({ length: nd }, () => p) : undefined;
-  }
-  if (v.items.length === 1) {
-    const p = pair(v.items[0]!);
-    return p ? Array.from({ length: nd }, () => p) : undefined;
-  }
-  if (v.items.length !== nd) return undefined;
-  const out: [Lin, Lin][] = [];
-  for (const x of v.items) { const p = pair(x); if (!p) return undefined; out.push(p); }
-  return out;
 }
 
 function torchFunction(name: string, a: Args, ctx: Ctx): Val {

@@ -22,10 +22,20 @@ export interface Args {
   readonly kw: ReadonlyMap<string, Val>;
 }
 
+/** What the NumPy `.npy` header of a file says, as the host reads it. */
+export interface NpyHeader {
+  readonly shape: readonly number[];
+  readonly dtype: string;
+  readonly itemsize: number;
+  readonly fortranOrder: boolean;
+}
+
 /** What an entry may need besides its arguments. */
 export interface LibCtx {
   /** How messages name a new array the call makes: the call as written, shortened. */
   readonly label: string;
+  /** Reads the header of a `.npy` file named in `np.load('…')` (`InterpOptions.readNpyHeader`). */
+  readonly readNpyHeader?: ((path: string) => NpyHeader | undefined) | undefined;
 }
 
 /** One function of the library model: what a call with these arguments gives. */
@@ -85,6 +95,11 @@ export function dtypeOf(v: Val | undefined, lib: Lib): DType | undefined {
   }
   if (v.k === 'sym' && ['float', 'int', 'bool', 'complex'].includes(v.name)) return dtypeByName(v.name === 'int' ? 'int64' : v.name, 'numpy');
   return undefined;
+}
+
+/** The dtype a `dtype` argument `v` names; `dflt` when there is none, unknown when it names none the analysis knows. */
+export function dtypeOr(v: Val | undefined, lib: Lib, dflt: DType): DType | undefined {
+  return dtypeOf(v, lib) ?? (v ? undefined : dflt);
 }
 
 /** Shape and default dtype of a nested literal list. */
