@@ -14,14 +14,15 @@ import {
   constBig, constOf, isConst, lin, linAdd, linBig, linFloorDiv, linMod, linMul, linPow, linScale, linSub, linVar, MAX_BITS, type Lin,
 } from './linear';
 import {
-  arrayOf, attrAtom, BOOL, constOfInt, dtypeByName, FLOAT32, FLOAT64, INT64, intOf, seqItems, UNKNOWN, unknownArray,
-  type ArrayFact, type DType, type Lib, type Val,
+  arrayOf, attrAtom, BOOL, constOfInt, dtypeByName, FLOAT32, FLOAT64, intOf, seqItems, UNKNOWN, unknownArray,
+  type ArrayFact, type Lib, type Val,
 } from './values';
 import {
-  arg, arrayVal, dtypeOf, entryOf, literalArray, shapeOf, varargShape, type Args as LibArgs, type LibFunction, type NpyHeader,
+  arg, arrayVal, dtypeOf, entryOf, shapeOf, varargShape, type Args as LibArgs, type LibFunction, type NpyHeader,
 } from './library/common';
 import { BUILTINS, MATH } from './library/builtins';
 import { NUMPY } from './library/numpy';
+import { TORCH } from './library/torch';
 
 /** A half-open range of character offsets in one text unit (a file or a notebook cell). */
 export interface Span {
@@ -1577,7 +1578,7 @@ function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ct
   if (p === 'torch.as_strided' || p === 'torch.Tensor.as_strided') return recordTorch(a, call, callee, ctx, 'torch.as_strided', arrayOf(a.pos[0] ?? UNKNOWN, 'torch'), 1, a.posNodes[0]);
   if (p.startsWith('math.')) return libCall(MATH, p.slice('math.'.length), a, call, ctx);
   if (p.startsWith(NP)) return libCall(NUMPY, p.slice(NP.length), a, call, ctx);
-  if (p.startsWith('torch.')) return torchFunction(p.slice('torch.'.length), a, ctx);
+  if (p.startsWith('torch.')) return libCall(TORCH, p.slice('torch.'.length), a, call, ctx);
   return UNKNOWN;
 }
 
@@ -1590,51 +1591,6 @@ function libCall(table: Readonly<Record<string, LibFunction>>, name: string, a: 
 function label(ctx: Ctx, n: SyntaxNode): string {
   const t = src(ctx, n);
   return t.length <= 24 ? t : `${t.slice(0, 21)}…`;
-}
-
-function torchFunction(name: string, a: Args, ctx: Ctx): Val {
-  void ctx;
-  const lbl = 'tensor';
-  const d = (dflt: DType) => dtypeOf(a.kw.get('dtype'), 'torch') ?? (a.kw.get('dtype') ? undefined : dflt);
-  switch (name) {
-    case 'zeros': case 'ones': case 'empty': case 'randn': case 'rand':
-      return arrayVal('torch', lbl, varargShape(a) ?? shapeOf(a.kw.get('size')), d(FLOAT32));
-    case 'randint': {
-      const size = a.kw.get('size') ?? a.pos[a.pos.length - 1];
-      return arrayVal('torch', lbl, shapeOf(size), d(INT64));
-    }
-    case 'full': {
-      const fill = arg(a, 1, 'fill_value');
-      return arrayVal('torch', lbl, shapeOf(arg(a, 0, 'size')), d(fill?.k === 'int' ? INT64 : FLOAT32));
-    }
-    case 'arange': {
-      const nums = a.pos.slice(0, 3);
-      const ints = nums.map(intOf).map((e) => e && constOf(e));
-      const isFloat = nums.some((v) => v.k === 'float');
-      if (ints.some((x) => x === undefined) || ints.length === 0) return UNKNOWN;
-      const [start, stop, step] = ints.length === 1 ? [0, ints[0]!, 1] : [ints[0]!, ints[1]!, ints[2] ?? 1];
-      if (step === 0) return UNKNOWN;
-      return arrayVal('torch', lbl, [lin(Math.max(0, Math.ceil((stop - start) / step)))], d(isFloat ? FLOAT32 : INT64));
-    }
-    case 'tensor': {
-      const lit = a.pos[0] && literalArray(a.pos[0]);
-      if (!lit) return UNKNOWN;
-      return arrayVal('torch', lbl, lit.shape, d(lit.dtype === FLOAT64 ? FLOAT32 : lit.dtype));
-    }
-    case 'from_numpy': {
-      const x = a.pos[0] && arrayOf(a.pos[0]);
-      if (!x || x.lib !== 'numpy' || !x.dtype || !x.strides || !x.shape) return UNKNOWN;
-      const isz = x.dtype.itemsize;
-      const el = (e: Lin) => { const c = constOf(e); return c !== undefined && c % isz === 0 ? lin(c / isz) : undefined; };
-      const strides = x.strides.map(el);
-      const off = el(x.offset);
-      const size = x.buffer.size && constOf(x.buffer.size);
-      if (strides.some((s) => !s) || !off || size === undefined) return UNKNOWN;
-      return { k: 'array', a: { ...x, lib: 'torch', strides: strides as Lin[], offset: off, buffer: { label: x.buffer.label, size: lin(Math.floor(size / isz)) } } };
-    }
-    default:
-      return UNKNOWN;
-  }
 }
 
 function callMethod(recv: Val, method: string, a: Args, call: SyntaxNode, callee: SyntaxNode, recvNode: SyntaxNode, ctx: Ctx): Val {
