@@ -8,19 +8,20 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { commaGroups, kids } from './syntax';
 import {
-  indexed, isCContiguousFact, newArray, reshaped, sizeLin, transposed, type IndexItem,
+  indexed, newArray, sizeLin, transposed, type IndexItem,
 } from './arrays';
 import {
   constBig, constOf, isConst, lin, linAdd, linBig, linFloorDiv, linMod, linMul, linPow, linScale, linSub, linVar, MAX_BITS, type Lin,
 } from './linear';
 import {
-  arrayOf, attrAtom, BOOL, constOfInt, dtypeByName, FLOAT32, FLOAT64, intOf, seqItems, UNKNOWN, unknownArray,
+  arrayOf, attrAtom, BOOL, dtypeByName, FLOAT32, FLOAT64, intOf, seqItems, UNKNOWN, unknownArray,
   type ArrayFact, type Lib, type Val,
 } from './values';
 import {
-  arg, arrayVal, dtypeOf, entryOf, shapeOf, varargShape, type Args as LibArgs, type LibFunction, type NpyHeader,
+  arg, dtypeOf, entryOf, shapeOf, type Args as LibArgs, type LibFunction, type NpyHeader,
 } from './library/common';
 import { BUILTINS, MATH } from './library/builtins';
+import { METHODS } from './library/methods';
 import { NUMPY } from './library/numpy';
 import { TORCH } from './library/torch';
 
@@ -1227,33 +1228,6 @@ function evalInner(n: SyntaxNode, ctx: Ctx): Val {
   }
 }
 
-/** `x.swapaxes(i, j)` (and torch's `t.transpose(i, j)`): the view with two axes exchanged. */
-function swappedAxes(x: ArrayFact, pos: readonly Val[]): Val {
-  const i = constOfInt(pos[0]);
-  const j = constOfInt(pos[1]);
-  const nd = x.shape?.length;
-  if (i === undefined || j === undefined || nd === undefined) return UNKNOWN;
-  const perm = [...Array(nd).keys()];
-  const ii = i < 0 ? i + nd : i; const jj = j < 0 ? j + nd : j;
-  if (perm[ii] === undefined || perm[jj] === undefined) return UNKNOWN;
-  [perm[ii], perm[jj]] = [perm[jj]!, perm[ii]!];
-  const t = transposed(x, perm);
-  return t ? { k: 'array', a: t } : UNKNOWN;
-}
-
-/** `t.stride()` / `t.size()` (the whole tuple) or `t.stride(i)` / `t.size(i)` (one entry), symbolic when the tensor's dims are unknown. */
-function tensorDims(values: readonly Lin[] | undefined, label: string, attr: 'shape' | 'strides', pos: readonly Val[]): Val {
-  const i = pos[0] && intOf(pos[0]);
-  const c = i && constOf(i);
-  if (values) {
-    if (c === undefined) return pos.length === 0 ? { k: 'tuple', items: values.map((e) => ({ k: 'int', e })) } : UNKNOWN;
-    const e = values[c < 0 ? c + values.length : c];
-    return e ? { k: 'int', e } : UNKNOWN;
-  }
-  if (c === undefined || c < 0) return pos.length === 0 ? { k: 'symtuple', base: `${label}.${attr}` } : UNKNOWN;
-  return { k: 'int', e: attrAtom(label, attr, c) };
-}
-
 /** A number literal: integers exactly at any size (up to the domain's bound), else a float. */
 function numberVal(t: string): Val {
   const s = t.replace(/_/g, '');
@@ -1600,65 +1574,8 @@ function callMethod(recv: Val, method: string, a: Args, call: SyntaxNode, callee
   }
   const x = arrayOf(recv, lib);
   if (!x) return UNKNOWN;
-  switch (method) {
-    case 'reshape': case 'view': {
-      if (method === 'view' && x.lib === 'numpy') return a.pos.length === 0 ? { k: 'array', a: x } : UNKNOWN;
-      const s = varargShape(a) ?? shapeOf(a.kw.get('shape'));
-      const order = a.kw.get('order');
-      if (order && !(order.k === 'str' && order.v === 'C')) return UNKNOWN;
-      const r = s && reshaped(x, s);
-      return r ? { k: 'array', a: r } : UNKNOWN;
-    }
-    case 'transpose': case 'permute': {
-      if (x.lib === 'torch' && method === 'transpose') return swappedAxes(x, a.pos);
-      const axes = a.pos.length === 0 ? undefined : varargShape(a)?.map(constOf);
-      if (axes && axes.some((v) => v === undefined)) return UNKNOWN;
-      const t = transposed(x, axes as number[] | undefined);
-      return t ? { k: 'array', a: t } : UNKNOWN;
-    }
-    case 't': { const t = transposed(x); return t ? { k: 'array', a: t } : UNKNOWN; }
-    case 'swapaxes': return swappedAxes(x, a.pos);
-    case 'astype': case 'to': case 'type': {
-      const d = dtypeOf(a.pos[0] ?? a.kw.get('dtype'), x.lib);
-      if (!d || !x.shape) return UNKNOWN;
-      return arrayVal(x.lib, x.label, [...x.shape], d);
-    }
-    case 'copy': case 'clone': case 'flatten': {
-      if (!x.shape || !x.dtype) return UNKNOWN;
-      const shape = method === 'flatten' ? [sizeLin(x.shape)] : [...x.shape];
-      if (shape.some((s) => !s)) return UNKNOWN;
-      return arrayVal(x.lib, x.label, shape as Lin[], x.dtype);
-    }
-    case 'contiguous': case 'ravel': {
-      if (isCContiguousFact(x)) {
-        if (method === 'contiguous') return { k: 'array', a: x };
-        const s = x.shape && sizeLin(x.shape);
-        const r = s && reshaped(x, [s]);
-        return r ? { k: 'array', a: r } : UNKNOWN;
-      }
-      if (!x.shape || !x.dtype) return UNKNOWN;
-      const shape = method === 'ravel' ? [sizeLin(x.shape)] : [...x.shape];
-      if (shape.some((s) => !s)) return UNKNOWN;
-      return arrayVal(x.lib, x.label, shape as Lin[], x.dtype);
-    }
-    case 'numpy': {
-      if (x.lib !== 'torch' || !x.dtype || !x.strides) return UNKNOWN;
-      const isz = x.dtype.itemsize;
-      const strides = x.strides.map((s) => linScale(s, isz));
-      const off = linScale(x.offset, isz);
-      const size = x.buffer.size && linScale(x.buffer.size, isz);
-      if (strides.some((s) => !s) || !off) return UNKNOWN;
-      return { k: 'array', a: { ...x, lib: 'numpy', strides: strides as Lin[], offset: off, itemsize: lin(isz), buffer: { label: x.buffer.label, size } } };
-    }
-    case 'stride': return x.lib === 'torch' ? tensorDims(x.strides, x.label, 'strides', a.pos) : UNKNOWN;
-    case 'size': return tensorDims(x.shape, x.label, 'shape', a.pos);
-    case 'element_size': return { k: 'int', e: x.itemsize };
-    case 'numel': { const n = x.shape && sizeLin(x.shape); return n ? { k: 'int', e: n } : UNKNOWN; }
-    case 'storage_offset': return x.lib === 'torch' ? { k: 'int', e: x.offset } : UNKNOWN;
-    case 'dim': return x.shape ? { k: 'int', e: lin(x.shape.length) } : UNKNOWN;
-    default:
-      return UNKNOWN;
-  }
+  const f = entryOf(METHODS, method);
+  return f ? f(x, a) : UNKNOWN;
 }
 
 // ---------------------------------------------------------------- the stride calls
