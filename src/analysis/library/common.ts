@@ -69,6 +69,7 @@ export function shapeOf(v: Val | undefined): Lin[] | undefined {
   return undefined;
 }
 
+/** The sizes given one by one from position `from` on (`t.view(3, 4)`), or as one tuple there. */
 export function varargShape(a: Args, from = 0): Lin[] | undefined {
   if (a.pos.length === from + 1 && a.pos[from]!.k === 'tuple') return shapeOf(a.pos[from]);
   const out: Lin[] = [];
@@ -80,11 +81,13 @@ export function varargShape(a: Args, from = 0): Lin[] | undefined {
   return out;
 }
 
+/** A new C-ordered array, or unknown when the shape or the dtype is. */
 export function arrayVal(lib: Lib, label: string, shape: Lin[] | undefined, dtype: DType | undefined): Val {
   if (!shape || !dtype) return UNKNOWN;
   return { k: 'array', a: newArray(lib, label, shape, dtype) };
 }
 
+/** The dtype a value names: a dtype, a type string (`'f4'`), `np.float32`, or `float` / `int` / `bool` / `complex`. */
 export function dtypeOf(v: Val | undefined, lib: Lib): DType | undefined {
   if (!v) return undefined;
   if (v.k === 'dtype') return v.d;
