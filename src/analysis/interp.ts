@@ -8,18 +8,25 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { commaGroups, kids } from './syntax';
 import {
-  broadcastTo, indexed, isCContiguousFact, newArray, reshaped, sizeLin, transposed, type IndexItem,
+  indexed, newArray, sizeLin, transposed, type IndexItem,
 } from './arrays';
 import {
   constBig, constOf, isConst, lin, linAdd, linBig, linFloorDiv, linMod, linMul, linPow, linScale, linSub, linVar, MAX_BITS, type Lin,
 } from './linear';
 import {
-  anyAll, converted, elementwise, intItems, itemAt, negated, reduced, rounded, valuesOf, vector,
+  elementwise, fromTuple, itemAt, negated, valuesOf,
 } from './vectors';
 import {
-  attrAtom, BOOL, dtypeByName, FLOAT32, FLOAT64, INT64, UNKNOWN, unknownArray,
-  type ArrayFact, type DType, type Lib, type Val,
+  arrayOf, attrAtom, BOOL, constOfInt, dtypeByName, FLOAT32, FLOAT64, intOf, seqItems, UNKNOWN, unknownArray,
+  type ArrayFact, type Lib, type Val,
 } from './values';
+import {
+  arg, dtypeOf, entryOf, shapeOf, type Args as LibArgs, type LibFunction, type NpyHeader,
+} from './library/common';
+import { BUILTINS, KEEP_ARGUMENTS, MATH } from './library/builtins';
+import { METHODS, ON_ITEMS, READS_ONLY } from './library/methods';
+import { NUMPY, WRITES_ARGUMENT } from './library/numpy';
+import { TORCH } from './library/torch';
 
 /** A half-open range of character offsets in one text unit (a file or a notebook cell). */
 export interface Span {
@@ -82,13 +89,8 @@ export interface ArgItem {
   readonly bound?: { readonly span: Span; readonly text: string };
 }
 
-/** What the NumPy `.npy` header of a file says, as the host reads it. */
-export interface NpyHeader {
-  readonly shape: readonly number[];
-  readonly dtype: string;
-  readonly itemsize: number;
-  readonly fortranOrder: boolean;
-}
+/** What `InterpOptions.readNpyHeader` gives (defined with `np.load`'s entry in the library model). */
+export type { NpyHeader };
 
 export interface InterpOptions {
   /** Reads the header of a `.npy` file named in `np.load('…')`; `undefined` when unreadable. */
@@ -1303,33 +1305,6 @@ function evalInner(n: SyntaxNode, ctx: Ctx): Val {
   }
 }
 
-/** `x.swapaxes(i, j)` (and torch's `t.transpose(i, j)`): the view with two axes exchanged. */
-function swappedAxes(x: ArrayFact, pos: readonly Val[]): Val {
-  const i = constOfInt(pos[0]);
-  const j = constOfInt(pos[1]);
-  const nd = x.shape?.length;
-  if (i === undefined || j === undefined || nd === undefined) return UNKNOWN;
-  const perm = [...Array(nd).keys()];
-  const ii = i < 0 ? i + nd : i; const jj = j < 0 ? j + nd : j;
-  if (perm[ii] === undefined || perm[jj] === undefined) return UNKNOWN;
-  [perm[ii], perm[jj]] = [perm[jj]!, perm[ii]!];
-  const t = transposed(x, perm);
-  return t ? { k: 'array', a: t } : UNKNOWN;
-}
-
-/** `t.stride()` / `t.size()` (the whole tuple) or `t.stride(i)` / `t.size(i)` (one entry), symbolic when the tensor's dims are unknown. */
-function tensorDims(values: readonly Lin[] | undefined, label: string, attr: 'shape' | 'strides', pos: readonly Val[]): Val {
-  const i = pos[0] && intOf(pos[0]);
-  const c = i && constOf(i);
-  if (values) {
-    if (c === undefined) return pos.length === 0 ? { k: 'tuple', items: values.map((e) => ({ k: 'int', e })) } : UNKNOWN;
-    const e = values[c < 0 ? c + values.length : c];
-    return e ? { k: 'int', e } : UNKNOWN;
-  }
-  if (c === undefined || c < 0) return pos.length === 0 ? { k: 'symtuple', base: `${label}.${attr}` } : UNKNOWN;
-  return { k: 'int', e: attrAtom(label, attr, c) };
-}
-
 /** A number literal: integers exactly at any size (up to the domain's bound), else a float. */
 function numberVal(t: string): Val {
   const s = t.replace(/_/g, '');
@@ -1345,42 +1320,9 @@ function numberVal(t: string): Val {
   return v !== undefined && Number.isFinite(v) ? { k: 'float', v } : { k: 'float' };
 }
 
-/** The value of an argument that is a safe integer constant, else `undefined`. */
-function constOfInt(v: Val | undefined): number | undefined {
-  const e = v && intOf(v);
-  return e && constOf(e);
-}
-
 function stringValue(t: string): string {
   const m = /^[rRbBuUfF]*('''|"""|'|")([\s\S]*)\1$/.exec(t);
   return m ? m[2]! : t;
-}
-
-function intOf(v: Val): Lin | undefined {
-  if (v.k === 'int') return v.e;
-  if (v.k === 'bool') return lin(v.v ? 1 : 0);
-  if (v.k === 'sym') return linVar(v.name);
-  return undefined;
-}
-
-/** An integer from a float the code fixes, rounded by `round`, while it is exact. */
-function floatToInt(v: number | undefined, round: (x: number) => number): Val {
-  if (v === undefined || !Number.isFinite(v)) return UNKNOWN;
-  const r = round(v);
-  return Number.isSafeInteger(r) ? { k: 'int', e: lin(r) } : UNKNOWN;
-}
-
-/** `math.prod(xs)` / `np.prod(xs)` of a tuple of integers (symbolic factors multiply too). */
-function product(v: Val | undefined): Val {
-  const items = v && seqItems(v);
-  if (!items) return UNKNOWN;
-  let e: Lin | undefined = lin(1);
-  for (const it of items) {
-    const x = intOf(it);
-    e = x && e && linMul(e, x);
-    if (!e) return UNKNOWN;
-  }
-  return { k: 'int', e };
 }
 
 /**
@@ -1389,24 +1331,15 @@ function product(v: Val | undefined): Val {
  */
 function vectorOp(op: string, l: Val, r: Val, ctx: Ctx): Val | undefined {
   if (!valuesOf(l) && !valuesOf(r)) return undefined;
-  const asArray = (v: Val): Val => (v.k === 'tuple' ? literalVector(v, 'tuple') ?? v : v);
+  const asArray = (v: Val): Val => (v.k === 'tuple' ? fromTuple(v, 'tuple') ?? v : v);
   return elementwise(op, asArray(l), asArray(r), scalarOp(ctx), l.k === 'array' ? l.a.label : r.k === 'array' ? r.a.label : 'array');
 }
 
 const COMPARE_OPS = new Set(['<', '<=', '>', '>=', '==', '!=']);
 
-const UFUNC_OPS: Record<string, string> = { add: '+', subtract: '-', multiply: '*', floor_divide: '//', true_divide: '/', divide: '/' };
-
 /** Two numbers combined or compared as the interpreter does (the items of arrays with values). */
 function scalarOp(ctx: Ctx): (op: string, x: Val, y: Val) => Val {
   return (o, x, y) => (COMPARE_OPS.has(o) ? compare(o, x, y, ctx) : binary(o, x, y, ctx));
-}
-
-/** A flat literal tuple of numbers as the 1-d array `np.array` makes of it, with its items. */
-function literalVector(v: Val, label: string, dtype?: DType): Val | undefined {
-  const lit = v.k === 'tuple' ? literalArray(v) : undefined;
-  if (!lit || lit.shape.length !== 1 || v.k !== 'tuple') return undefined;
-  return vector(label, v.items, dtype ?? lit.dtype);
 }
 
 /** `a < b` and the other comparisons of two integers the analysis knows exactly. */
@@ -1483,10 +1416,6 @@ function isSeq(v: Val): boolean {
   return v.k === 'tuple' || v.k === 'symtuple';
 }
 
-function seqItems(v: Val): readonly Val[] | undefined {
-  return v.k === 'tuple' ? v.items : undefined;
-}
-
 /**
  * Item `i` of `x.shape` / `x.strides` when x's dimension count is unknown: an atom named by
  * the index as written (`x.strides[-1]` is its own atom: which axis it is depends on ndim).
@@ -1495,13 +1424,6 @@ function indexSymtuple(base: string, i: number): Val {
   const m = /^(.*)\.(shape|strides)$/.exec(base);
   if (!m) return UNKNOWN;
   return { k: 'int', e: attrAtom(m[1]!, m[2] as 'shape' | 'strides', i) };
-}
-
-/** The array a value stands for: a known fact, or an unknown array named after a symbol. */
-function arrayOf(v: Val, lib?: Lib): ArrayFact | undefined {
-  if (v.k === 'array') return v.a;
-  if (v.k === 'sym') return unknownArray(v.name, v.lib ?? lib ?? 'numpy');
-  return undefined;
 }
 
 function evalMember(n: SyntaxNode, ctx: Ctx): Val {
@@ -1655,21 +1577,10 @@ function dtypeRef(path: string): Val | undefined {
   return { k: 'dtype', d, lib };
 }
 
-function dtypeOf(v: Val | undefined, lib: Lib): DType | undefined {
-  if (!v) return undefined;
-  if (v.k === 'dtype') return v.d;
-  if (v.k === 'str') return dtypeByName(v.v, lib);
-  if (v.k === 'ref') {
-    const m = /\.([A-Za-z0-9_]+)$/.exec(v.path);
-    if (m) return dtypeByName(m[1]!, lib);
-  }
-  if (v.k === 'sym' && ['float', 'int', 'bool', 'complex'].includes(v.name)) return dtypeByName(v.name === 'int' ? 'int64' : v.name, 'numpy');
-  return undefined;
-}
-
 // ---------------------------------------------------------------- calls
 
-interface Args {
+/** The library model's `Args`, with the syntax nodes the stride calls point at. */
+interface Args extends LibArgs {
   readonly pos: Val[];
   readonly posNodes: SyntaxNode[];
   readonly kw: Map<string, Val>;
@@ -1759,47 +1670,8 @@ function iterItems(iter: SyntaxNode, ctx: Ctx): readonly Val[] | undefined {
   return items && items.length <= MAX_TUPLE ? items : undefined;
 }
 
-/** Argument `name` at position `i`, by keyword or by position. */
-function arg(a: Args, i: number, name: string): Val | undefined {
-  return a.kw.get(name) ?? a.pos[i];
-}
-
 function argNode(a: Args, i: number, name: string): SyntaxNode | undefined {
   return a.kwNodes.get(name) ?? a.posNodes[i];
-}
-
-/** A shape from an int, a tuple of ints, or varargs ints (`torch.zeros(3, 4)`). */
-function shapeOf(v: Val | undefined): Lin[] | undefined {
-  if (!v) return undefined;
-  const one = intOf(v);
-  if (one && v.k !== 'sym') return [one];
-  if (v.k === 'tuple') {
-    const out: Lin[] = [];
-    for (const it of v.items) {
-      const e = intOf(it);
-      if (!e) return undefined;
-      out.push(e);
-    }
-    return out;
-  }
-  if (v.k === 'sym') return [linVar(v.name)];
-  return intItems(v);
-}
-
-function varargShape(a: Args, from = 0): Lin[] | undefined {
-  if (a.pos.length === from + 1 && a.pos[from]!.k === 'tuple') return shapeOf(a.pos[from]);
-  const out: Lin[] = [];
-  for (const v of a.pos.slice(from)) {
-    const e = intOf(v);
-    if (!e) return undefined;
-    out.push(e);
-  }
-  return out;
-}
-
-function arrayVal(lib: Lib, label: string, shape: Lin[] | undefined, dtype: DType | undefined): Val {
-  if (!shape || !dtype) return UNKNOWN;
-  return { k: 'array', a: newArray(lib, label, shape, dtype) };
 }
 
 function evalCall(n: SyntaxNode, ctx: Ctx): Val {
@@ -1827,21 +1699,13 @@ function evalCall(n: SyntaxNode, ctx: Ctx): Val {
 
 const NP = 'numpy.';
 
-/** Builtins that never write into the arrays they are given. */
-const PURE_BUILTINS = new Set([
-  'int', 'float', 'bool', 'len', 'tuple', 'list', 'range', 'enumerate', 'zip', 'slice', 'isinstance', 'max', 'min',
-  'abs', 'sum', 'sorted', 'str', 'repr', 'print', 'any', 'all', 'hasattr', 'type', 'id', 'format',
-]);
-/** NumPy functions that write into an argument (besides any function given `out=`). */
-const NUMPY_WRITES = /^numpy\.(copyto|put|place|putmask|fill_diagonal|put_along_axis|random\.shuffle|ndarray\..*)$/;
-
 /** Whether a call may write into an array with values it is given (a function the analysis does not model). */
 function mayWriteArgs(fn: Val, a: Args): boolean {
   if (![...a.pos, ...a.kw.values()].some(isMutable)) return false;
   if (fn.k === 'func') return false; // its body runs: writes there forget values
-  if (fn.k === 'sym') return !PURE_BUILTINS.has(fn.name);
+  if (fn.k === 'sym') return !KEEP_ARGUMENTS.has(fn.name);
   if (fn.k !== 'ref' || !/^(numpy|math|torch)\./.test(fn.path)) return true;
-  return a.kw.has('out') || NUMPY_WRITES.test(fn.path);
+  return a.kw.has('out') || (fn.path.startsWith(NP) && WRITES_ARGUMENT.test(fn.path.slice(NP.length)));
 }
 
 function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
@@ -1852,31 +1716,8 @@ function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ct
     const r = callUser(def, fn.self ? { ...a, pos: [fn.self, ...a.pos], posNodes: [callee, ...a.posNodes] } : a, call, callee, ctx);
     return r === UNKNOWN_CALL ? UNKNOWN : r;
   }
-  if (fn.k === 'sym') {
-    // Builtins the code uses for sizes.
-    if (fn.name === 'slice') return sliceVal(a);
-    if (fn.name === 'isinstance') return isInstance(a.pos[0], a.pos[1]);
-    if (fn.name === 'int' || fn.name === 'len' || fn.name === 'tuple' || fn.name === 'list') {
-      const v = a.pos[0];
-      if (!v) return UNKNOWN;
-      const items = valuesOf(v) ?? (v.k === 'tuple' ? v.items : undefined);
-      if (items && fn.name === 'tuple') return { k: 'tuple', items };
-      if (items && fn.name === 'list') return { k: 'tuple', items, seq: 'list' };
-      if (fn.name === 'int') return v.k === 'int' ? v : v.k === 'float' ? floatToInt(v.v, Math.trunc) : v.k === 'bool' ? { k: 'int', e: lin(v.v ? 1 : 0) } : UNKNOWN;
-      if (fn.name === 'len') {
-        if (v.k === 'tuple') return { k: 'int', e: lin(v.items.length) };
-        const arr = arrayOf(v);
-        return arr?.shape?.[0] ? { k: 'int', e: arr.shape[0] } : arr ? { k: 'int', e: attrAtom(arr.label, 'shape', 0) } : UNKNOWN;
-      }
-      return v.k === 'tuple' || v.k === 'symtuple' ? v : UNKNOWN;
-    }
-    if (fn.name === 'range') return UNKNOWN;
-    if (fn.name === 'max' || fn.name === 'min') {
-      const xs = a.pos.map(intOf).map((e) => e && constOf(e));
-      if (xs.length > 0 && xs.every((x) => x !== undefined)) return { k: 'int', e: lin(fn.name === 'max' ? Math.max(...(xs as number[])) : Math.min(...(xs as number[]))) };
-    }
-    return UNKNOWN;
-  }
+  // Builtins the code uses for sizes.
+  if (fn.k === 'sym') return libCall(BUILTINS, fn.name, a, call, ctx);
   if (fn.k !== 'ref') {
     // `xp.lib.stride_tricks.as_strided(…)` with `xp` an array namespace the analysis cannot
     // follow (`array_api_compat.array_namespace(x)`): NumPy's (or CuPy's, the same rules).
@@ -1887,311 +1728,21 @@ function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ct
   if (p === 'numpy.lib.stride_tricks.as_strided') return recordAsStrided(a, call, callee, ctx);
   if (p === 'numpy.lib.stride_tricks.sliding_window_view') return recordSwv(a, call, callee, ctx);
   if (p === 'torch.as_strided' || p === 'torch.Tensor.as_strided') return recordTorch(a, call, callee, ctx, 'torch.as_strided', arrayOf(a.pos[0] ?? UNKNOWN, 'torch'), 1, a.posNodes[0]);
-  if (p === 'math.ceil' || p === 'math.floor' || p === 'math.trunc') {
-    const v = a.pos[0];
-    if (v?.k === 'int') return v;
-    return v?.k === 'float' ? floatToInt(v.v, p === 'math.ceil' ? Math.ceil : p === 'math.floor' ? Math.floor : Math.trunc) : UNKNOWN;
-  }
-  if (p === 'math.prod') return product(a.pos[0]);
-  if (p.startsWith(NP)) return numpyFunction(p.slice(NP.length), a, ctx, call);
-  if (p.startsWith('torch.')) return torchFunction(p.slice('torch.'.length), a, ctx);
+  if (p.startsWith('math.')) return libCall(MATH, p.slice('math.'.length), a, call, ctx);
+  if (p.startsWith(NP)) return libCall(NUMPY, p.slice(NP.length), a, call, ctx);
+  if (p.startsWith('torch.')) return libCall(TORCH, p.slice('torch.'.length), a, call, ctx);
   return UNKNOWN;
 }
 
-/** `slice(stop)` / `slice(start, stop[, step])` of integers or `None`. */
-function sliceVal(a: Args): Val {
-  if (a.pos.length < 1 || a.pos.length > 3 || a.kw.size > 0) return UNKNOWN;
-  const parts = a.pos.length === 1 ? [{ k: 'none' } as Val, a.pos[0]!] : a.pos;
-  const lins = parts.map((v) => (v.k === 'none' ? undefined : v.k === 'int' || v.k === 'bool' ? intOf(v) : null));
-  if (lins.includes(null)) return UNKNOWN;
-  const [start, stop, step] = lins as (Lin | undefined)[];
-  return { k: 'slice', start, stop, step };
-}
-
-/**
- * `isinstance(v, T)` where the answer does not depend on what the analysis cannot see: an
- * array is an `np.ndarray` and not a number; a number is a `numbers.Number` (and an integer a
- * `numbers.Integral`, whether Python's or NumPy's); a tuple or list is neither. Whether an
- * integer is Python's `int` (NumPy's `int64` is not) stays unknown.
- */
-function isInstance(v: Val | undefined, t: Val | undefined): Val {
-  if (!v || !t) return UNKNOWN;
-  if (t.k === 'tuple') {
-    const rs = t.items.map((x) => truth(isInstance(v, x)));
-    return rs.includes(true) ? { k: 'bool', v: true } : rs.every((r) => r === false) ? { k: 'bool', v: false } : UNKNOWN;
-  }
-  // `tuple` and `list` as the builtins (names nothing rebound).
-  const path = t.k === 'ref' ? t.path : t.k === 'sym' && (t.name === 'tuple' || t.name === 'list') ? t.name : undefined;
-  const kind = v.k === 'array' && v.a.lib === 'numpy' ? 'ndarray' : v.k === 'int' ? 'integer' : v.k === 'float' ? 'float' : v.k === 'tuple' ? v.seq ?? 'tuple' : undefined;
-  if (!kind || !path) return UNKNOWN;
-  const r = path === 'tuple' || path === 'list' ? kind === path
-    : path === 'numpy.ndarray' ? kind === 'ndarray'
-    : path === 'numbers.Number' ? kind === 'integer' || kind === 'float'
-      : path === 'numbers.Integral' ? (kind === 'float' ? false : kind === 'integer')
-        : undefined;
-  return r === undefined ? UNKNOWN : { k: 'bool', v: r };
+/** Call the library model's entry for `name` in `table`: unknown when it has none. */
+function libCall(table: Readonly<Record<string, LibFunction>>, name: string, a: Args, call: SyntaxNode, ctx: Ctx): Val {
+  const f = entryOf(table, name);
+  return f ? f(a, { label: label(ctx, call), readNpyHeader: ctx.options.readNpyHeader, arith: scalarOp(ctx) }) : UNKNOWN;
 }
 
 function label(ctx: Ctx, n: SyntaxNode): string {
   const t = src(ctx, n);
   return t.length <= 24 ? t : `${t.slice(0, 21)}…`;
-}
-
-function numpyFunction(name: string, a: Args, ctx: Ctx, call: SyntaxNode): Val {
-  const lbl = label(ctx, call);
-  const dt = (i: number, dflt: DType) => dtypeOf(arg(a, i, 'dtype'), 'numpy') ?? (arg(a, i, 'dtype') ? undefined : dflt);
-  switch (name) {
-    case 'zeros': case 'ones': case 'empty':
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 0, 'shape')), dt(1, FLOAT64));
-    case 'full': {
-      const fill = arg(a, 1, 'fill_value');
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 0, 'shape')), dt(2, fill?.k === 'int' ? INT64 : fill?.k === 'bool' ? BOOL : FLOAT64));
-    }
-    case 'zeros_like': case 'ones_like': case 'empty_like': case 'full_like': case 'copy': case 'array': case 'asarray':
-    case 'ascontiguousarray': {
-      const first = a.pos[0];
-      const d = dtypeOf(a.kw.get('dtype') ?? (name === 'array' || name === 'asarray' || name === 'ascontiguousarray' ? a.pos[1] : undefined), 'numpy');
-      const src0 = first && arrayOf(first);
-      const keepsItems = name === 'array' || name === 'asarray' || name === 'ascontiguousarray' || name === 'copy';
-      // A literal list or tuple (a flat one keeps its items), or a single number (a 0-d array).
-      if (first && (first.k === 'tuple' || first.k === 'float' || first.k === 'bool' || (first.k === 'int' && constOf(first.e) !== undefined))) {
-        const lit = literalArray(first);
-        if (!lit) return UNKNOWN;
-        if (keepsItems && lit.shape.length === 1) return literalVector(first, lbl, d ?? lit.dtype) ?? UNKNOWN;
-        return arrayVal('numpy', lbl, lit.shape, d ?? lit.dtype);
-      }
-      if (keepsItems && first && valuesOf(first)) {
-        if (name === 'asarray' && !d) return first;
-        return converted(first, d ?? src0!.dtype!) ?? UNKNOWN;
-      }
-      if (!src0 || !src0.shape || (!src0.dtype && !d)) return UNKNOWN;
-      if ((name === 'asarray' || name === 'ascontiguousarray') && !d && isCContiguousFact(src0)) return { k: 'array', a: src0 };
-      return arrayVal('numpy', lbl, [...src0.shape], d ?? src0.dtype);
-    }
-    // Scalars: np.ceil / np.floor of a number give a float, np.prod of a tuple of ints an int.
-    case 'ceil': case 'floor': case 'trunc': {
-      const v = a.pos[0];
-      const items = v && rounded(v, name);
-      if (items) return items;
-      if (v?.k === 'int') { const c = constOf(v.e); return c === undefined ? { k: 'float' } : { k: 'float', v: c }; }
-      return v?.k === 'float' ? { k: 'float', v: v.v === undefined ? undefined : Math[name](v.v) } : UNKNOWN;
-    }
-    case 'prod': return a.pos[0]?.k === 'tuple' ? product(a.pos[0]) : (a.pos[0] && reduced(a.pos[0], '*', scalarOp(ctx))) ?? UNKNOWN;
-    case 'any': case 'all': return (a.pos[0] && anyAll(a.pos[0], name)) ?? UNKNOWN;
-    case 'isscalar': {
-      const v = a.pos[0]?.k;
-      return v === 'int' || v === 'float' || v === 'bool' || v === 'str' ? { k: 'bool', v: true } : v === 'tuple' || v === 'array' || v === 'none' ? { k: 'bool', v: false } : UNKNOWN;
-    }
-    // Ufuncs on numbers and on arrays with known items.
-    case 'add': case 'subtract': case 'multiply': case 'floor_divide': case 'true_divide': case 'divide': {
-      if (a.pos.length !== 2 || a.kw.size > 0) return UNKNOWN;
-      return binary(UFUNC_OPS[name]!, a.pos[0]!, a.pos[1]!, ctx);
-    }
-    case 'concatenate': case 'hstack': {
-      const parts = a.pos[0];
-      const axisV = arg(a, 1, 'axis');
-      const axis = axisV ? constOfInt(axisV) : 0;
-      if (parts?.k !== 'tuple' || parts.items.length === 0 || axis === undefined) return UNKNOWN;
-      const arrs = parts.items.map((p) => arrayOf(p));
-      if (arrs.some((x) => !x?.shape || !x.dtype)) return UNKNOWN;
-      const first = arrs[0]!;
-      const nd = first.shape!.length;
-      const ax = name === 'hstack' && nd > 1 ? 1 : axis < 0 ? axis + nd : axis;
-      if (arrs.some((x) => x!.shape!.length !== nd || x!.dtype!.name !== first.dtype!.name) || ax < 0 || ax >= nd) return UNKNOWN;
-      let total: Lin | undefined = lin(0);
-      for (const x of arrs) total = total && linAdd(total, x!.shape![ax]!);
-      if (!total) return UNKNOWN;
-      const shape = [...first.shape!];
-      shape[ax] = total;
-      return arrayVal('numpy', lbl, shape, dtypeOf(a.kw.get('dtype'), 'numpy') ?? first.dtype);
-    }
-    case 'arange': {
-      const nums = a.pos.slice(0, 3);
-      const isFloat = nums.some((v) => v.k === 'float');
-      // NumPy's length: ceil((stop − start) / step) in doubles, for floats as for ints.
-      const ints = nums.map((v) => { const e = intOf(v); return v.k === 'float' ? v.v : e && constOf(e); });
-      const d = dtypeOf(a.kw.get('dtype') ?? a.pos[3], 'numpy') ?? (isFloat ? FLOAT64 : INT64);
-      if (ints.some((x) => x === undefined) || ints.length === 0) {
-        if (nums.length === 1) { const e = intOf(nums[0]!); if (e) return arrayVal('numpy', lbl, [e], d); }
-        return UNKNOWN;
-      }
-      const [start, stop, step] = ints.length === 1 ? [0, ints[0]!, 1] : [ints[0]!, ints[1]!, ints[2] ?? 1];
-      if (step === 0) return UNKNOWN;
-      return arrayVal('numpy', lbl, [lin(Math.max(0, Math.ceil((stop - start) / step)))], d);
-    }
-    case 'linspace': {
-      const num = arg(a, 2, 'num');
-      const e = num ? intOf(num) : lin(50);
-      return arrayVal('numpy', lbl, e ? [e] : undefined, dtypeOf(a.kw.get('dtype'), 'numpy') ?? FLOAT64);
-    }
-    case 'eye': case 'identity': {
-      const n0 = intOf(a.pos[0] ?? UNKNOWN);
-      const m0 = name === 'eye' ? (a.pos[1] && a.pos[1].k !== 'none' ? intOf(a.pos[1]) : n0) : n0;
-      return arrayVal('numpy', lbl, n0 && m0 ? [n0, m0] : undefined, dtypeOf(a.kw.get('dtype'), 'numpy') ?? FLOAT64);
-    }
-    case 'random.rand': case 'random.randn':
-      return arrayVal('numpy', lbl, varargShape(a), FLOAT64);
-    case 'random.random': case 'random.random_sample': case 'random.sample': case 'random.ranf':
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 0, 'size')), FLOAT64);
-    case 'random.uniform': case 'random.normal':
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 2, 'size')), FLOAT64);
-    case 'random.standard_normal':
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 0, 'size')), FLOAT64);
-    case 'random.randint':
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 2, 'size')), dtypeOf(a.kw.get('dtype'), 'numpy') ?? INT64);
-    case 'random.default_rng': case 'random.RandomState': case 'random.Generator':
-      return { k: 'ref', path: 'numpy.random.Generator' };
-    case 'random.Generator.standard_normal': case 'random.Generator.random':
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 0, 'size')), dtypeOf(arg(a, 1, 'dtype'), 'numpy') ?? FLOAT64);
-    case 'random.Generator.normal': case 'random.Generator.uniform':
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 2, 'size')), FLOAT64);
-    case 'random.Generator.integers':
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 2, 'size')), dtypeOf(arg(a, 3, 'dtype'), 'numpy') ?? INT64);
-    case 'random.Generator.rand': case 'random.Generator.randn':
-      return arrayVal('numpy', lbl, varargShape(a), FLOAT64);
-    case 'random.Generator.random_sample':
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 0, 'size')), FLOAT64);
-    case 'random.Generator.randint':
-      return arrayVal('numpy', lbl, shapeOf(arg(a, 2, 'size')), INT64);
-    case 'reshape': {
-      const x = a.pos[0] && arrayOf(a.pos[0]);
-      const s = shapeOf(arg(a, 1, 'newshape'));
-      const r = x && s && reshaped(x, s);
-      return r ? { k: 'array', a: r } : UNKNOWN;
-    }
-    case 'transpose': {
-      const x = a.pos[0] && arrayOf(a.pos[0]);
-      const axes = shapeOf(arg(a, 1, 'axes'))?.map(constOf);
-      const t = x && transposed(x, axes && axes.every((v) => v !== undefined) ? (axes as number[]) : undefined);
-      return t ? { k: 'array', a: t } : UNKNOWN;
-    }
-    case 'pad': {
-      const x = a.pos[0] && arrayOf(a.pos[0]);
-      const pw = arg(a, 1, 'pad_width');
-      if (!x?.shape || !x.dtype || !pw) return UNKNOWN;
-      const pads = padWidths(pw, x.shape.length);
-      if (!pads) return UNKNOWN;
-      const shape = x.shape.map((n, k) => linAdd(linAdd(n, pads[k]![0]) ?? n, pads[k]![1]));
-      if (shape.some((s) => !s)) return UNKNOWN;
-      return arrayVal('numpy', lbl, shape as Lin[], x.dtype);
-    }
-    case 'broadcast_to': case 'lib.stride_tricks.broadcast_to': {
-      const x = a.pos[0] && arrayOf(a.pos[0]);
-      const s = shapeOf(arg(a, 1, 'shape'));
-      const b = x && s && broadcastTo(x, s);
-      return b ? { k: 'array', a: b } : UNKNOWN;
-    }
-    case 'load': {
-      const f = a.pos[0];
-      if (f?.k !== 'str' || !/\.npy$/i.test(f.v) || !ctx.options.readNpyHeader) return UNKNOWN;
-      let h: NpyHeader | undefined;
-      try { h = ctx.options.readNpyHeader(f.v); } catch { h = undefined; }
-      if (!h || !Array.isArray(h.shape) || !h.shape.every((d) => Number.isSafeInteger(d) && d >= 0) || !(h.itemsize > 0)) return UNKNOWN;
-      const d: DType = { name: h.dtype, itemsize: h.itemsize };
-      const arr = newArray('numpy', lbl, h.shape.map(lin), d);
-      if (!h.fortranOrder) return { k: 'array', a: arr };
-      const rev = transposed(newArray('numpy', lbl, [...h.shape].reverse().map(lin), d));
-      return rev ? { k: 'array', a: rev } : UNKNOWN;
-    }
-    default:
-      return UNKNOWN;
-  }
-}
-
-function padWidths(v: Val, nd: number): [Lin, Lin][] | undefined {
-  const e = intOf(v);
-  if (e) return Array.from({ length: nd }, () => [e, e] as [Lin, Lin]);
-  if (v.k !== 'tuple') return undefined;
-  const pair = (x: Val): [Lin, Lin] | undefined => {
-    const one = intOf(x);
-    if (one) return [one, one];
-    if (x.k === 'tuple' && x.items.length === 1) { const y = intOf(x.items[0]!); return y ? [y, y] : undefined; }
-    if (x.k === 'tuple' && x.items.length === 2) {
-      const b = intOf(x.items[0]!); const c = intOf(x.items[1]!);
-      return b && c ? [b, c] : undefined;
-    }
-    return undefined;
-  };
-  if (v.items.length === 2 && v.items.every((x) => intOf(x))) {
-    const p = pair(v);
-    return p ? Array.from({ length: nd }, () => p) : undefined;
-  }
-  if (v.items.length === 1) {
-    const p = pair(v.items[0]!);
-    return p ? Array.from({ length: nd }, () => p) : undefined;
-  }
-  if (v.items.length !== nd) return undefined;
-  const out: [Lin, Lin][] = [];
-  for (const x of v.items) { const p = pair(x); if (!p) return undefined; out.push(p); }
-  return out;
-}
-
-/** Shape and default dtype of a nested literal list. */
-function literalArray(v: Val): { shape: Lin[]; dtype: DType } | undefined {
-  let kind: 'bool' | 'int' | 'float' = 'bool';
-  const shapeAt = (x: Val, depth: number, shape: number[]): boolean => {
-    if (x.k === 'tuple') {
-      if (shape.length === depth) shape.push(x.items.length);
-      else if (shape[depth] !== x.items.length) return false;
-      return x.items.every((it) => shapeAt(it, depth + 1, shape));
-    }
-    if (depth !== shape.length) return false;
-    if (x.k === 'float') kind = 'float';
-    else if (x.k === 'int') { if (kind === 'bool') kind = 'int'; }
-    else if (x.k === 'bool') { /* keeps the kind */ }
-    // Anything else (a complex number, a name, an array) may change the dtype or the shape.
-    else return false;
-    return true;
-  };
-  const shape: number[] = [];
-  if (!shapeAt(v, 0, shape)) return undefined;
-  const k = kind as 'bool' | 'int' | 'float';
-  return { shape: shape.map(lin), dtype: k === 'float' ? FLOAT64 : k === 'int' ? INT64 : BOOL };
-}
-
-function torchFunction(name: string, a: Args, ctx: Ctx): Val {
-  void ctx;
-  const lbl = 'tensor';
-  const d = (dflt: DType) => dtypeOf(a.kw.get('dtype'), 'torch') ?? (a.kw.get('dtype') ? undefined : dflt);
-  switch (name) {
-    case 'zeros': case 'ones': case 'empty': case 'randn': case 'rand':
-      return arrayVal('torch', lbl, varargShape(a) ?? shapeOf(a.kw.get('size')), d(FLOAT32));
-    case 'randint': {
-      const size = a.kw.get('size') ?? a.pos[a.pos.length - 1];
-      return arrayVal('torch', lbl, shapeOf(size), d(INT64));
-    }
-    case 'full': {
-      const fill = arg(a, 1, 'fill_value');
-      return arrayVal('torch', lbl, shapeOf(arg(a, 0, 'size')), d(fill?.k === 'int' ? INT64 : FLOAT32));
-    }
-    case 'arange': {
-      const nums = a.pos.slice(0, 3);
-      const ints = nums.map(intOf).map((e) => e && constOf(e));
-      const isFloat = nums.some((v) => v.k === 'float');
-      if (ints.some((x) => x === undefined) || ints.length === 0) return UNKNOWN;
-      const [start, stop, step] = ints.length === 1 ? [0, ints[0]!, 1] : [ints[0]!, ints[1]!, ints[2] ?? 1];
-      if (step === 0) return UNKNOWN;
-      return arrayVal('torch', lbl, [lin(Math.max(0, Math.ceil((stop - start) / step)))], d(isFloat ? FLOAT32 : INT64));
-    }
-    case 'tensor': {
-      const lit = a.pos[0] && literalArray(a.pos[0]);
-      if (!lit) return UNKNOWN;
-      return arrayVal('torch', lbl, lit.shape, d(lit.dtype === FLOAT64 ? FLOAT32 : lit.dtype));
-    }
-    case 'from_numpy': {
-      const x = a.pos[0] && arrayOf(a.pos[0]);
-      if (!x || x.lib !== 'numpy' || !x.dtype || !x.strides || !x.shape) return UNKNOWN;
-      const isz = x.dtype.itemsize;
-      const el = (e: Lin) => { const c = constOf(e); return c !== undefined && c % isz === 0 ? lin(c / isz) : undefined; };
-      const strides = x.strides.map(el);
-      const off = el(x.offset);
-      const size = x.buffer.size && constOf(x.buffer.size);
-      if (strides.some((s) => !s) || !off || size === undefined) return UNKNOWN;
-      return { k: 'array', a: { ...x, lib: 'torch', strides: strides as Lin[], offset: off, buffer: { label: x.buffer.label, size: lin(Math.floor(size / isz)) } } };
-    }
-    default:
-      return UNKNOWN;
-  }
 }
 
 function callMethod(recv: Val, method: string, a: Args, call: SyntaxNode, callee: SyntaxNode, recvNode: SyntaxNode, ctx: Ctx): Val {
@@ -2202,87 +1753,13 @@ function callMethod(recv: Val, method: string, a: Args, call: SyntaxNode, callee
   // A method that may write into an array with values (its receiver or an argument).
   const readsOnly = recv.k === 'array' && READS_ONLY.has(method) && !a.kw.has('out');
   if (!readsOnly && [recv, ...a.pos, ...a.kw.values()].some(isMutable)) forgetValues(ctx);
-  const items = valuesOf(recv) && itemsMethod(recv, method, a, ctx);
+  const onItems = valuesOf(recv) && entryOf(ON_ITEMS, method);
+  const items = onItems && onItems(recv, a, scalarOp(ctx));
   if (items) return items;
   const x = arrayOf(recv, lib);
   if (!x) return UNKNOWN;
-  switch (method) {
-    case 'reshape': case 'view': {
-      if (method === 'view' && x.lib === 'numpy') return a.pos.length === 0 ? { k: 'array', a: x } : UNKNOWN;
-      const s = varargShape(a) ?? shapeOf(a.kw.get('shape'));
-      const order = a.kw.get('order');
-      if (order && !(order.k === 'str' && order.v === 'C')) return UNKNOWN;
-      const r = s && reshaped(x, s);
-      return r ? { k: 'array', a: r } : UNKNOWN;
-    }
-    case 'transpose': case 'permute': {
-      if (x.lib === 'torch' && method === 'transpose') return swappedAxes(x, a.pos);
-      const axes = a.pos.length === 0 ? undefined : varargShape(a)?.map(constOf);
-      if (axes && axes.some((v) => v === undefined)) return UNKNOWN;
-      const t = transposed(x, axes as number[] | undefined);
-      return t ? { k: 'array', a: t } : UNKNOWN;
-    }
-    case 't': { const t = transposed(x); return t ? { k: 'array', a: t } : UNKNOWN; }
-    case 'swapaxes': return swappedAxes(x, a.pos);
-    case 'astype': case 'to': case 'type': {
-      const d = dtypeOf(a.pos[0] ?? a.kw.get('dtype'), x.lib);
-      if (!d || !x.shape) return UNKNOWN;
-      return arrayVal(x.lib, x.label, [...x.shape], d);
-    }
-    case 'copy': case 'clone': case 'flatten': {
-      if (!x.shape || !x.dtype) return UNKNOWN;
-      const shape = method === 'flatten' ? [sizeLin(x.shape)] : [...x.shape];
-      if (shape.some((s) => !s)) return UNKNOWN;
-      return arrayVal(x.lib, x.label, shape as Lin[], x.dtype);
-    }
-    case 'contiguous': case 'ravel': {
-      if (isCContiguousFact(x)) {
-        if (method === 'contiguous') return { k: 'array', a: x };
-        const s = x.shape && sizeLin(x.shape);
-        const r = s && reshaped(x, [s]);
-        return r ? { k: 'array', a: r } : UNKNOWN;
-      }
-      if (!x.shape || !x.dtype) return UNKNOWN;
-      const shape = method === 'ravel' ? [sizeLin(x.shape)] : [...x.shape];
-      if (shape.some((s) => !s)) return UNKNOWN;
-      return arrayVal(x.lib, x.label, shape as Lin[], x.dtype);
-    }
-    case 'numpy': {
-      if (x.lib !== 'torch' || !x.dtype || !x.strides) return UNKNOWN;
-      const isz = x.dtype.itemsize;
-      const strides = x.strides.map((s) => linScale(s, isz));
-      const off = linScale(x.offset, isz);
-      const size = x.buffer.size && linScale(x.buffer.size, isz);
-      if (strides.some((s) => !s) || !off) return UNKNOWN;
-      return { k: 'array', a: { ...x, lib: 'numpy', strides: strides as Lin[], offset: off, itemsize: lin(isz), buffer: { label: x.buffer.label, size } } };
-    }
-    case 'stride': return x.lib === 'torch' ? tensorDims(x.strides, x.label, 'strides', a.pos) : UNKNOWN;
-    case 'size': return tensorDims(x.shape, x.label, 'shape', a.pos);
-    case 'element_size': return { k: 'int', e: x.itemsize };
-    case 'numel': { const n = x.shape && sizeLin(x.shape); return n ? { k: 'int', e: n } : UNKNOWN; }
-    case 'storage_offset': return x.lib === 'torch' ? { k: 'int', e: x.offset } : UNKNOWN;
-    case 'dim': return x.shape ? { k: 'int', e: lin(x.shape.length) } : UNKNOWN;
-    default:
-      return UNKNOWN;
-  }
-}
-
-/** Array methods that do not write into the array. */
-const READS_ONLY = new Set([
-  'astype', 'tolist', 'any', 'all', 'prod', 'sum', 'copy', 'reshape', 'view', 'ravel', 'flatten', 'transpose',
-  'item', 'min', 'max', 'mean', 'argmin', 'argmax', 'nonzero', 'cumsum', 'cumprod', 'round', 'clip', 'dot', 'squeeze',
-]);
-
-/** A method of an array whose items the code fixes that computes from them. */
-function itemsMethod(recv: Val, method: string, a: Args, ctx: Ctx): Val | undefined {
-  switch (method) {
-    case 'astype': { const d = dtypeOf(a.pos[0] ?? a.kw.get('dtype'), 'numpy'); return d ? converted(recv, d) : undefined; }
-    case 'tolist': return { k: 'tuple', items: valuesOf(recv)!, seq: 'list' };
-    case 'copy': return recv;
-    case 'any': case 'all': return a.pos.length === 0 && a.kw.size === 0 ? anyAll(recv, method) : undefined;
-    case 'sum': case 'prod': return a.pos.length === 0 && a.kw.size === 0 ? reduced(recv, method === 'sum' ? '+' : '*', scalarOp(ctx)) : undefined;
-    default: return undefined;
-  }
+  const f = entryOf(METHODS, method);
+  return f ? f(x, a) : UNKNOWN;
 }
 
 // ---------------------------------------------------------------- the stride calls

@@ -2,7 +2,7 @@
  * What the analysis knows about Python values: integers (exact or symbolic), tuples, strings,
  * dtypes, references to library modules and functions, and facts about arrays.
  */
-import { lin, linVar, type Lin } from './linear';
+import { constOf, lin, linVar, type Lin } from './linear';
 
 /** A data type by NumPy name (`float32`) and its size in bytes. */
 export interface DType {
@@ -129,4 +129,30 @@ export function unknownArray(name: string, lib: Lib = 'numpy'): ArrayFact {
 /** The atom for `name.shape[k]` or `name.strides[k]`. */
 export function attrAtom(name: string, attr: 'shape' | 'strides', k: number): Lin {
   return linVar(`${name}.${attr}[${k}]`);
+}
+
+/** The integer a value stands for: an int, a bool (0 or 1) or a symbol's atom, else `undefined`. */
+export function intOf(v: Val): Lin | undefined {
+  if (v.k === 'int') return v.e;
+  if (v.k === 'bool') return lin(v.v ? 1 : 0);
+  if (v.k === 'sym') return linVar(v.name);
+  return undefined;
+}
+
+/** The value of an argument that is a safe integer constant, else `undefined`. */
+export function constOfInt(v: Val | undefined): number | undefined {
+  const e = v && intOf(v);
+  return e && constOf(e);
+}
+
+/** The array a value stands for: a known fact, or an unknown array named after a symbol. */
+export function arrayOf(v: Val, lib?: Lib): ArrayFact | undefined {
+  if (v.k === 'array') return v.a;
+  if (v.k === 'sym') return unknownArray(v.name, v.lib ?? lib ?? 'numpy');
+  return undefined;
+}
+
+/** The items of a tuple the analysis knows item by item, else `undefined`. */
+export function seqItems(v: Val): readonly Val[] | undefined {
+  return v.k === 'tuple' ? v.items : undefined;
 }

@@ -37,6 +37,13 @@ export function vector(label: string, items: readonly Val[], dtype: DType): Val 
   return { k: 'array', a, values: items.map((x) => cast(x, dtype)) };
 }
 
+/** `np.array` of a flat tuple or list of numbers: the 1-d array with its items (int64, float64 or bool as NumPy picks, or `dtype`). */
+export function fromTuple(v: Val, label: string, dtype?: DType): Val | undefined {
+  if (v.k !== 'tuple' || !v.items.every((x) => x.k === 'int' || x.k === 'float' || x.k === 'bool')) return undefined;
+  const natural = v.items.some((x) => x.k === 'float') ? FLOAT64 : v.items.some((x) => x.k === 'int') ? INT64 : BOOL;
+  return vector(label, v.items, dtype ?? natural);
+}
+
 /** `x` as NumPy stores it in an array of `d` (`astype` truncates floats to integers). */
 function cast(x: Val, d: DType): Val {
   if (d.name === 'int64') {
