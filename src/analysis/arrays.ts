@@ -2,7 +2,7 @@
  * Array facts for new arrays and for the views NumPy and PyTorch make without copying:
  * basic slicing, transposes, reshapes of contiguous arrays. Sizes may be symbolic (`Lin`).
  */
-import { constOf, lin, linAdd, linFloorDiv, linMul, linScale, linSub, type Lin } from './linear';
+import { constOf, lin, linAdd, linEqual, linFloorDiv, linMul, linScale, linSub, type Lin } from './linear';
 import type { ArrayFact, DType, Lib } from './values';
 
 /** Strides of a new C-ordered array (bytes for NumPy, elements for PyTorch), or `undefined` if not linear. */
@@ -210,8 +210,10 @@ export function broadcastTo(a: ArrayFact, shape: readonly Lin[]): ArrayFact | un
     const n = constOf(a.shape[k - lead]!);
     const m = constOf(shape[k]!);
     if (n === 1 && m !== 1) strides.push(lin(0));
-    else if (n !== undefined && m !== undefined && n !== m) return undefined;
-    else strides.push(a.strides[k - lead]!);
+    // Sizes that are the same expression keep the stride; any other pair the code does not
+    // fix may be 1 (stride 0) or differ (NumPy raises): unknown.
+    else if (linEqual(a.shape[k - lead]!, shape[k]!) || (n !== undefined && n === m)) strides.push(a.strides[k - lead]!);
+    else return undefined;
   }
   return { ...a, shape: [...shape], strides, writeable: false };
 }

@@ -435,7 +435,7 @@ function sourceLayoutOf(source: CallFacts['source']): CallFinding['sourceLayout'
  * the view (SL003 needs it only for overlapping writeable views; see `writeUseAt`).
  */
 export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse: () => string | undefined = () => undefined): CallFinding {
-  const isTorch = f.fn === 'torch.as_strided' || f.fn === 'Tensor.as_strided';
+  const isTorch = f.fn === 'torch.as_strided' || f.fn.startsWith('Tensor.');
   const units = isTorch ? 'elements' : 'bytes';
   const unitAbbr = isTorch ? ' elements' : ' B';
   const source = f.source;
@@ -605,6 +605,10 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
       } else for (const x of needs) requires.push(`${source.label}.shape[${x.axis}] ≥ ${x.text}`);
     }
   }
+
+  // ---- a call known to raise says so (never a bare `?` beside its SL008)
+  const raises = f.problem ?? (negative >= 0 ? `negative dimensions are not allowed: shape[${negative}] = ${shapeBig![negative]}` : undefined);
+  if (!layout && !lens && raises) lens = `⚠ raises: ${raises}`;
 
   // ---- symbolic / unresolved lens
   if (!layout && !lens) {

@@ -8,7 +8,7 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { commaGroups, kids } from './syntax';
 import {
-  indexed, newArray, sizeLin, transposed, type IndexItem,
+  broadcastTo, indexed, newArray, sizeLin, transposed, type IndexItem,
 } from './arrays';
 import {
   constBig, constOf, isConst, lin, linAdd, linBig, linFloorDiv, linMod, linMul, linPow, linScale, linSub, linVar, MAX_BITS, type Lin,
@@ -34,7 +34,7 @@ export interface Span {
   readonly to: number;
 }
 
-export type StrideFn = 'as_strided' | 'sliding_window_view' | 'torch.as_strided' | 'Tensor.as_strided';
+export type StrideFn = 'as_strided' | 'sliding_window_view' | 'broadcast_to' | 'torch.as_strided' | 'Tensor.as_strided' | 'Tensor.unfold';
 
 /** What the interpreter learned about one stride call. */
 export interface CallFacts {
@@ -579,7 +579,9 @@ function execIf(n: SyntaxNode, ctx: Ctx): void {
       else if (ctx.flow && mayLeave(c)) ctx.flow.maybe = true;
       continue;
     }
-    if (ctx.flow && mayLeave(c)) ctx.flow.maybe = true;
+    // A body that ran for certain has set the flow itself, statement by statement (a guard
+    // inside it that cannot fire leaves nothing maybe); one that may have run has not.
+    if (!certain && ctx.flow && mayLeave(c)) ctx.flow.maybe = true;
     ends.push(snapshot(written, ctx));
   }
   if (!decided) ends.push(before);
@@ -1727,6 +1729,7 @@ function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ct
   const p = fn.path;
   if (p === 'numpy.lib.stride_tricks.as_strided') return recordAsStrided(a, call, callee, ctx);
   if (p === 'numpy.lib.stride_tricks.sliding_window_view') return recordSwv(a, call, callee, ctx);
+  if (p === 'numpy.broadcast_to' || p === 'numpy.lib.stride_tricks.broadcast_to') return recordBroadcast(a, call, callee, ctx);
   if (p === 'torch.as_strided' || p === 'torch.Tensor.as_strided') return recordTorch(a, call, callee, ctx, 'torch.as_strided', arrayOf(a.pos[0] ?? UNKNOWN, 'torch'), 1, a.posNodes[0]);
   if (p.startsWith('math.')) return libCall(MATH, p.slice('math.'.length), a, call, ctx);
   if (p.startsWith(NP)) return libCall(NUMPY, p.slice(NP.length), a, call, ctx);
@@ -1750,6 +1753,8 @@ function callMethod(recv: Val, method: string, a: Args, call: SyntaxNode, callee
   if (method === 'as_strided') {
     return recordTorch(a, call, callee, ctx, 'Tensor.as_strided', arrayOf(recv, 'torch'), 0, recvNode);
   }
+  // `t.unfold(dimension, size, step)`: torch's windows (NumPy arrays have no such method).
+  if (method === 'unfold' && (lib === 'torch' || (recv.k === 'sym' && !recv.lib))) return recordUnfold(recv, a, call, callee, recvNode, ctx);
   // A method that may write into an array with values (its receiver or an argument).
   const readsOnly = recv.k === 'array' && READS_ONLY.has(method) && !a.kw.has('out');
   if (!readsOnly && [recv, ...a.pos, ...a.kw.values()].some(isMutable)) forgetValues(ctx);
@@ -1926,6 +1931,85 @@ function recordSwv(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val
   };
   record(ctx, facts);
   return viewVal(facts, source);
+}
+
+/**
+ * `np.broadcast_to(x, shape)`: a read-only view, strides 0 on the axes it repeats; NumPy
+ * raises when a size is neither the array's nor 1 (SL008).
+ */
+function recordBroadcast(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
+  const x0 = arg(a, 0, 'array');
+  const source = x0 && arrayOf(x0, 'numpy');
+  const srcNode = argNode(a, 0, 'array');
+  const target = shapeOf(arg(a, 1, 'shape') ?? UNKNOWN);
+  let shape: readonly Lin[] | undefined;
+  let strides: readonly Lin[] | undefined;
+  let problem: string | undefined;
+  if (source?.shape && source.strides && target) {
+    const b = broadcastTo(source, target);
+    const from = source.shape.map(constOf);
+    const to = target.map(constOf);
+    if (b) { shape = b.shape; strides = b.strides; }
+    else if (to.some((m) => m !== undefined && m < 0)) problem = 'all elements of broadcast shape must be non-negative';
+    else if (target.length < source.shape.length || from.every((n, k) => { const m = to[k + target.length - from.length]; return n !== undefined && m !== undefined; })) {
+      problem = `cannot broadcast an array of shape (${from.join(', ')}${from.length === 1 ? ',' : ''}) to shape (${to.join(', ')}${to.length === 1 ? ',' : ''})`;
+    }
+  }
+  return recordView(ctx, call, callee, { fn: 'broadcast_to', source, srcNode, shape, strides, offset: source?.offset, problem });
+}
+
+/**
+ * `t.unfold(dimension, size, step)`: the windows of `size` every `step` along `dimension`,
+ * as a last axis; torch raises for a size past the axis's length or a step below 1 (SL008).
+ */
+function recordUnfold(recv: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, recvNode: SyntaxNode, ctx: Ctx): Val {
+  const source = arrayOf(recv, 'torch');
+  const dimV = arg(a, 0, 'dimension');
+  const size = dimV && intOf(arg(a, 1, 'size') ?? UNKNOWN);
+  const step = dimV && intOf(arg(a, 2, 'step') ?? UNKNOWN);
+  const dim = dimV && constOfInt(dimV);
+  let shape: Lin[] | undefined;
+  let strides: Lin[] | undefined;
+  let problem: string | undefined;
+  const nd = source?.shape?.length;
+  const d = dim !== undefined && nd !== undefined ? (dim < 0 ? dim + Math.max(nd, 1) : dim) : undefined;
+  const cSize = size && constOf(size);
+  const cStep = step && constOf(step);
+  if (cStep !== undefined && cStep <= 0) problem = `step is ${cStep} but must be > 0`;
+  else if (cSize !== undefined && cSize < 0) problem = `size is ${cSize} but must be >= 0`;
+  else if (d !== undefined && nd !== undefined && (d < 0 || d >= Math.max(nd, 1))) problem = `Dimension out of range (expected to be in range of [${-Math.max(nd, 1)}, ${Math.max(nd, 1) - 1}], but got ${dim})`;
+  else if (source?.shape && source.strides && d !== undefined && size && step && nd! > 0) {
+    const n = source.shape[d]!;
+    const cn = constOf(n);
+    if (cn !== undefined && cSize !== undefined && cSize > cn) problem = `maximum size for tensor at dimension ${d} is ${cn} but size is ${cSize}`;
+    else {
+      const left = linSub(n, size);
+      const count = left && linFloorDiv(left, step);
+      const windows = count && linAdd(count, lin(1));
+      const along = linMul(source.strides[d]!, step);
+      if (windows && along) {
+        shape = [...source.shape.slice(0, d), windows, ...source.shape.slice(d + 1), size];
+        strides = [...source.strides.slice(0, d), along, ...source.strides.slice(d + 1), source.strides[d]!];
+      }
+    }
+  }
+  return recordView(ctx, call, callee, { fn: 'Tensor.unfold', source, srcNode: recvNode, shape, strides, offset: source?.offset, problem });
+}
+
+/** Record a view made by a library function whose arguments leave no text to fix (no shape or strides argument, read-only or torch). */
+function recordView(ctx: Ctx, call: SyntaxNode, callee: SyntaxNode, v: {
+  fn: StrideFn; source: ArrayFact | undefined; srcNode: SyntaxNode | undefined; shape: readonly Lin[] | undefined;
+  strides: readonly Lin[] | undefined; offset: Lin | undefined; problem: string | undefined;
+}): Val {
+  const writeable = v.fn === 'Tensor.unfold';
+  const facts: CallFacts = {
+    fn: v.fn, unit: ctx.unit, span: span(ctx, call), calleeSpan: span(ctx, callee), argsSpan: span(ctx, call.getChild('ArgList') ?? call),
+    calleeText: src(ctx, callee), source: v.source, sourceText: v.srcNode ? src(ctx, v.srcNode) : undefined,
+    shape: v.shape, strides: v.strides, shapeArg: undefined, stridesArg: undefined, offset: v.offset, writeable, writeableArg: false,
+    window: undefined, problem: v.problem, swvName: swvName(ctx, src(ctx, callee)),
+  };
+  record(ctx, facts);
+  return viewVal(facts, v.source);
 }
 
 function recordTorch(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx, fn: StrideFn, source: ArrayFact | undefined, first: number, srcNode: SyntaxNode | undefined): Val {

@@ -17,7 +17,7 @@
  * positions still in the whole text's coordinates.
  */
 
-const STRIDE_NAMES = new Set(['as_strided', 'sliding_window_view', 'stride_tricks']);
+const STRIDE_NAMES = new Set(['as_strided', 'sliding_window_view', 'stride_tricks', 'broadcast_to', 'unfold']);
 /** A method call that changes a list in place. */
 const MUTATOR_CALL = /\.\s*(append|extend|insert|pop|remove|clear|reverse|sort)\s*\(/;
 const CLAUSES = new Set(['else', 'elif', 'except', 'finally']);

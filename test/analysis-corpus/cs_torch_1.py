@@ -11,8 +11,8 @@ def unfold_last(x, size, step):
 
 sig = torch.arange(64, dtype=torch.float32)
 a = unfold_last(sig, 8, 4)  # expect: -
-assert torch.equal(a, sig.unfold(-1, 8, 4))
+assert torch.equal(a, sig.unfold(-1, 8, 4))  # expect: -
 batch = torch.arange(600, dtype=torch.float32).reshape(2, 3, 100)
 b = unfold_last(batch, 10, 5)  # expect: -
-assert torch.equal(b, batch.unfold(-1, 10, 5))
+assert torch.equal(b, batch.unfold(-1, 10, 5))  # expect: -
 print(a.shape, b.shape)

@@ -103,6 +103,24 @@ describe('the lens', () => {
     expect(c.diagnostics.find((d) => d.code === 'SL001')!.severity).toBe('error');
   });
 
+  test('a call known to raise says so in its lens, beside its SL008', () => {
+    const cases = [
+      `${PRELUDE}v = np.lib.stride_tricks.as_strided(image, (image.shape[0] - 30, 3), (112, 4))\n`,
+      `${PRELUDE}v = np.broadcast_to(image[0], (4, 27))\n`,
+      'import torch\nt = torch.zeros(2, 16)\nw = t.unfold(1, 17, 1)\n',
+    ];
+    const lenses = cases.map((text) => {
+      const c = only(analyzePython(text));
+      expect(c.diagnostics.map((d) => d.code)).toContain('SL008');
+      return c.lens;
+    });
+    expect(lenses).toEqual([
+      '⚠ raises: negative dimensions are not allowed: shape[0] = -2',
+      '⚠ raises: cannot broadcast an array of shape (28,) to shape (4, 27)',
+      '⚠ raises: maximum size for tensor at dimension 1 is 16 but size is 17',
+    ]);
+  });
+
   test('unknown source: symbolic strides and what the view needs', () => {
     const c = only(analyzePython('import numpy as np\ndef conv(image):\n    s = image.strides\n    return np.lib.stride_tricks.as_strided(image, shape=(26, 26, 3, 3), strides=(s[0], s[1], s[0], s[1]))\n'));
     expect(c.requires).toEqual(['image.shape ≥ (28, 28)']);

@@ -54,7 +54,7 @@ function labels(text: string): Map<number, string[]> {
 function strideLines(text: string): Set<number> {
   const out = new Set<number>();
   text.split('\n').forEach((line, i) => {
-    if (/\b(as_strided|sliding_window_view)\s*\(/.test(line.replace(/#.*$/, ''))) out.add(i + 1);
+    if (/\b(as_strided|sliding_window_view|broadcast_to|unfold)\s*\(/.test(line.replace(/#.*$/, ''))) out.add(i + 1);
   });
   return out;
 }
