@@ -1,0 +1,12 @@
+"""Local attention windows with Tensor.unfold: every position of a (batch, length, dim) key
+tensor sees the 5 keys starting there, as a view (no copy).
+
+Stride Lens gives `unfold` a lens like any strided view (sizes and strides in elements, the
+storage it reads), and flags a window longer than the sequence: torch raises there.
+"""
+import torch
+
+keys = torch.randn(2, 16, 8)
+windows = keys.unfold(1, 5, 1)  # (2, 12, 8, 5): 12 windows of 5 keys
+scores = torch.einsum("bld,bldw->blw", keys[:, :12], windows)
+too_long = keys.unfold(1, 17, 1)  # a window longer than the sequence: torch raises
