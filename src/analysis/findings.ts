@@ -122,7 +122,10 @@ function decompose(strides: readonly Lin[], source: ArrayFact, shape: readonly L
   if (!source.strides || source.symbolic) {
     if (!source.symbolic) return undefined;
     const out: (Step | null)[] = [];
-    const re = new RegExp(`^${escapeRe(source.symbolic)}\\.strides\\[(\\d+)\\]$`);
+    // `a.strides[-1]` names an axis from the end: only a source of the last axes (a view with
+    // an unknown prefix, `CallFacts.prefix`) knows which.
+    const re = new RegExp(`^${escapeRe(source.symbolic)}\\.strides\\[(-?\\d+)\\]$`);
+    const nd = source.shape?.length;
     for (const s of strides) {
       if (constOf(s) === 0) { out.push(null); continue; }
       if (s.c !== 0n) return undefined;
@@ -130,7 +133,9 @@ function decompose(strides: readonly Lin[], source: ArrayFact, shape: readonly L
       for (const [key, t] of Object.entries(s.terms)) {
         const m = re.exec(key);
         if (!m) return undefined;
-        parts.push({ axis: Number(m[1]), coef: t.coef });
+        const k = Number(m[1]);
+        if (k < 0 && (nd === undefined || k + nd < 0)) return undefined;
+        parts.push({ axis: k < 0 ? k + nd! : k, coef: t.coef });
       }
       if (parts.length === 0) return undefined;
       out.push({ ...parts[0]!, extra: parts.length > 1 ? parts.slice(1) : undefined });
@@ -557,7 +562,9 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
     }
   }
 
-  // ---- source axes: wraps (concrete) and requirements (unknown sizes)
+  // ---- source axes: wraps (concrete) and requirements (unknown sizes); with an unknown
+  // prefix, the source is its last axes, named from the end (`a.shape[-1]`)
+  const axisName = (k: number): number => (f.prefix ? k - f.prefix : k);
   const reachByAxis = steps && f.shape && lengthsMatch && (f.offset === undefined || !source || linEqual(f.offset, source.offset)) ? axisReach(f.shape, steps) : undefined;
   let wraps = false;
   if (source && reachByAxis) {
@@ -581,7 +588,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
             ? `steps back to index ${loC} along axis ${r.axis} of ${source.label}, before its ${noun ? `first ${noun}` : 'start'}`
             : `runs to index ${constOf(r.hi)} along axis ${r.axis} of ${source.label}, which has ${linText(n)}: ${noun === 'column' ? 'past the end of one row into the next' : `into the next index along axis ${r.axis - 1}`}`);
         } else if (!layout && source.symbolic) {
-          alwaysMsgs.push(loBad ? `it reads before the start of ${source.label} along axis ${r.axis}` : `it needs ${source.label}.shape[${r.axis}] ≥ ${linText(needHi ?? r.hi)}`);
+          alwaysMsgs.push(loBad ? `it reads before the start of ${source.label} along axis ${axisName(r.axis)}` : `it needs ${source.label}.shape[${axisName(r.axis)}] ≥ ${linText(needHi ?? r.hi)}`);
         }
       } else if (lb === undefined || lb < 0) {
         if (needHi) needs.push({ axis: r.axis, text: linText(needHi), value: constOf(needHi) });
@@ -600,9 +607,9 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
       if (known) {
         // The source is known and the view's sizes are not: the bound is on the view.
         for (const x of needs) requires.push(`${x.text} ≤ ${known[x.axis]} (${source.label}.shape[${x.axis}])`);
-      } else if (needs.length === ndSource && needs.every((x, i) => x.axis === i)) {
+      } else if (!f.prefix && needs.length === ndSource && needs.every((x, i) => x.axis === i)) {
         requires.push(`${source.label}.shape ≥ ${tupleText(needs.map((x) => x.text))}`);
-      } else for (const x of needs) requires.push(`${source.label}.shape[${x.axis}] ≥ ${x.text}`);
+      } else for (const x of needs) requires.push(`${source.label}.shape[${axisName(x.axis)}] ≥ ${x.text}`);
     }
   }
 
@@ -612,8 +619,9 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
 
   // ---- symbolic / unresolved lens
   if (!layout && !lens) {
-    const shText = f.shape ? tupleText(f.shape.map(linText)) : '?';
-    const stText = f.strides ? tupleText(f.strides.map(linText)) : '?';
+    const lead = f.prefix ? ['…'] : [];
+    const shText = f.shape ? tupleText([...lead, ...f.shape.map(linText)]) : '?';
+    const stText = f.strides ? tupleText([...lead, ...f.strides.map(linText)]) : '?';
     const parts = [`view ${shText} · strides ${stText}${isTorch ? ' elements' : ''}`];
     if (!f.shape || !f.strides || !source) parts.push(source ? 'not all sizes known' : 'source unknown');
     else if (outOfBounds) parts.unshift('⚠');
@@ -679,7 +687,9 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
       else if (itemsize && cs !== undefined) elems = cs % itemsize === 0 ? String(cs / itemsize) : null;
       else if (steps?.[d] && source?.symbolic) elems = null;
       const m = meaning(d, s, steps?.[d], pattern, source, isTorch, ndSource);
-      dims.push({ dim: d, size: linText(f.shape[d]!), stride: linText(s), strideElements: elems, meaning: m, text: `dim ${d}: ${m}` });
+      // After an unknown prefix, dimensions count from the end.
+      const dim = f.prefix ? d - f.shape.length : d;
+      dims.push({ dim, size: linText(f.shape[d]!), stride: linText(s), strideElements: elems, meaning: m, text: `dim ${dim}: ${m}` });
     }
   }
   const title = `${f.fn} view of ${f.sourceText ?? 'an unknown array'}${source?.dtype ? ` (${source.dtype.name})` : ''}${f.via ? `, made by ${f.via} for this call` : ''}`;
@@ -697,7 +707,8 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
     hoverSpans: [f.calleeSpan, ...(f.shapeArg ? [f.shapeArg.span] : []), ...(f.stridesArg ? [f.stridesArg.span] : [])],
     units, source: f.sourceText ?? null,
     shape: shape ?? null, strides: strides ?? null, offset: offset ?? null, itemsize: itemsize ?? null, dtype: source?.dtype?.name ?? null,
-    shapeText: f.shape ? f.shape.map(linText) : null, stridesText: f.strides ? f.strides.map(linText) : null,
+    shapeText: f.shape ? [...(f.prefix ? ['…'] : []), ...f.shape.map(linText)] : null,
+    stridesText: f.strides ? [...(f.prefix ? ['…'] : []), ...f.strides.map(linText)] : null,
     buffer: source && bufSize !== undefined ? { label: bufLabel, size: bufSize } : null,
     sourceLayout: sourceLayoutOf(source),
     reach, inBounds, overlap, requires, lens,
@@ -797,9 +808,12 @@ function swvRewrite(f: CallFacts, source: ArrayFact | undefined, pattern: Window
   if (needEqual && !equal) return undefined;
   const nd = pattern.axes.length;
   const wText = windowed.length === 1 ? linText(windowed[0]!.window!) : tupleText(windowed.map((a) => linText(a.window!)));
-  const axisText = windowed.length === nd ? '' : windowed.length === 1 ? `, axis=${windowed[0]!.k}` : `, axis=${tupleText(windowed.map((a) => a.k))}`;
+  // After an unknown prefix (`CallFacts.prefix`) the axes count from the end and are always named.
+  const axis = (k: number): number => (f.prefix ? k - f.prefix : k);
+  const axisText = windowed.length === nd && !f.prefix ? '' : windowed.length === 1 ? `, axis=${axis(windowed[0]!.k)}` : `, axis=${tupleText(windowed.map((a) => axis(a.k)))}`;
   const sl = pattern.axes.map((a) => (a.step === 1 ? ':' : `::${a.step}`));
   while (sl.length && sl[sl.length - 1] === ':') sl.pop();
+  if (f.prefix && sl.length) return undefined; // stepping the windows after an unknown prefix: no short spelling
   const suffix = sl.length ? `[${sl.join(', ')}]` : '';
   const call = `${f.swvName.text}(${f.sourceText}, ${wText}${axisText})${suffix}`;
   const edits: TextEdit[] = [];

@@ -11,7 +11,7 @@ import {
   broadcastTo, indexed, newArray, sizeLin, transposed, type IndexItem,
 } from './arrays';
 import {
-  constBig, constOf, isConst, lin, linAdd, linBig, linFloorDiv, linMod, linMul, linPow, linScale, linSub, linVar, MAX_BITS, type Lin,
+  constBig, constOf, isConst, lin, linAdd, linAtoms, linBig, linFloorDiv, linMod, linMul, linPow, linScale, linSub, linVar, MAX_BITS, type Lin,
 } from './linear';
 import {
   elementwise, fromTuple, itemAt, negated, valuesOf,
@@ -68,6 +68,14 @@ export interface CallFacts {
    * spans are then the call site's, and there are no argument spans to edit.
    */
   readonly via?: string;
+  /**
+   * Set when the view's leading dimensions are its source's, unchanged, whatever their number
+   * (`as_strided(a, a.shape[:-1] + (n, w), a.strides + (a.strides[-1],))` on an array of
+   * unknown dimension count): how many of the source's last axes the rest replaces. `shape`
+   * and `strides` then hold only the rest, and `source` only those last axes (atoms
+   * `a.shape[-1]`, `a.strides[-1]`).
+   */
+  readonly prefix?: number;
 }
 
 /** A shape/strides argument: its span and, for a literal tuple, each item's span and whether it is a number literal. */
@@ -1372,6 +1380,11 @@ function binary(op: string, l: Val, r: Val, ctx: Ctx): Val {
   // Tuples: concatenation and repetition, never past NumPy's 64 dimensions (a tuple doubled
   // in a loop would otherwise grow without bound): a longer one is unknown.
   if (op === '+' && isSeq(l) && isSeq(r)) {
+    // `x.shape[:-1] + (n, w)`: the unknown prefix, then known items.
+    if (l.k === 'symtuple' && (l.times ?? 1) === 1 && r.k === 'tuple' && !r.seq) {
+      const tail = [...(l.tail ?? []), ...r.items];
+      return tail.length <= MAX_TUPLE ? { k: 'symtuple', base: l.base, drop: l.drop, tail } : UNKNOWN;
+    }
     const a = seqItems(l);
     const b = seqItems(r);
     // A list and a tuple (or a generator) do not add: TypeError.
@@ -1383,6 +1396,7 @@ function binary(op: string, l: Val, r: Val, ctx: Ctx): Val {
     const seq = isSeq(l) ? l : r;
     const times = intOf(isSeq(l) ? r : l);
     if (seq.k === 'symtuple') {
+      if (seq.drop || seq.tail) return UNKNOWN;
       const t = times && constOf(times);
       return t !== undefined && t > 0 && (seq.times ?? 1) * t <= MAX_TUPLE ? { k: 'symtuple', base: seq.base, times: (seq.times ?? 1) * t } : UNKNOWN;
     }
@@ -1419,6 +1433,17 @@ function isSeq(v: Val): boolean {
 }
 
 /**
+ * `x.shape[:-k]` (or `[:]`) of an array whose dimension count is unknown: the prefix without
+ * its last k items. Other slices (`[-k:]` has fewer items when x has fewer dimensions) are unknown.
+ */
+function sliceSymtuple(v: Extract<Val, { k: 'symtuple' }>, sl: { start?: Lin; stop?: Lin; step?: Lin }): Val {
+  if ((v.times ?? 1) !== 1 || v.tail || (sl.step && constOf(sl.step) !== 1) || (sl.start && constOf(sl.start) !== 0)) return UNKNOWN;
+  if (!sl.stop) return v;
+  const stop = constOf(sl.stop);
+  return stop !== undefined && stop < 0 && -stop <= MAX_TUPLE ? { k: 'symtuple', base: v.base, drop: (v.drop ?? 0) - stop } : UNKNOWN;
+}
+
+/**
  * Item `i` of `x.shape` / `x.strides` when x's dimension count is unknown: an atom named by
  * the index as written (`x.strides[-1]` is its own atom: which axis it is depends on ndim).
  */
@@ -1445,6 +1470,7 @@ function evalMember(n: SyntaxNode, ctx: Ctx): Val {
     const g = groups[0]!;
     if (g.some((c) => c.name === ':')) {
       const sl = sliceOf(g, ctx);
+      if (base.k === 'symtuple' && sl) return sliceSymtuple(base, sl);
       if (base.k !== 'tuple' || !sl) return UNKNOWN;
       const nItems = base.items.length;
       const step = sl.step ? constOf(sl.step) : 1;
@@ -1466,7 +1492,15 @@ function evalMember(n: SyntaxNode, ctx: Ctx): Val {
     const i = iv && constOf(iv);
     if (i === undefined) return UNKNOWN;
     // An item of a repeated tuple of unknown length (`x.strides * 2`) depends on that length.
-    if (base.k === 'symtuple') return (base.times ?? 1) === 1 ? indexSymtuple(base.base, i) : UNKNOWN;
+    if (base.k === 'symtuple') {
+      if ((base.times ?? 1) !== 1) return UNKNOWN;
+      const tail = base.tail ?? [];
+      const drop = base.drop ?? 0;
+      if (drop === 0 && tail.length === 0) return indexSymtuple(base.base, i);
+      // From the end: the tail's items, then the base's before the dropped ones.
+      if (i >= 0) return UNKNOWN;
+      return -i <= tail.length ? tail[tail.length + i]! : indexSymtuple(base.base, i + tail.length - drop);
+    }
     const idx = i < 0 ? i + base.items.length : i;
     return base.items[idx] ?? UNKNOWN;
   }
@@ -1842,6 +1876,18 @@ function recordAsStrided(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx
   const strides = stridesV && stridesV.k !== 'none' ? shapeOrSym(stridesV, shape?.length) : source?.strides;
   if (source && source.lib === 'torch') problem = 'NumPy as_strided called on a torch tensor';
   const writeable = wv ? !(wv.k === 'bool' && !wv.v) : true;
+  const prefixed = !problem && source ? prefixView(source, shapeV, stridesV) : undefined;
+  if (prefixed) {
+    const facts: CallFacts = {
+      fn: 'as_strided', unit: ctx.unit, span: span(ctx, call), calleeSpan: span(ctx, callee), argsSpan: span(ctx, call.getChild('ArgList') ?? call),
+      calleeText: src(ctx, callee), source: prefixed.source, sourceText: srcNode ? src(ctx, srcNode) : undefined,
+      shape: prefixed.shape, strides: prefixed.strides, shapeArg: undefined, stridesArg: undefined,
+      offset: prefixed.source.offset, writeable, writeableArg: wv !== undefined, writeableSpan: argSpan(ctx, argNode(a, 4, 'writeable')), window: undefined, problem,
+      swvName: swvName(ctx, src(ctx, callee)), prefix: prefixed.prefix,
+    };
+    record(ctx, facts);
+    return UNKNOWN;
+  }
   const facts: CallFacts = {
     fn: 'as_strided', unit: ctx.unit, span: span(ctx, call), calleeSpan: span(ctx, callee), argsSpan: span(ctx, call.getChild('ArgList') ?? call),
     calleeText: src(ctx, callee), source, sourceText: srcNode ? src(ctx, srcNode) : undefined,
@@ -1853,9 +1899,43 @@ function recordAsStrided(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx
   return viewVal(facts, source);
 }
 
+/**
+ * `as_strided(a, a.shape[:-j] + (…), a.strides[:-k] + (…))` on an array `a` of unknown
+ * dimension count: both prefixes brought to the same j (the larger; the strides' dropped items
+ * become atoms `a.strides[-i]` in the tail), the tails of equal length, and the code itself
+ * reading `a.shape[-j]` or `a.strides[-j]` (which raises when `a` has fewer than j
+ * dimensions). The source is then the last j axes only.
+ */
+function prefixView(source: ArrayFact, shapeV: Val | undefined, stridesV: Val | undefined): { prefix: number; shape: Lin[]; strides: Lin[]; source: ArrayFact } | undefined {
+  const L = source.symbolic;
+  const isPrefix = (v: Val | undefined, attr: string): v is Extract<Val, { k: 'symtuple' }> => v?.k === 'symtuple' && (v.times ?? 1) === 1 && v.base === `${L}.${attr}`;
+  if (!L || source.shape || !isPrefix(shapeV, 'shape') || !isPrefix(stridesV, 'strides')) return undefined;
+  const j = Math.max(shapeV.drop ?? 0, stridesV.drop ?? 0);
+  if (j === 0 || j > MAX_TUPLE) return undefined;
+  const tailOf = (v: Extract<Val, { k: 'symtuple' }>): Lin[] | undefined => {
+    const items: Val[] = [];
+    for (let i = j; i > (v.drop ?? 0); i--) items.push(indexSymtuple(v.base, -i));
+    items.push(...(v.tail ?? []));
+    const out: Lin[] = [];
+    for (const it of items) { const e = intOf(it); if (!e) return undefined; out.push(e); }
+    return out;
+  };
+  const shape = tailOf(shapeV);
+  const strides = tailOf(stridesV);
+  if (!shape || !strides || shape.length !== strides.length) return undefined;
+  const written = [...(shapeV.tail ?? []), ...(stridesV.tail ?? [])].flatMap((v) => (v.k === 'int' ? linAtoms(v.e) : []));
+  if (!written.includes(`${L}.shape[${-j}]`) && !written.includes(`${L}.strides[${-j}]`)) return undefined;
+  const axes = [...Array(j).keys()].map((i) => i - j);
+  return {
+    prefix: j, shape, strides,
+    source: { ...source, shape: axes.map((i) => linVar(`${L}.shape[${i}]`)), strides: axes.map((i) => linVar(`${L}.strides[${i}]`)) },
+  };
+}
+
 /** A shape or strides argument: a tuple of ints, or `x.strides` of an unknown array. */
 function shapeOrSym(v: Val, len?: number): Lin[] | undefined {
   if (v.k === 'symtuple') {
+    if (v.drop || v.tail) return undefined;
     const times = v.times ?? 1;
     if (len === undefined || len % times !== 0) return undefined;
     const per = len / times;

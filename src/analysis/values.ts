@@ -48,8 +48,12 @@ export type Val =
    * which behave as tuples here except for `isinstance` and `+`.
    */
   | { readonly k: 'tuple'; readonly items: readonly Val[]; readonly seq?: 'list' | 'generator' }
-  /** `x.shape` / `x.strides` of an array whose dimension count is unknown. */
-  | { readonly k: 'symtuple'; readonly base: string; readonly times?: number }
+  /**
+   * `x.shape` / `x.strides` of an array whose dimension count is unknown (repeated `times`),
+   * or a prefix of it without its last `drop` items, followed by `tail`
+   * (`a.shape[:-1] + (n, w)`: the rolling-window recipe).
+   */
+  | { readonly k: 'symtuple'; readonly base: string; readonly times?: number; readonly drop?: number; readonly tail?: readonly Val[] }
   /**
    * An array; `values` when it is a small 1-d array whose items the code fixes
    * (`np.array(a.shape)`: see `vectors.ts`).

@@ -121,6 +121,28 @@ describe('the lens', () => {
     ]);
   });
 
+  test('the rolling-window recipe on an array of unknown dimension count: the leading axes stay the source\'s', () => {
+    const text = [
+      'import numpy as np',
+      'def rolling_window(a, window):',
+      '    shape = a.shape[:-1] + (a.shape[-1] - window + 1, window)',
+      '    strides = a.strides + (a.strides[-1],)',
+      '    return np.lib.stride_tricks.as_strided(a, shape=shape, strides=strides)',
+      'def rolling_past(a, window):',
+      '    return np.lib.stride_tricks.as_strided(a, a.shape[:-1] + (a.shape[-1] - window + 2, window), a.strides + (a.strides[-1],))',
+      'def last_repeated(a):',
+      '    return np.lib.stride_tricks.as_strided(a, a.shape[:-1] + (5,), a.strides[:-1] + (0,))',
+    ].join('\n') + '\n';
+    const [ok, past, repeated] = analyzePython(text).calls;
+    expect(ok!.lens).toBe('view (…, a.shape[-1] - window + 1, window) · strides (…, a.strides[-1], a.strides[-1]) · fits any a ✓');
+    expect(ok!.hover.dims.map((d) => d.dim)).toEqual([-2, -1]);
+    expect(ok!.hover.notes).toContain('Same view: np.lib.stride_tricks.sliding_window_view(a, window, axis=-1)');
+    expect(past!.diagnostics.map((d) => d.code)).toEqual(['SL001']);
+    expect(past!.diagnostics[0]!.message).toContain('a.shape[-1]');
+    // The code never reads a.shape[-1] or a.strides[-1] (a 0-d `a` would not raise): nothing is claimed.
+    expect(repeated!.lens).toBe('view ? · strides ? · not all sizes known');
+  });
+
   test('unknown source: symbolic strides and what the view needs', () => {
     const c = only(analyzePython('import numpy as np\ndef conv(image):\n    s = image.strides\n    return np.lib.stride_tricks.as_strided(image, shape=(26, 26, 3, 3), strides=(s[0], s[1], s[0], s[1]))\n'));
     expect(c.requires).toEqual(['image.shape ≥ (28, 28)']);
