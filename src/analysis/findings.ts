@@ -746,10 +746,11 @@ function itemText(x: Val): string {
   return x.k === 'bool' ? (x.v ? 'True' : 'False') : '?';
 }
 
-/** The names a symbolic view's sizes are written in (`n_frames`, `hop_length`, `x`), in order. */
+/** The names a symbolic view's sizes are written in (`n_frames`, `hop_length`, `x`, `self.hop`), in order. */
 function dependsOn(xs: readonly Lin[]): string[] {
   const out = new Set<string>();
-  for (const x of xs) for (const atom of linAtoms(x)) for (const m of atom.matchAll(/(?<![.\w])[A-Za-z_]\w*/g)) out.add(m[0]);
+  // Dotted names stay whole (`self.hop`), up to an array attribute (`x.strides[0]` → `x`).
+  for (const x of xs) for (const atom of linAtoms(x)) for (const m of atom.matchAll(/(?<![.\w])[A-Za-z_]\w*(?:\.(?!(?:shape|strides|itemsize)\b)[A-Za-z_]\w*)*/g)) out.add(m[0]);
   return [...out];
 }
 

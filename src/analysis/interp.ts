@@ -1600,7 +1600,9 @@ function attribute(base: Val, prop: string, _ctx: Ctx): Val {
     }
     case 'data': return UNKNOWN;
     default:
-      return { k: 'ref', path: `<method>.${prop}` };
+      // An attribute of an unknown value (`self.signal` in a method, with `self` a
+      // parameter) is itself unknown, by its name: an unknown array where one is used.
+      return base.k === 'sym' ? { k: 'sym', name: `${base.name}.${prop}`, ...(base.lib ? { lib: base.lib } : {}) } : { k: 'ref', path: `<method>.${prop}` };
   }
 }
 

@@ -143,6 +143,29 @@ describe('the lens', () => {
     expect(repeated!.lens).toBe('view ? · strides ? · not all sizes known');
   });
 
+  test('a method\'s view of self.signal: at the definition an unknown array by that name, at a call on an instance the __init__ array', () => {
+    const text = [
+      'import numpy as np',
+      'from numpy.lib.stride_tricks import as_strided',
+      'class Framer:',
+      '    def __init__(self, n, hop):',
+      '        self.signal = np.zeros(n, dtype=np.float32)',
+      '        self.hop = hop',
+      '    def frames(self, w):',
+      '        n = self.signal.shape[0] - w + 1',
+      '        return as_strided(self.signal, shape=(n, w), strides=self.signal.strides * 2, writeable=False)',
+      '    def hops(self, w, n):',
+      '        return as_strided(self.signal, shape=(n, w), strides=(self.hop * self.signal.strides[0], self.signal.strides[0]), writeable=False)',
+      'v = Framer(1000, 10).frames(100)',
+    ].join('\n') + '\n';
+    const [def, hops, site] = analyzePython(text).calls;
+    expect(def!.lens).toBe('view (self.signal.shape[0] - w + 1, w) · strides (self.signal.strides[0], self.signal.strides[0]) · fits any self.signal ✓');
+    expect(hops!.lens).toBe('view (n, w) · strides (self.hop * self.signal.strides[0], self.signal.strides[0]) · bounds depend on n, w, self.hop, self.signal');
+    // The call site's numbers are checked against NumPy in the corpus (cs_method_*, ok_method_*).
+    expect(site!.via).toBe('frames');
+    expect(site!.inBounds).toBe(true);
+  });
+
   test('unknown source: symbolic strides and what the view needs', () => {
     const c = only(analyzePython('import numpy as np\ndef conv(image):\n    s = image.strides\n    return np.lib.stride_tricks.as_strided(image, shape=(26, 26, 3, 3), strides=(s[0], s[1], s[0], s[1]))\n'));
     expect(c.requires).toEqual(['image.shape ≥ (28, 28)']);
