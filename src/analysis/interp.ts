@@ -200,6 +200,12 @@ interface Ctx {
   readonly flow?: Flow;
   /** Where names are used or bound with an array or integer value (not while a body runs for a call). */
   readonly names?: NameFact[];
+  /**
+   * How many times, in this body, code may have rebound attributes of unknown values (an
+   * attribute assignment, a call of code the interpreter does not see into): `self.hop`
+   * read after that is another unknown (`self.hop′`) than before.
+   */
+  readonly attrEpoch?: { n: number };
 }
 
 /**
@@ -288,7 +294,7 @@ export function interpretUnit(tree: Tree, text: string, unit: number, env: Env, 
       continue;
     }
     const track: Tracking = { module: env, reads: new Map(), refReads: new Map(), writes: new Map(), volatile: false };
-    const ctx: Ctx = { text, unit, env, calls: [], options, depth: 0, track, base, budget: { left: CALL_BUDGET }, names: options.oneShot ? undefined : [] };
+    const ctx: Ctx = { text, unit, env, calls: [], options, depth: 0, track, base, budget: { left: CALL_BUDGET }, names: options.oneShot ? undefined : [], attrEpoch: { n: 0 } };
     execStatement(n, ctx);
     calls.push(...ctx.calls);
     if (ctx.names) names.push(...ctx.names);
@@ -445,6 +451,11 @@ function forgetValues(ctx: Ctx, afterCall = false): void {
 /** Function scopes that already shadow the module's mutable names with what is left of them. */
 const SHADOWED = new WeakSet<Env>();
 
+/** Attributes of unknown values read from here on are other unknowns (`Ctx.attrEpoch`). */
+function attributesMayChange(ctx: Ctx): void {
+  if (ctx.attrEpoch) ctx.attrEpoch.n++;
+}
+
 /** Whether a value is or holds a list (mutable, unlike a tuple). */
 function holdsList(v: Val): boolean {
   return v.k === 'tuple' && (v.seq === 'list' || v.items.some(holdsList));
@@ -514,6 +525,25 @@ function occursIn(n: SyntaxNode, kinds: ReadonlySet<string>): boolean {
 }
 
 const LEAVING = new Set(['RaiseStatement', 'ReturnStatement']);
+const CALLS = new Set(['CallExpression']);
+
+/**
+ * Whether running `n` may rebind attributes of unknown values: a call, or an assignment to an
+ * attribute (`self.x = …`, `self.n += 1`). A loop body that may is entered with them changed,
+ * as a later iteration sees what an earlier one did.
+ */
+function mayRebindAttributes(n: SyntaxNode): boolean {
+  if (occursIn(n, CALLS)) return true;
+  const visit = (m: SyntaxNode): boolean => {
+    if (m.name === 'FunctionDefinition' || m.name === 'ClassDefinition') return false;
+    if (m.name === 'AssignStatement' || m.name === 'UpdateStatement') {
+      for (let c = m.firstChild; c && c.name !== 'AssignOp' && c.name !== 'UpdateOp'; c = c.nextSibling) if (c.name === 'MemberExpression' && c.getChild('.')) return true;
+    }
+    for (let c = m.firstChild; c; c = c.nextSibling) if (visit(c)) return true;
+    return false;
+  };
+  return visit(n);
+}
 const YIELDING = new Set(['yield', 'YieldExpression']);
 
 /** Whether a `raise` or `return` occurs in `n` (nested definitions aside): the function may leave there. */
@@ -657,6 +687,7 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
         if (c.name === 'Body') {
           forgetAll(written, ctx);
           forgetValues(ctx);
+          if (mayRebindAttributes(c)) attributesMayChange(ctx);
           maybeRun(ctx, () => execBody(c, ctx));
         } else if (!seenIn && c.name === 'VariableName') setVar(ctx, src(ctx, c), UNKNOWN);
         else if (!seenIn && c.name === 'TupleExpression') for (const v of c.getChildren('VariableName')) setVar(ctx, src(ctx, v), UNKNOWN);
@@ -688,6 +719,7 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
           restore(before, ctx);
           forgetAll(written, ctx);
           if (n.name === 'WhileStatement') forgetValues(ctx);
+          if (n.name === 'WhileStatement' && mayRebindAttributes(n)) attributesMayChange(ctx);
           maybeRun(ctx, () => execBody(c, ctx));
           ends.push(snapshot(written, ctx));
         } else if (c.name !== 'as' && c.name !== 'VariableName' || n.name !== 'TryStatement') evalExpr(c, ctx);
@@ -878,6 +910,7 @@ function bindTarget(t: SyntaxNode, value: Val, ctx: Ctx): void {
         return;
       }
     }
+    if (t.name === 'MemberExpression' && t.getChild('.')) attributesMayChange(ctx);
     // Attribute or item assignment: evaluate for nested calls. An item assigned in a list
     // changes the list: it becomes unknown (an array keeps its layout, not its items).
     evalExpr(t, ctx);
@@ -987,7 +1020,7 @@ function execFunction(n: SyntaxNode, ctx: Ctx): void {
     lazy: n.firstChild?.name === 'async' || occursIn(body, YIELDING), resolvedInBody: new Set(),
   };
   setVar(ctx, fname, { k: 'func', name: fname, def });
-  const inner: Ctx = { ...ctx, env: newEnv(ctx.env), calls: [], returns: undefined, flow: newFlow() };
+  const inner: Ctx = { ...ctx, env: newEnv(ctx.env), calls: [], returns: undefined, flow: newFlow(), attrEpoch: { n: 0 } };
   // A default is one value a caller may pass, not the value: the parameter stays symbolic,
   // so no verdict holds only for the default (a ✓ must hold for every value allowed).
   for (const p of ps) setVar(inner, p.name, p.annotation ?? { k: 'sym', name: p.name });
@@ -1059,7 +1092,7 @@ function callUser(def: FuncDef, a: Args, call: SyntaxNode, callee: SyntaxNode, c
   ctx.budget.left--;
   const inner: Ctx = {
     text: def.text, unit: def.unit, env: newEnv(def.env ?? moduleEnv(ctx.env)), calls: [], options: ctx.options, depth: ctx.depth + 1,
-    track: ctx.track, base: def.base, active: new Set([...(ctx.active ?? []), def]), returns: [], budget: ctx.budget, flow: newFlow(),
+    track: ctx.track, base: def.base, active: new Set([...(ctx.active ?? []), def]), returns: [], budget: ctx.budget, flow: newFlow(), attrEpoch: { n: 0 },
   };
   for (const [k, v] of bound) setVar(inner, k, v);
   for (const [k, v] of def.directives) if (!a.kw.has(k)) setVar(inner, k, v);
@@ -1570,7 +1603,7 @@ function sliceOf(g: SyntaxNode[], ctx: Ctx): { start?: Lin; stop?: Lin; step?: L
   return { start, stop, step };
 }
 
-function attribute(base: Val, prop: string, _ctx: Ctx): Val {
+function attribute(base: Val, prop: string, ctx: Ctx): Val {
   if (base.k === 'obj') {
     const cls = base.cls as ClassDef;
     const method = cls.methods.get(prop);
@@ -1602,7 +1635,8 @@ function attribute(base: Val, prop: string, _ctx: Ctx): Val {
     default:
       // An attribute of an unknown value (`self.signal` in a method, with `self` a
       // parameter) is itself unknown, by its name: an unknown array where one is used.
-      return base.k === 'sym' ? { k: 'sym', name: `${base.name}.${prop}`, ...(base.lib ? { lib: base.lib } : {}) } : { k: 'ref', path: `<method>.${prop}` };
+      if (base.k !== 'sym') return { k: 'ref', path: `<method>.${prop}` };
+      return { k: 'sym', name: `${base.name}.${prop}${'′'.repeat(ctx.attrEpoch?.n ?? 0)}`, ...(base.lib ? { lib: base.lib } : {}) };
   }
 }
 
@@ -1748,6 +1782,8 @@ function mayWriteArgs(fn: Val, a: Args): boolean {
 
 function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
   if (mayWriteArgs(fn, a)) forgetValues(ctx);
+  // Code the interpreter does not model (or a body run here) may rebind attributes.
+  if (fn.k === 'func' || (fn.k === 'sym' && !KEEP_ARGUMENTS.has(fn.name)) || (fn.k === 'ref' && !/^(numpy|math|torch)\./.test(fn.path)) || fn.k === 'unknown') attributesMayChange(ctx);
   if (fn.k === 'func') {
     const def = fn.def as FuncDef | ClassDef;
     if (def.kind === 'class') return instantiate(def, a, call, callee, ctx);
@@ -1791,8 +1827,10 @@ function callMethod(recv: Val, method: string, a: Args, call: SyntaxNode, callee
   }
   // `t.unfold(dimension, size, step)`: torch's windows (NumPy arrays have no such method).
   if (method === 'unfold' && (lib === 'torch' || (recv.k === 'sym' && !recv.lib))) return recordUnfold(recv, a, call, callee, recvNode, ctx);
-  // A method that may write into an array with values (its receiver or an argument).
+  // A method that may write into an array with values (its receiver or an argument), or
+  // rebind attributes (`self.reload()`).
   const readsOnly = recv.k === 'array' && READS_ONLY.has(method) && !a.kw.has('out');
+  if (recv.k === 'sym' && !READS_ONLY.has(method)) attributesMayChange(ctx);
   if (!readsOnly && [recv, ...a.pos, ...a.kw.values()].some(isMutable)) forgetValues(ctx);
   const onItems = valuesOf(recv) && entryOf(ON_ITEMS, method);
   const items = onItems && onItems(recv, a, scalarOp(ctx));

@@ -166,6 +166,24 @@ describe('the lens', () => {
     expect(site!.inBounds).toBe(true);
   });
 
+  test('self.signal read again after a call that may rebind it (or in a loop that makes one) is another unknown: no ✓ from the old size', () => {
+    const body = (loop: boolean) => [
+      'import numpy as np',
+      'class Framer:',
+      '    def frames(self, w):',
+      '        n = self.signal.shape[0] - w + 1',
+      ...(loop
+        ? ['        for _ in range(3):', '            v = np.lib.stride_tricks.as_strided(self.signal, (n, w), self.signal.strides * 2)', '            self.reload()']
+        : ['        self.reload()', '        v = np.lib.stride_tricks.as_strided(self.signal, (n, w), self.signal.strides * 2)']),
+      '        return v',
+    ].join('\n') + '\n';
+    for (const loop of [false, true]) {
+      const c = only(analyzePython(body(loop)));
+      expect(c.lens).not.toContain('✓');
+      expect(c.requires).toEqual(['self.signal′.shape ≥ (self.signal.shape[0],)']);
+    }
+  });
+
   test('unknown source: symbolic strides and what the view needs', () => {
     const c = only(analyzePython('import numpy as np\ndef conv(image):\n    s = image.strides\n    return np.lib.stride_tricks.as_strided(image, shape=(26, 26, 3, 3), strides=(s[0], s[1], s[0], s[1]))\n'));
     expect(c.requires).toEqual(['image.shape ≥ (28, 28)']);
