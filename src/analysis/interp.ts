@@ -1499,7 +1499,8 @@ function evalMember(n: SyntaxNode, ctx: Ctx): Val {
   // Subscript.
   const groups = commaGroupsKeepColons(cs.slice(1));
   if (base.k === 'tuple' || base.k === 'symtuple') {
-    if (groups.length !== 1) return UNKNOWN;
+    // A generator cannot be indexed (TypeError).
+    if (groups.length !== 1 || (base.k === 'tuple' && base.seq === 'generator')) return UNKNOWN;
     const g = groups[0]!;
     if (g.some((c) => c.name === ':')) {
       const sl = sliceOf(g, ctx);
@@ -1519,7 +1520,7 @@ function evalMember(n: SyntaxNode, ctx: Ctx): Val {
       if (start === undefined || stop === undefined) return UNKNOWN;
       const out: Val[] = [];
       for (let i = start; step > 0 ? i < stop : i > stop; i += step) out.push(base.items[i]!);
-      return { k: 'tuple', items: out };
+      return base.seq ? { k: 'tuple', items: out, seq: base.seq } : { k: 'tuple', items: out };
     }
     const iv = intOf(evalExpr(g[0]!, ctx));
     const i = iv && constOf(iv);

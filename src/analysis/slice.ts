@@ -13,9 +13,12 @@
  * attribute assignment, an augmented assignment, a call, which may change its arguments) may
  * also bind every name it reads but the functions it calls; and as names alias (`b = a`), it
  * matters when it may write a name bound, directly or not, from one that matters. So the
- * slice keeps everything that can change what the interpreter learns about a call. The Lezer parser then reads only those statements (`ranges`), with
- * positions still in the whole text's coordinates.
+ * slice keeps everything that can change what the interpreter learns about a call. The Lezer
+ * parser then reads only those statements (`ranges`), with positions still in the whole
+ * text's coordinates.
  */
+import { KEEP_ARGUMENTS } from './library/builtins';
+import { READS_ONLY } from './library/methods';
 
 const STRIDE_NAMES = new Set(['as_strided', 'sliding_window_view', 'stride_tricks', 'broadcast_to', 'unfold']);
 /** A method call that changes a list in place. */
@@ -179,7 +182,7 @@ export function splitStatements(text: string): Chunk[] {
           cur.callees.add(word);
           // A call may change its arguments in place, unless it is one known not to (a
           // builtin only while the code binds nothing to its name: see relevantChunks).
-          if (prevSignificant === 46 ? !KEEPS_ARGUMENTS.has(word) : !BUILTINS_KEEP.has(word)) cur.inPlace = true;
+          if (prevSignificant === 46 ? !KEEPS_ARGUMENTS.has(word) : !KEEP_ARGUMENTS.has(word)) cur.inPlace = true;
           else if (prevSignificant !== 46) cur.builtins.add(word);
         } else if (word === 'out' && text.charCodeAt(m) === 61 && text.charCodeAt(m + 1) !== 61) cur.inPlace = true; // `out=`
         if (prevSignificant === 46) {
@@ -240,22 +243,17 @@ function newBuilder(from: number, decorator: boolean): Builder {
   };
 }
 
-/** Builtins that never change their arguments. */
-const BUILTINS_KEEP = new Set([
-  'print', 'len', 'str', 'int', 'float', 'bool', 'range', 'sum', 'min', 'max', 'abs', 'isinstance', 'sorted', 'tuple',
-  'list', 'repr', 'format', 'enumerate', 'zip', 'type', 'id', 'hash', 'dict', 'set', 'open',
-]);
-
 /**
  * Methods and module functions (`np.zeros`, `a.mean`, `t.view`) taken not to change their
- * arguments or receiver: NumPy's and torch's of these names do not; a method of the same
- * name on a class of the code's own that does would be missed by the slice.
+ * arguments or receiver: the array methods the library model knows to only read, and the
+ * constructors and views of NumPy and torch of these names; a method of the same name on a
+ * class of the code's own that does would be missed by the slice. (Builtins: `KEEP_ARGUMENTS`.)
  */
 const KEEPS_ARGUMENTS = new Set([
+  ...READS_ONLY,
   'zeros', 'ones', 'empty', 'full', 'arange', 'linspace', 'array', 'asarray', 'ascontiguousarray', 'rand', 'randn',
   'randint', 'normal', 'uniform', 'as_strided', 'sliding_window_view', 'broadcast_to',
-  'mean', 'reshape', 'astype', 'copy', 'tolist', 'ravel', 'flatten', 'transpose', 'item', 'any', 'all', 'prod', 'std',
-  'var', 'argmax', 'argmin', 'cumsum', 'view', 'contiguous', 'stride', 'size', 'dim', 'numel', 'read', 'join', 'split', 'strip',
+  'std', 'var', 'contiguous', 'stride', 'size', 'dim', 'numel', 'read', 'join', 'split', 'strip',
 ]);
 
 /** The character before `=` in an augmented assignment (`+=`, `//=`, `**=`, `@=`, `>>=`…). */
@@ -276,7 +274,7 @@ export function relevantChunks(chunks: readonly (readonly Chunk[])[], texts: rea
   const bound = new Set<string>();
   chunks.forEach((u, ui) => {
     for (const c of u) for (const b of c.binds) {
-      if (!BUILTINS_KEEP.has(b) || bound.has(b)) continue;
+      if (!KEEP_ARGUMENTS.has(b) || bound.has(b)) continue;
       if (c.isImport || c.definition || bindsName(texts[ui]!.slice(c.from, c.to), b)) bound.add(b);
     }
   });

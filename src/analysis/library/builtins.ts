@@ -63,7 +63,7 @@ function isInstance(v: Val | undefined, t: Val | undefined): Val {
 /** Builtins that never write into the arrays and lists they are given. */
 export const KEEP_ARGUMENTS = new Set([
   'int', 'float', 'bool', 'len', 'tuple', 'list', 'range', 'enumerate', 'zip', 'slice', 'isinstance', 'max', 'min',
-  'abs', 'sum', 'sorted', 'str', 'repr', 'print', 'any', 'all', 'hasattr', 'type', 'id', 'format',
+  'abs', 'sum', 'sorted', 'str', 'repr', 'print', 'any', 'all', 'hasattr', 'type', 'id', 'format', 'hash', 'dict', 'set', 'open',
 ]);
 
 /** `max(…)` / `min(…)` of integers the code fixes. */
@@ -93,7 +93,7 @@ export const BUILTINS: Readonly<Record<string, LibFunction>> = {
   len: (a) => {
     const v = a.pos[0];
     if (!v) return UNKNOWN;
-    if (v.k === 'tuple') return { k: 'int', e: lin(v.items.length) };
+    if (v.k === 'tuple') return v.seq === 'generator' ? UNKNOWN : { k: 'int', e: lin(v.items.length) };
     const arr = arrayOf(v);
     return arr?.shape?.[0] ? { k: 'int', e: arr.shape[0] } : arr ? { k: 'int', e: attrAtom(arr.label, 'shape', 0) } : UNKNOWN;
   },
