@@ -33,16 +33,22 @@ export function sizeLin(shape: readonly Lin[]): Lin | undefined {
   return s;
 }
 
-/** A new C-ordered array owning its buffer. */
-export function newArray(lib: Lib, label: string, shape: readonly Lin[], dtype: DType): ArrayFact {
+/** A new array owning its buffer, C-ordered (or Fortran-ordered: `order='F'`). */
+export function newArray(lib: Lib, label: string, shape: readonly Lin[], dtype: DType, order: 'C' | 'F' = 'C'): ArrayFact {
   const unit = lib === 'numpy' ? dtype.itemsize : 1;
-  const strides = cStridesLin(shape, unit);
+  const strides = order === 'C' ? cStridesLin(shape, unit) : cStridesLin([...shape].reverse(), unit)?.reverse();
   const count = sizeLin(shape);
   const size = count && (lib === 'numpy' ? linScale(count, dtype.itemsize) : count);
   return {
     lib, label, dtype, itemsize: lin(dtype.itemsize), shape: [...shape], strides,
     offset: lin(0), buffer: { label, size }, writeable: true, symbolic: undefined,
   };
+}
+
+/** Whether a concrete array is Fortran-contiguous (its reversed axes are C-contiguous). */
+export function isFContiguousFact(a: ArrayFact): boolean {
+  const t = transposed(a);
+  return t !== undefined && isCContiguousFact(t);
 }
 
 /** Whether a concrete array is C-contiguous (NumPy's rule: length-1 dims ignored). */

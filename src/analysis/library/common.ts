@@ -84,10 +84,19 @@ export function varargShape(a: Args, from = 0): Lin[] | undefined {
   return out;
 }
 
-/** A new C-ordered array, or unknown when the shape or the dtype is. */
-export function arrayVal(lib: Lib, label: string, shape: Lin[] | undefined, dtype: DType | undefined): Val {
-  if (!shape || !dtype) return UNKNOWN;
-  return { k: 'array', a: newArray(lib, label, shape, dtype) };
+/** A new C-ordered (or `order='F'`) array, or unknown when the shape, the dtype or the order is. */
+export function arrayVal(lib: Lib, label: string, shape: Lin[] | undefined, dtype: DType | undefined, order: 'C' | 'F' | undefined = 'C'): Val {
+  if (!shape || !dtype || !order) return UNKNOWN;
+  return { k: 'array', a: newArray(lib, label, shape, dtype, order) };
+}
+
+/**
+ * An `order=` argument: `'C'`, `'F'`, `'A'` or `'K'` (`dflt` when absent), `undefined` for
+ * anything the code does not fix.
+ */
+export function orderOf(v: Val | undefined, dflt: 'C' | 'K'): 'C' | 'F' | 'A' | 'K' | undefined {
+  if (!v || v.k === 'none') return dflt;
+  return v.k === 'str' && ['C', 'F', 'A', 'K'].includes(v.v) ? v.v as 'C' | 'F' | 'A' | 'K' : undefined;
 }
 
 /** The dtype a value names: a dtype, a type string (`'f4'`), `np.float32`, or `float` / `int` / `bool` / `complex`. */

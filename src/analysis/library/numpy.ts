@@ -5,45 +5,70 @@
  * without one gives an unknown value. The stride calls (`as_strided`,
  * `sliding_window_view`) are not entries: the interpreter records them (`interp.ts`).
  */
-import { broadcastTo, isCContiguousFact, newArray, reshaped, transposed } from '../arrays';
+import { broadcastTo, isCContiguousFact, isFContiguousFact, newArray, reshaped, transposed } from '../arrays';
 import { constOf, lin, linAdd, type Lin } from '../linear';
 import {
   arrayOf, BOOL, constOfInt, FLOAT64, INT64, intOf, UNKNOWN, type DType, type Val,
 } from '../values';
 import {
-  arg, arrayVal, dtypeOf, dtypeOr, literalArray, product, shapeOf, varargShape,
+  arg, arrayVal, dtypeOf, dtypeOr, literalArray, orderOf, product, shapeOf, varargShape,
   type Args, type LibFunction, type NpyHeader,
 } from './common';
 import { anyAll, converted, fromTuple, reduced, rounded as roundedItems, valuesOf } from '../vectors';
 
 /** `np.zeros(shape, dtype)`, `np.ones`, `np.empty`. */
-const filled: LibFunction = (a, cx) => arrayVal('numpy', cx.label, shapeOf(arg(a, 0, 'shape')), dtypeOr(arg(a, 1, 'dtype'), 'numpy', FLOAT64));
+const filled: LibFunction = (a, cx) => arrayVal('numpy', cx.label, shapeOf(arg(a, 0, 'shape')), dtypeOr(arg(a, 1, 'dtype'), 'numpy', FLOAT64), newOrder(arg(a, 2, 'order')));
+
+/** The memory order of a new array from a shape: C, or F (`order='F'`); unknown for anything else. */
+function newOrder(v: Val | undefined): 'C' | 'F' | undefined {
+  const o = orderOf(v, 'C');
+  return o === 'C' || o === 'F' ? o : undefined;
+}
 
 /**
  * `np.array(x)`, `np.zeros_like(x)`, …: a new array shaped as `x` (an array, a literal list or
- * tuple, or a number). `dtypeAt1`: the dtype may come second by position (`np.array(x,
- * np.float32)`); `noCopy`: a C-contiguous array of the same dtype is returned as it is;
- * `items`: a flat list of numbers, or an array with items, keeps its items (`vectors.ts`).
+ * tuple, or a number), in the memory order `order=` asks (`'K'`, the default of most, keeps a
+ * C- or F-contiguous source's; another layout is unknown). `dtypeAt`: where the dtype may
+ * come by position (`np.array(x, np.float32)`); `orderAt`: where `order` may; `noCopy`
+ * (`np.asarray`, `np.array(x, copy=False)`): an array of the same dtype is returned as it is,
+ * in any layout the order allows; `contiguous` (`np.ascontiguousarray`): as it is when
+ * C-contiguous, else a C copy; `items`: a flat list of numbers, or an array with items, keeps
+ * its items (`vectors.ts`). Arguments past those (`shape=` of `zeros_like`, `subok`, a
+ * positional `order` of NumPy 1's `np.array`) make it unknown.
  */
-function fromArray(opts: { dtypeAt1?: boolean; noCopy?: boolean; items?: boolean }): LibFunction {
+function fromArray(opts: { dtypeAt?: number; orderAt?: number; noCopy?: boolean; contiguous?: boolean; items?: boolean }): LibFunction {
   return (a, cx) => {
     const first = a.pos[0];
-    const d = dtypeOf(a.kw.get('dtype') ?? (opts.dtypeAt1 ? a.pos[1] : undefined), 'numpy');
+    const d = dtypeOf(a.kw.get('dtype') ?? (opts.dtypeAt !== undefined ? a.pos[opts.dtypeAt] : undefined), 'numpy');
+    const known = new Set(['dtype', 'order', 'copy', 'ndmin', 'like']);
+    if ([...a.kw.keys()].some((k) => !known.has(k) || (k === 'ndmin' && constOfInt(a.kw.get(k)) !== 0))) return UNKNOWN;
+    if (a.pos.length > Math.max(opts.orderAt ?? 0, opts.dtypeAt ?? 0) + 1) return UNKNOWN;
+    // `copy=False` (or None) copies only when it must: as `np.asarray`.
+    const copyV = a.kw.get('copy');
+    if (copyV && copyV.k !== 'bool' && copyV.k !== 'none') return UNKNOWN;
+    const noCopy = opts.noCopy || (copyV !== undefined && (copyV.k === 'none' || (copyV.k === 'bool' && !copyV.v)));
+    const order = opts.contiguous ? 'C' : orderOf(opts.orderAt !== undefined ? arg(a, opts.orderAt, 'order') : a.kw.get('order'), 'K');
+    if (!order) return UNKNOWN;
     const src0 = first && arrayOf(first);
     // A literal list or tuple, or a single number (a 0-d array).
     if (first && (first.k === 'tuple' || first.k === 'float' || first.k === 'bool' || (first.k === 'int' && constOf(first.e) !== undefined))) {
       const lit = literalArray(first);
       if (!lit) return UNKNOWN;
       if (opts.items && lit.shape.length === 1) return fromTuple(first, cx.label, d) ?? UNKNOWN;
-      return arrayVal('numpy', cx.label, lit.shape, d ?? lit.dtype);
+      return arrayVal('numpy', cx.label, lit.shape, d ?? lit.dtype, order === 'F' ? 'F' : 'C');
     }
     if (opts.items && first && valuesOf(first)) {
-      if (opts.noCopy && !d) return first;
+      if (noCopy && !d) return first;
       return converted(first, d ?? src0!.dtype!) ?? UNKNOWN;
     }
     if (!src0 || !src0.shape || (!src0.dtype && !d)) return UNKNOWN;
-    if (opts.noCopy && !d && isCContiguousFact(src0)) return { k: 'array', a: src0 };
-    return arrayVal('numpy', cx.label, [...src0.shape], d ?? src0.dtype);
+    const c = isCContiguousFact(src0);
+    const f = isFContiguousFact(src0);
+    const sameDtype = !d || d.name === src0.dtype?.name;
+    // No copy when the layout already is what the order asks.
+    if ((noCopy || opts.contiguous) && sameDtype && (order === 'K' || order === 'A' || (order === 'C' && c) || (order === 'F' && f))) return { k: 'array', a: src0 };
+    const layout = order === 'C' || order === 'F' ? order : c ? 'C' : f && (order === 'K' || order === 'A') ? 'F' : undefined;
+    return arrayVal('numpy', cx.label, [...src0.shape], d ?? src0.dtype, layout);
   };
 }
 
@@ -152,16 +177,16 @@ export const NUMPY: Readonly<Record<string, LibFunction>> = {
   empty: filled,
   full: (a, cx) => {
     const fill = arg(a, 1, 'fill_value');
-    return arrayVal('numpy', cx.label, shapeOf(arg(a, 0, 'shape')), dtypeOr(arg(a, 2, 'dtype'), 'numpy', fill?.k === 'int' ? INT64 : fill?.k === 'bool' ? BOOL : FLOAT64));
+    return arrayVal('numpy', cx.label, shapeOf(arg(a, 0, 'shape')), dtypeOr(arg(a, 2, 'dtype'), 'numpy', fill?.k === 'int' ? INT64 : fill?.k === 'bool' ? BOOL : FLOAT64), newOrder(arg(a, 3, 'order')));
   },
-  zeros_like: fromArray({}),
-  ones_like: fromArray({}),
-  empty_like: fromArray({}),
-  full_like: fromArray({}),
-  copy: fromArray({ items: true }),
-  array: fromArray({ dtypeAt1: true, items: true }),
-  asarray: fromArray({ dtypeAt1: true, noCopy: true, items: true }),
-  ascontiguousarray: fromArray({ dtypeAt1: true, noCopy: true, items: true }),
+  zeros_like: fromArray({ dtypeAt: 1, orderAt: 2 }),
+  ones_like: fromArray({ dtypeAt: 1, orderAt: 2 }),
+  empty_like: fromArray({ dtypeAt: 1, orderAt: 2 }),
+  full_like: fromArray({ dtypeAt: 2, orderAt: 3 }),
+  copy: fromArray({ orderAt: 1, items: true }),
+  array: fromArray({ dtypeAt: 1, items: true }),
+  asarray: fromArray({ dtypeAt: 1, orderAt: 2, noCopy: true, items: true }),
+  ascontiguousarray: fromArray({ dtypeAt: 1, contiguous: true, items: true }),
   ceil: rounded('ceil'),
   floor: rounded('floor'),
   trunc: rounded('trunc'),
