@@ -696,6 +696,15 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
   if (requires.length) notes.push(`needs ${requires.join(', ')}`);
   if (isTorch) notes.push('PyTorch counts strides and storage_offset in elements, not bytes.');
 
+  if (f.fn === 'ndarray') {
+    // np.ndarray(buffer=…) checks its view against the buffer: what would read outside it
+    // (SL001 for as_strided) makes the call raise instead.
+    const severity = severityOf('SL008', options);
+    const kept = diags.flatMap((d) => (d.code !== 'SL001' ? [d] : severity
+      ? [{ ...d, code: 'SL008' as const, severity, message: `NumPy raises (the buffer is too small for this view): ${d.message}`, fixes: [] }] : []));
+    diags.splice(0, diags.length, ...kept);
+    if (outOfBounds) lens = lens.replace(/^⚠ /, '⚠ raises, buffer too small: ');
+  }
   if (f.via) {
     // Resolved at a call site: the text to edit is in the function, not here.
     diags.forEach((d, i) => { diags[i] = { ...d, message: `in ${f.via}: ${d.message}`, fixes: [] }; });

@@ -8,7 +8,7 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { commaGroups, kids } from './syntax';
 import {
-  broadcastTo, indexed, newArray, sizeLin, transposed, type IndexItem,
+  broadcastTo, indexed, isCContiguousFact, isFContiguousFact, newArray, sizeLin, transposed, type IndexItem,
 } from './arrays';
 import {
   constBig, constOf, isConst, lin, linAdd, linAtoms, linBig, linFloorDiv, linMod, linMul, linPow, linScale, linSub, linVar, MAX_BITS, type Lin,
@@ -21,7 +21,7 @@ import {
   type ArrayFact, type Lib, type Val,
 } from './values';
 import {
-  arg, dtypeOf, entryOf, shapeOf, type Args as LibArgs, type LibFunction, type NpyHeader,
+  arg, dtypeOf, entryOf, orderOf, shapeOf, type Args as LibArgs, type LibFunction, type NpyHeader,
 } from './library/common';
 import { BUILTINS, KEEP_ARGUMENTS, MATH } from './library/builtins';
 import { METHODS, ON_ITEMS, READS_ONLY } from './library/methods';
@@ -34,7 +34,7 @@ export interface Span {
   readonly to: number;
 }
 
-export type StrideFn = 'as_strided' | 'sliding_window_view' | 'broadcast_to' | 'torch.as_strided' | 'Tensor.as_strided' | 'Tensor.unfold';
+export type StrideFn = 'as_strided' | 'sliding_window_view' | 'broadcast_to' | 'ndarray' | 'torch.as_strided' | 'Tensor.as_strided' | 'Tensor.unfold';
 
 /** What the interpreter learned about one stride call. */
 export interface CallFacts {
@@ -1803,6 +1803,7 @@ function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ct
   if (p === 'numpy.lib.stride_tricks.as_strided') return recordAsStrided(a, call, callee, ctx);
   if (p === 'numpy.lib.stride_tricks.sliding_window_view') return recordSwv(a, call, callee, ctx);
   if (p === 'numpy.broadcast_to' || p === 'numpy.lib.stride_tricks.broadcast_to') return recordBroadcast(a, call, callee, ctx);
+  if (p === 'numpy.ndarray' && (arg(a, 2, 'buffer') ?? UNKNOWN).k !== 'none' && arg(a, 2, 'buffer')) return recordNdarray(a, call, callee, ctx);
   if (p === 'torch.as_strided' || p === 'torch.Tensor.as_strided') return recordTorch(a, call, callee, ctx, 'torch.as_strided', arrayOf(a.pos[0] ?? UNKNOWN, 'torch'), 1, a.posNodes[0]);
   if (p.startsWith('math.')) return libCall(MATH, p.slice('math.'.length), a, call, ctx);
   if (p.startsWith(NP)) return libCall(NUMPY, p.slice(NP.length), a, call, ctx);
@@ -2117,12 +2118,50 @@ function recordUnfold(recv: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, 
   return recordView(ctx, call, callee, { fn: 'Tensor.unfold', source, srcNode: recvNode, shape, strides, offset: source?.offset, problem });
 }
 
+/**
+ * `np.ndarray(shape, dtype, buffer=b, offset=…, strides=…)`: a view of the bytes of `b` (its
+ * own data, which must be contiguous: NumPy exports no other), from `offset` bytes on, with the
+ * given strides or C- (`order='F'`: Fortran-) ordered ones. Unlike `as_strided`, NumPy checks
+ * the view against the buffer and raises (SL008 in the findings, not SL001).
+ */
+function recordNdarray(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
+  const bufV = arg(a, 2, 'buffer')!;
+  const buf = arrayOf(bufV, 'numpy');
+  const shape = shapeOf(arg(a, 0, 'shape'));
+  const dtV = arg(a, 1, 'dtype');
+  const dtype = dtV && dtV.k !== 'none' ? dtypeOf(dtV, 'numpy') : FLOAT64;
+  const offV = arg(a, 3, 'offset');
+  const offset = offV && offV.k !== 'none' ? intOf(offV) : lin(0);
+  const stridesV = arg(a, 4, 'strides');
+  const order = orderOf(arg(a, 5, 'order'), 'C');
+  let problem: string | undefined;
+  let source: ArrayFact | undefined;
+  let strides: Lin[] | undefined;
+  if (buf?.shape && buf.strides && buf.dtype && dtype && buf.lib === 'numpy') {
+    if (!isCContiguousFact(buf) && !isFContiguousFact(buf)) problem = 'ndarray is not contiguous';
+    else {
+      // The buffer is the array's own bytes, seen as items of the new dtype.
+      const n = sizeLin(buf.shape);
+      const nbytes = n && linMul(n, buf.itemsize);
+      const c = nbytes && constOf(nbytes);
+      source = {
+        lib: 'numpy', label: buf.label, dtype, itemsize: lin(dtype.itemsize),
+        shape: c !== undefined && c % dtype.itemsize === 0 ? [lin(c / dtype.itemsize)] : undefined,
+        strides: [lin(dtype.itemsize)], offset: lin(0), buffer: { label: buf.label, size: nbytes }, writeable: buf.writeable, symbolic: undefined,
+      };
+      if (stridesV && stridesV.k !== 'none') strides = shapeOrSym(stridesV, shape?.length);
+      else if (shape && (order === 'C' || order === 'F')) strides = newArray('numpy', buf.label, shape, dtype, order).strides?.slice();
+    }
+  }
+  return recordView(ctx, call, callee, { fn: 'ndarray', source, srcNode: argNode(a, 2, 'buffer'), shape, strides, offset, problem });
+}
+
 /** Record a view made by a library function whose arguments leave no text to fix (no shape or strides argument, read-only or torch). */
 function recordView(ctx: Ctx, call: SyntaxNode, callee: SyntaxNode, v: {
   fn: StrideFn; source: ArrayFact | undefined; srcNode: SyntaxNode | undefined; shape: readonly Lin[] | undefined;
   strides: readonly Lin[] | undefined; offset: Lin | undefined; problem: string | undefined;
 }): Val {
-  const writeable = v.fn === 'Tensor.unfold';
+  const writeable = v.fn === 'Tensor.unfold' || (v.fn === 'ndarray' && v.source?.writeable === true);
   const facts: CallFacts = {
     fn: v.fn, unit: ctx.unit, span: span(ctx, call), calleeSpan: span(ctx, callee), argsSpan: span(ctx, call.getChild('ArgList') ?? call),
     calleeText: src(ctx, callee), source: v.source, sourceText: v.srcNode ? src(ctx, v.srcNode) : undefined,

@@ -180,6 +180,8 @@ export function splitStatements(text: string): Chunk[] {
         while (m < n && (text.charCodeAt(m) === 32 || text.charCodeAt(m) === 9)) m++;
         if (text.charCodeAt(m) === 40) {
           cur.callees.add(word);
+          // `np.ndarray(…, buffer=b)` makes a view; `np.ndarray` as a type (annotations, isinstance) does not.
+          if (word === 'ndarray') cur.strideProp = true;
           // A call may change its arguments in place, unless it is one known not to (a
           // builtin only while the code binds nothing to its name: see relevantChunks).
           if (prevSignificant === 46 ? !KEEPS_ARGUMENTS.has(word) : !KEEP_ARGUMENTS.has(word)) cur.inPlace = true;

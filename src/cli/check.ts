@@ -26,9 +26,9 @@ const MAX_FILE_BYTES = 64 << 20;
 
 const HELP = `usage: stride-lens check [paths…] [--format text|json|sarif] [--numpy-version X.Y]
 
-Checks every as_strided / sliding_window_view / broadcast_to / torch.as_strided /
-Tensor.unfold call in .py files and notebook code cells (directories are searched) and
-prints the diagnostics:
+Checks every as_strided / sliding_window_view / broadcast_to / np.ndarray(buffer=…) /
+torch.as_strided / Tensor.unfold call in .py files and notebook code cells (directories
+are searched) and prints the diagnostics:
   --format text    file:line:col: CODE message (default)
   --format json    per call: resolved shape, strides, inBounds, requires, diagnostics
   --format sarif   SARIF 2.1.0 for code-scanning tools
