@@ -143,10 +143,11 @@ export function converted(v: Val, d: DType): Val | undefined {
   return items && v.k === 'array' ? vector(v.a.label, items, d) : undefined;
 }
 
-/** `np.ceil(v)` / `np.floor(v)` / `np.trunc(v)`: float64 items rounded. */
+/** `np.ceil(v)` / `np.floor(v)` / `np.trunc(v)` of float64 items: rounded. */
 export function rounded(v: Val, how: 'ceil' | 'floor' | 'trunc'): Val | undefined {
   const items = valuesOf(v);
-  if (!items || v.k !== 'array') return undefined;
+  // Of integers or bools, NumPy 1 gives float64 (or float16) and NumPy 2 keeps the dtype: unknown.
+  if (!items || v.k !== 'array' || v.a.dtype?.name !== 'float64') return undefined;
   const f = Math[how];
   return vector(v.a.label, items.map((x) => {
     const y = cast(x, FLOAT64);
