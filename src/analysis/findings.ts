@@ -564,7 +564,6 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
 
   // ---- source axes: wraps (concrete) and requirements (unknown sizes); with an unknown
   // prefix, the source is its last axes, named from the end (`a.shape[-1]`)
-  const axisName = (k: number): number => (f.prefix ? k - f.prefix : k);
   const reachByAxis = steps && f.shape && lengthsMatch && (f.offset === undefined || !source || linEqual(f.offset, source.offset)) ? axisReach(f.shape, steps) : undefined;
   let wraps = false;
   if (source && reachByAxis) {
@@ -588,7 +587,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
             ? `steps back to index ${loC} along axis ${r.axis} of ${source.label}, before its ${noun ? `first ${noun}` : 'start'}`
             : `runs to index ${constOf(r.hi)} along axis ${r.axis} of ${source.label}, which has ${linText(n)}: ${noun === 'column' ? 'past the end of one row into the next' : `into the next index along axis ${r.axis - 1}`}`);
         } else if (!layout && source.symbolic) {
-          alwaysMsgs.push(loBad ? `it reads before the start of ${source.label} along axis ${axisName(r.axis)}` : `it needs ${source.label}.shape[${axisName(r.axis)}] ≥ ${linText(needHi ?? r.hi)}`);
+          alwaysMsgs.push(loBad ? `it reads before the start of ${source.label} along axis ${axisName(f, r.axis)}` : `it needs ${source.label}.shape[${axisName(f, r.axis)}] ≥ ${linText(needHi ?? r.hi)}`);
         }
       } else if (lb === undefined || lb < 0) {
         if (needHi) needs.push({ axis: r.axis, text: linText(needHi), value: constOf(needHi) });
@@ -609,7 +608,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
         for (const x of needs) requires.push(`${x.text} ≤ ${known[x.axis]} (${source.label}.shape[${x.axis}])`);
       } else if (!f.prefix && needs.length === ndSource && needs.every((x, i) => x.axis === i)) {
         requires.push(`${source.label}.shape ≥ ${tupleText(needs.map((x) => x.text))}`);
-      } else for (const x of needs) requires.push(`${source.label}.shape[${axisName(x.axis)}] ≥ ${x.text}`);
+      } else for (const x of needs) requires.push(`${source.label}.shape[${axisName(f, x.axis)}] ≥ ${x.text}`);
     }
   }
 
@@ -618,10 +617,11 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
   if (!layout && !lens && raises) lens = `⚠ raises: ${raises}`;
 
   // ---- symbolic / unresolved lens
+  const shapeText = dimsText(f, f.shape);
+  const stridesText = dimsText(f, f.strides);
   if (!layout && !lens) {
-    const lead = f.prefix ? ['…'] : [];
-    const shText = f.shape ? tupleText([...lead, ...f.shape.map(linText)]) : '?';
-    const stText = f.strides ? tupleText([...lead, ...f.strides.map(linText)]) : '?';
+    const shText = shapeText ? tupleText(shapeText) : '?';
+    const stText = stridesText ? tupleText(stridesText) : '?';
     const parts = [`view ${shText} · strides ${stText}${isTorch ? ' elements' : ''}`];
     if (!f.shape || !f.strides || !source) parts.push(source ? 'not all sizes known' : 'source unknown');
     else if (outOfBounds) parts.unshift('⚠');
@@ -716,8 +716,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
     hoverSpans: [f.calleeSpan, ...(f.shapeArg ? [f.shapeArg.span] : []), ...(f.stridesArg ? [f.stridesArg.span] : [])],
     units, source: f.sourceText ?? null,
     shape: shape ?? null, strides: strides ?? null, offset: offset ?? null, itemsize: itemsize ?? null, dtype: source?.dtype?.name ?? null,
-    shapeText: f.shape ? [...(f.prefix ? ['…'] : []), ...f.shape.map(linText)] : null,
-    stridesText: f.strides ? [...(f.prefix ? ['…'] : []), ...f.strides.map(linText)] : null,
+    shapeText, stridesText,
     buffer: source && bufSize !== undefined ? { label: bufLabel, size: bufSize } : null,
     sourceLayout: sourceLayoutOf(source),
     reach, inBounds, overlap, requires, lens,
@@ -746,6 +745,16 @@ export function describeValue(v: Val): string | undefined {
   if (a.buffer.label !== a.label || off !== 0) parts.push(`a view of ${a.buffer.label}${size ? ` (${size}${isTorch ? ' elements' : ' B'})` : ''} at offset ${linText(a.offset)}`);
   else if (size) parts.push(`${size}${isTorch ? ' elements' : ' B'}`);
   return parts.join(', ');
+}
+
+/** Source axis `k` as the code names it: from the end after an unknown prefix (`CallFacts.prefix`). */
+function axisName(f: CallFacts, k: number): number {
+  return f.prefix ? k - f.prefix : k;
+}
+
+/** A view's sizes or strides as text, led by `…` after an unknown prefix. */
+function dimsText(f: CallFacts, xs: readonly Lin[] | undefined): string[] | null {
+  return xs ? [...(f.prefix ? ['…'] : []), ...xs.map(linText)] : null;
 }
 
 /** An item of an array whose items the analysis knows, as Python prints it in a list. */
@@ -819,8 +828,7 @@ function swvRewrite(f: CallFacts, source: ArrayFact | undefined, pattern: Window
   const nd = pattern.axes.length;
   const wText = windowed.length === 1 ? linText(windowed[0]!.window!) : tupleText(windowed.map((a) => linText(a.window!)));
   // After an unknown prefix (`CallFacts.prefix`) the axes count from the end and are always named.
-  const axis = (k: number): number => (f.prefix ? k - f.prefix : k);
-  const axisText = windowed.length === nd && !f.prefix ? '' : windowed.length === 1 ? `, axis=${axis(windowed[0]!.k)}` : `, axis=${tupleText(windowed.map((a) => axis(a.k)))}`;
+  const axisText = windowed.length === nd && !f.prefix ? '' : windowed.length === 1 ? `, axis=${axisName(f, windowed[0]!.k)}` : `, axis=${tupleText(windowed.map((a) => axisName(f, a.k)))}`;
   const sl = pattern.axes.map((a) => (a.step === 1 ? ':' : `::${a.step}`));
   while (sl.length && sl[sl.length - 1] === ':') sl.pop();
   if (f.prefix && sl.length) return undefined; // stepping the windows after an unknown prefix: no short spelling

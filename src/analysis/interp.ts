@@ -14,7 +14,7 @@ import {
   constBig, constOf, isConst, lin, linAdd, linAtoms, linBig, linFloorDiv, linMod, linMul, linPow, linScale, linSub, linVar, MAX_BITS, type Lin,
 } from './linear';
 import {
-  elementwise, fromTuple, itemAt, negated, valuesOf,
+  COMPARE, elementwise, fromTuple, itemAt, negated, valuesOf,
 } from './vectors';
 import {
   arrayOf, attrAtom, BOOL, constOfInt, dtypeByName, FLOAT32, FLOAT64, intOf, seqItems, UNKNOWN, unknownArray,
@@ -435,7 +435,7 @@ function forgetValues(ctx: Ctx, afterCall = false): void {
     const target: Env = !e.parent && inner ? inner : e;
     if (!e.mutable || (target !== e && SHADOWED.has(target))) continue;
     for (const [name, v] of e.vars) {
-      const kept: Val | undefined = v.k === 'array' && v.values ? { k: 'array', a: v.a } : holdsList(v) ? { k: 'sym', name } : undefined;
+      const kept: Val | undefined = v.k === 'array' && v.values ? withoutValues(v) : holdsList(v) ? { k: 'sym', name } : undefined;
       if (!kept || (target !== e && target.vars.has(name))) continue;
       target.vars.set(name, kept);
       if (ctx.track && target === ctx.track.module) { ctx.track.writes.set(name, kept); stripped = true; }
@@ -525,24 +525,19 @@ function occursIn(n: SyntaxNode, kinds: ReadonlySet<string>): boolean {
 }
 
 const LEAVING = new Set(['RaiseStatement', 'ReturnStatement']);
-const CALLS = new Set(['CallExpression']);
-
 /**
  * Whether running `n` may rebind attributes of unknown values: a call, or an assignment to an
- * attribute (`self.x = …`, `self.n += 1`). A loop body that may is entered with them changed,
- * as a later iteration sees what an earlier one did.
+ * attribute (`self.x = …`, `self.n += 1`), nested definitions aside. A loop body that may is
+ * entered with them changed, as a later iteration sees what an earlier one did.
  */
 function mayRebindAttributes(n: SyntaxNode): boolean {
-  if (occursIn(n, CALLS)) return true;
-  const visit = (m: SyntaxNode): boolean => {
-    if (m.name === 'FunctionDefinition' || m.name === 'ClassDefinition') return false;
-    if (m.name === 'AssignStatement' || m.name === 'UpdateStatement') {
-      for (let c = m.firstChild; c && c.name !== 'AssignOp' && c.name !== 'UpdateOp'; c = c.nextSibling) if (c.name === 'MemberExpression' && c.getChild('.')) return true;
-    }
-    for (let c = m.firstChild; c; c = c.nextSibling) if (visit(c)) return true;
-    return false;
-  };
-  return visit(n);
+  if (n.name === 'CallExpression') return true;
+  if (n.name === 'FunctionDefinition' || n.name === 'ClassDefinition' || n.name === 'LambdaExpression') return false;
+  if (n.name === 'AssignStatement' || n.name === 'UpdateStatement') {
+    for (let c = n.firstChild; c && c.name !== 'AssignOp' && c.name !== 'UpdateOp'; c = c.nextSibling) if (c.name === 'MemberExpression' && c.getChild('.')) return true;
+  }
+  for (let c = n.firstChild; c; c = c.nextSibling) if (mayRebindAttributes(c)) return true;
+  return false;
 }
 const YIELDING = new Set(['yield', 'YieldExpression']);
 
@@ -1378,11 +1373,10 @@ function vectorOp(op: string, l: Val, r: Val, ctx: Ctx): Val | undefined {
   return elementwise(op, asArray(l), asArray(r), scalarOp(ctx), l.k === 'array' ? l.a.label : r.k === 'array' ? r.a.label : 'array');
 }
 
-const COMPARE_OPS = new Set(['<', '<=', '>', '>=', '==', '!=']);
 
 /** Two numbers combined or compared as the interpreter does (the items of arrays with values). */
 function scalarOp(ctx: Ctx): (op: string, x: Val, y: Val) => Val {
-  return (o, x, y) => (COMPARE_OPS.has(o) ? compare(o, x, y, ctx) : binary(o, x, y, ctx));
+  return (o, x, y) => (COMPARE.has(o) ? compare(o, x, y, ctx) : binary(o, x, y, ctx));
 }
 
 /** `a < b` and the other comparisons of two integers the analysis knows exactly. */
@@ -1772,19 +1766,27 @@ function evalCall(n: SyntaxNode, ctx: Ctx): Val {
 
 const NP = 'numpy.';
 
+/**
+ * Whether a builtin or library function is one the library model does not describe (any
+ * builtin but those known to keep their arguments, any path outside NumPy, math and torch):
+ * it may do anything to what it is given.
+ */
+function unmodelled(fn: Val): boolean {
+  return fn.k === 'sym' ? !KEEP_ARGUMENTS.has(fn.name) : fn.k === 'ref' ? !/^(numpy|math|torch)\./.test(fn.path) : false;
+}
+
 /** Whether a call may write into an array with values it is given (a function the analysis does not model). */
 function mayWriteArgs(fn: Val, a: Args): boolean {
   if (![...a.pos, ...a.kw.values()].some(isMutable)) return false;
   if (fn.k === 'func') return false; // its body runs: writes there forget values
-  if (fn.k === 'sym') return !KEEP_ARGUMENTS.has(fn.name);
-  if (fn.k !== 'ref' || !/^(numpy|math|torch)\./.test(fn.path)) return true;
-  return a.kw.has('out') || (fn.path.startsWith(NP) && WRITES_ARGUMENT.test(fn.path.slice(NP.length)));
+  if ((fn.k !== 'sym' && fn.k !== 'ref') || unmodelled(fn)) return true;
+  return fn.k === 'ref' && (a.kw.has('out') || (fn.path.startsWith(NP) && WRITES_ARGUMENT.test(fn.path.slice(NP.length))));
 }
 
 function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
   if (mayWriteArgs(fn, a)) forgetValues(ctx);
   // Code the interpreter does not model (or a body run here) may rebind attributes.
-  if (fn.k === 'func' || (fn.k === 'sym' && !KEEP_ARGUMENTS.has(fn.name)) || (fn.k === 'ref' && !/^(numpy|math|torch)\./.test(fn.path)) || fn.k === 'unknown') attributesMayChange(ctx);
+  if (fn.k === 'func' || fn.k === 'unknown' || unmodelled(fn)) attributesMayChange(ctx);
   if (fn.k === 'func') {
     const def = fn.def as FuncDef | ClassDef;
     if (def.kind === 'class') return instantiate(def, a, call, callee, ctx);
@@ -1918,27 +1920,18 @@ function recordAsStrided(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx
   const strides = stridesV && stridesV.k !== 'none' ? shapeOrSym(stridesV, shape?.length) : source?.strides;
   if (source && source.lib === 'torch') problem = 'NumPy as_strided called on a torch tensor';
   const writeable = wv ? !(wv.k === 'bool' && !wv.v) : true;
+  // A view with an unknown prefix: its tail over the source's last axes, and no argument
+  // text a fix could edit.
   const prefixed = !problem && source ? prefixView(source, shapeV, stridesV) : undefined;
-  if (prefixed) {
-    const facts: CallFacts = {
-      fn: 'as_strided', unit: ctx.unit, span: span(ctx, call), calleeSpan: span(ctx, callee), argsSpan: span(ctx, call.getChild('ArgList') ?? call),
-      calleeText: src(ctx, callee), source: prefixed.source, sourceText: srcNode ? src(ctx, srcNode) : undefined,
-      shape: prefixed.shape, strides: prefixed.strides, shapeArg: undefined, stridesArg: undefined,
-      offset: prefixed.source.offset, writeable, writeableArg: wv !== undefined, writeableSpan: argSpan(ctx, argNode(a, 4, 'writeable')), window: undefined, problem,
-      swvName: swvName(ctx, src(ctx, callee)), prefix: prefixed.prefix,
-    };
-    record(ctx, facts);
-    return UNKNOWN;
-  }
   const facts: CallFacts = {
-    fn: 'as_strided', unit: ctx.unit, span: span(ctx, call), calleeSpan: span(ctx, callee), argsSpan: span(ctx, call.getChild('ArgList') ?? call),
-    calleeText: src(ctx, callee), source, sourceText: srcNode ? src(ctx, srcNode) : undefined,
+    fn: 'as_strided', ...callSite(ctx, call, callee, srcNode), source,
     shape, strides, shapeArg: argInfo(argNode(a, 1, 'shape'), ctx), stridesArg: argInfo(argNode(a, 2, 'strides'), ctx),
     offset: source?.offset, writeable, writeableArg: wv !== undefined, writeableSpan: argSpan(ctx, argNode(a, 4, 'writeable')), window: undefined, problem,
     swvName: swvName(ctx, src(ctx, callee)),
+    ...(prefixed ? { ...prefixed, shapeArg: undefined, stridesArg: undefined } : {}),
   };
   record(ctx, facts);
-  return viewVal(facts, source);
+  return prefixed ? UNKNOWN : viewVal(facts, source);
 }
 
 /**
@@ -1971,6 +1964,14 @@ function prefixView(source: ArrayFact, shapeV: Val | undefined, stridesV: Val | 
   return {
     prefix: j, shape, strides,
     source: { ...source, shape: axes.map((i) => linVar(`${L}.shape[${i}]`)), strides: axes.map((i) => linVar(`${L}.strides[${i}]`)) },
+  };
+}
+
+/** Where a stride call is, as its facts record it: spans, the callee's text and the source's as written. */
+function callSite(ctx: Ctx, call: SyntaxNode, callee: SyntaxNode, srcNode: SyntaxNode | undefined) {
+  return {
+    unit: ctx.unit, span: span(ctx, call), calleeSpan: span(ctx, callee), argsSpan: span(ctx, call.getChild('ArgList') ?? call),
+    calleeText: src(ctx, callee), sourceText: srcNode ? src(ctx, srcNode) : undefined,
   };
 }
 
@@ -2046,8 +2047,7 @@ function recordSwv(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val
     }
   }
   const facts: CallFacts = {
-    fn: 'sliding_window_view', unit: ctx.unit, span: span(ctx, call), calleeSpan: span(ctx, callee), argsSpan: span(ctx, call.getChild('ArgList') ?? call),
-    calleeText: src(ctx, callee), source, sourceText: srcNode ? src(ctx, srcNode) : undefined,
+    fn: 'sliding_window_view', ...callSite(ctx, call, callee, srcNode), source,
     shape, strides, shapeArg: undefined, stridesArg: undefined, offset: source?.offset, writeable, writeableArg: wv !== undefined, writeableSpan: argSpan(ctx, a.kwNodes.get('writeable')),
     window: ws ? { shape: ws, axis } : undefined, problem, swvName: swvName(ctx, src(ctx, callee)),
   };
@@ -2163,8 +2163,7 @@ function recordView(ctx: Ctx, call: SyntaxNode, callee: SyntaxNode, v: {
 }): Val {
   const writeable = v.fn === 'Tensor.unfold' || (v.fn === 'ndarray' && v.source?.writeable === true);
   const facts: CallFacts = {
-    fn: v.fn, unit: ctx.unit, span: span(ctx, call), calleeSpan: span(ctx, callee), argsSpan: span(ctx, call.getChild('ArgList') ?? call),
-    calleeText: src(ctx, callee), source: v.source, sourceText: v.srcNode ? src(ctx, v.srcNode) : undefined,
+    fn: v.fn, ...callSite(ctx, call, callee, v.srcNode), source: v.source,
     shape: v.shape, strides: v.strides, shapeArg: undefined, stridesArg: undefined, offset: v.offset, writeable, writeableArg: false,
     window: undefined, problem: v.problem, swvName: swvName(ctx, src(ctx, callee)),
   };
@@ -2181,8 +2180,7 @@ function recordTorch(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx, fn
   const off = offV && offV.k !== 'none' ? intOf(offV) : source?.offset;
   const src0 = source && source.lib === 'numpy' && source.symbolic ? { ...source, lib: 'torch' as Lib } : source;
   const facts: CallFacts = {
-    fn, unit: ctx.unit, span: span(ctx, call), calleeSpan: span(ctx, callee), argsSpan: span(ctx, call.getChild('ArgList') ?? call),
-    calleeText: src(ctx, callee), source: src0, sourceText: srcNode ? src(ctx, srcNode) : undefined,
+    fn, ...callSite(ctx, call, callee, srcNode), source: src0,
     shape, strides, shapeArg: argInfo(argNode(a, first, 'size'), ctx), stridesArg: argInfo(argNode(a, first + 1, 'stride'), ctx),
     offset: off, writeable: true, writeableArg: false, window: undefined,
     problem: source && source.lib === 'numpy' && !source.symbolic ? 'torch as_strided called on a NumPy array' : undefined,

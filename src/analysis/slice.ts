@@ -101,13 +101,8 @@ export function splitStatements(text: string): Chunk[] {
       writes = new Set(cur.pending.length ? [cur.pending[0]!] : cur.reads);
     }
     const inPlace = cur.inPlace && first !== 'def' && first !== 'class' && !cur.decorator && first !== 'import' && first !== 'from';
-    const binds = writes;
-    if (inPlace) {
-      writes = new Set(writes);
-      for (const r of cur.reads) if (!cur.callees.has(r)) writes.add(r);
-    }
     chunks.push({
-      from: cur.from, to, reads: cur.reads, writes, inPlace, binds, builtins: cur.builtins,
+      from: cur.from, to, reads: cur.reads, writes: inPlace ? changedInPlace(writes, cur.reads, cur.callees) : writes, inPlace, binds: writes, builtins: cur.builtins,
       stride: cur.directive || cur.strideProp || hasAny(cur.reads, STRIDE_NAMES),
       isImport: first === 'import' || first === 'from',
       definition: first === 'def' || first === 'class',
@@ -233,9 +228,15 @@ function bindsName(text: string, name: string): boolean {
 
 /** A statement taken to change in place every name it reads (see `inPlace`). */
 function changesInPlace(c: Chunk): Chunk {
-  const writes = new Set(c.writes);
-  for (const r of c.reads) if (!c.builtins.has(r)) writes.add(r);
-  return { ...c, inPlace: true, writes };
+  // Not in place until now: every function it calls by name is a builtin.
+  return { ...c, inPlace: true, writes: changedInPlace(c.writes, c.reads, c.builtins) };
+}
+
+/** What a statement that may write in place may change: what it binds and every name it reads but the functions it calls. */
+function changedInPlace(binds: ReadonlySet<string>, reads: ReadonlySet<string>, callees: ReadonlySet<string>): Set<string> {
+  const out = new Set(binds);
+  for (const r of reads) if (!callees.has(r)) out.add(r);
+  return out;
 }
 
 function newBuilder(from: number, decorator: boolean): Builder {

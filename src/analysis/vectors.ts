@@ -21,7 +21,8 @@ export type Scalar = (op: string, x: Val, y: Val) => Val;
 const MAX_ITEMS = 64;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
-const COMPARE = new Set(['<', '<=', '>', '>=', '==', '!=']);
+/** Python's comparison operators (their result is a bool, item by item for arrays). */
+export const COMPARE: ReadonlySet<string> = new Set(['<', '<=', '>', '>=', '==', '!=']);
 const ARITH = new Set(['+', '-', '*', '/', '//', '%']);
 const KEPT = new Set(['int64', 'float64', 'bool']);
 
