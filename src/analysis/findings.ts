@@ -10,7 +10,7 @@ import { jsonInteger } from '../engine/report';
 import { CODES, type Code, type Severity, type SeverityOverrides } from './codes';
 import type { ArgItem, CallFacts, Span } from './interp';
 import {
-  constBig, constOf, lin, linAdd, linAtoms, linEqual, linFloorDiv, linLowerBound, linScale, linSub, linText, linVar, type Lin,
+  constBig, constOf, lin, linAdd, linAtoms, linEqual, linFloorDiv, linLowerBound, linMul, linScale, linSub, linText, linVar, type Assumed, type Lin,
 } from './linear';
 import type { ArrayFact, Val } from './values';
 import { isCContiguousFact } from './arrays';
@@ -100,10 +100,15 @@ function tupleText(xs: readonly (string | number | bigint)[]): string {
   return xs.length === 1 ? `(${xs[0]},)` : `(${xs.join(', ')})`;
 }
 
-/** How view dimension `d` moves through the source: `coef` steps along source axis `axis`. */
+/**
+ * How view dimension `d` moves through the source: `coef` steps along source axis `axis`, or
+ * `coef · factor` steps when the code multiplies the stride by a symbolic value
+ * (`hop_length * x.strides[0]`): the bounds then take `factor ≥ 0` and say so (`stepNeeds`).
+ */
 interface Step {
   readonly axis: number;
   readonly coef: number;
+  readonly factor?: Lin;
   /** Further axes moved by the same step (a diagonal moves a row and a column). */
   readonly extra?: readonly { readonly axis: number; readonly coef: number }[];
 }
@@ -129,17 +134,24 @@ function decompose(strides: readonly Lin[], source: ArrayFact, shape: readonly L
     for (const s of strides) {
       if (constOf(s) === 0) { out.push(null); continue; }
       if (s.c !== 0n) return undefined;
-      const parts: { axis: number; coef: number }[] = [];
+      const parts: { axis: number; coef: number; factor?: Lin }[] = [];
       for (const [key, t] of Object.entries(s.terms)) {
-        const m = re.exec(key);
+        // `hop * x.strides[0]`: the stride times a symbolic factor.
+        const factors = t.atom.kind === 'mul' && t.atom.factors.length === 2 ? t.atom.factors : undefined;
+        const at = factors?.findIndex((f) => re.test(linText(f)));
+        const m = re.exec(factors && at !== undefined && at >= 0 ? linText(factors[at]!) : key);
         if (!m) return undefined;
         const k = Number(m[1]);
-        if (k < 0 && (nd === undefined || k + nd < 0)) return undefined;
-        parts.push({ axis: k < 0 ? k + nd! : k, coef: t.coef });
+        if (k < 0 && nd !== undefined && k + nd < 0) return undefined;
+        // Of a source whose dimension count is unknown, `x.strides[-1]` stays axis -1.
+        parts.push({ axis: k < 0 && nd !== undefined ? k + nd : k, coef: t.coef, ...(factors ? { factor: factors[1 - at!]! } : {}) });
       }
-      if (parts.length === 0) return undefined;
+      if (parts.length === 0 || (parts.length > 1 && parts.some((p) => p.factor))) return undefined;
       out.push({ ...parts[0]!, extra: parts.length > 1 ? parts.slice(1) : undefined });
     }
+    // Axes counted from the end and from the start may be the same axis: no decomposition.
+    const axes = out.flatMap((st) => (st ? stepParts(st).map((p) => p.axis) : []));
+    if (axes.some((k) => k < 0) && axes.some((k) => k >= 0)) return undefined;
     return out;
   }
   const ss = concrete(source.strides);
@@ -213,7 +225,8 @@ function axisReach(shape: readonly Lin[], steps: readonly (Step | null)[]): Axis
     if (!step) continue;
     for (const st of stepParts(step)) {
       const span = linSub(shape[d]!, lin(1));
-      const r = span && linScale(span, st.coef);
+      const scaled = span && linScale(span, st.coef);
+      const r = scaled && (step.factor ? linMul(scaled, step.factor) : scaled);
       if (!r) return undefined;
       const cur = byAxis.get(st.axis) ?? { hi: lin(0), lo: lin(0) };
       const hi = st.coef > 0 ? linAdd(cur.hi, r) : cur.hi;
@@ -232,17 +245,17 @@ interface WindowPattern {
 }
 
 function windowPattern(shape: readonly Lin[], steps: readonly (Step | null)[], ndSource: number): WindowPattern | undefined {
-  if (shape.length < ndSource || steps.length !== shape.length) return undefined;
+  if (shape.length < ndSource || steps.length !== shape.length || steps.some((st) => st && st.axis < 0)) return undefined;
   const axes: { window: Lin | undefined; step: number; gridDim: number; windowDim: number | undefined }[] = [];
   for (let k = 0; k < ndSource; k++) {
     const st = steps[k];
-    if (!st || st.extra || st.axis !== k || st.coef < 1) return undefined;
+    if (!st || st.extra || st.factor || st.axis !== k || st.coef < 1) return undefined;
     axes.push({ window: undefined, step: st.coef, gridDim: k, windowDim: undefined });
   }
   let last = -1;
   for (let d = ndSource; d < shape.length; d++) {
     const st = steps[d];
-    if (!st || st.extra || st.coef !== 1 || st.axis <= last) return undefined;
+    if (!st || st.extra || st.factor || st.coef !== 1 || st.axis <= last) return undefined;
     last = st.axis;
     axes[st.axis]!.window = shape[d]!;
     axes[st.axis]!.windowDim = d;
@@ -566,6 +579,8 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
   // prefix, the source is its last axes, named from the end (`a.shape[-1]`)
   const reachByAxis = steps && f.shape && lengthsMatch && (f.offset === undefined || !source || linEqual(f.offset, source.offset)) ? axisReach(f.shape, steps) : undefined;
   let wraps = false;
+  // Symbols the bounds took as non-negative (or ≥ 1) that the code does not make so: stated.
+  const assumed: Assumed = new Map();
   if (source && reachByAxis) {
     const needs: { axis: number; text: string; value: number | undefined }[] = [];
     const wrapMsgs: string[] = [];
@@ -575,11 +590,17 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
       if (!n) continue;
       const needHi = linAdd(r.hi, lin(1));
       const slack = linSub(linSub(n, lin(1)) ?? n, r.hi);
-      const lb = slack ? linLowerBound(slack) : undefined;
+      const took: Assumed = new Map();
+      const lb = slack ? linLowerBound(slack, took) : undefined;
+      if (lb !== undefined && lb >= 0) for (const [name, v] of took) assumed.set(name, Math.max(assumed.get(name) ?? v, v));
       const loC = constOf(r.lo);
       const loBad = loC !== undefined && loC < 0;
       const slackC = slack ? constOf(slack) : undefined;
-      if ((slackC !== undefined && slackC < 0) || loBad) {
+      // Short for every value (`slack ≤ -1`): constant, or proven (`(n - w) // hop + 2` frames).
+      const tookShort: Assumed = new Map();
+      const negSlack = slack && slackC === undefined ? linScale(slack, -1) : undefined;
+      const shortAlways = negSlack !== undefined && (linLowerBound(negSlack, tookShort) ?? 0) >= 1;
+      if ((slackC !== undefined && slackC < 0) || loBad || shortAlways) {
         const noun = axisNoun(r.axis, source.shape?.length);
         const inner = r.axis >= 1 && (source.shape?.length ?? 0) >= 2;
         if (!outOfBounds && inBounds && inner) {
@@ -587,7 +608,9 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
             ? `steps back to index ${loC} along axis ${r.axis} of ${source.label}, before its ${noun ? `first ${noun}` : 'start'}`
             : `runs to index ${constOf(r.hi)} along axis ${r.axis} of ${source.label}, which has ${linText(n)}: ${noun === 'column' ? 'past the end of one row into the next' : `into the next index along axis ${r.axis - 1}`}`);
         } else if (!layout && source.symbolic) {
-          alwaysMsgs.push(loBad ? `it reads before the start of ${source.label} along axis ${axisName(f, r.axis)}` : `it needs ${source.label}.shape[${axisName(f, r.axis)}] ≥ ${linText(needHi ?? r.hi)}`);
+          const when = [...tookShort].map(([name, v]) => `${name} ≥ ${v}`);
+          const more = shortAlways ? `, more than ${linText(n)}${when.length ? ` whenever ${when.join(' and ')}` : ''}` : '';
+          alwaysMsgs.push(loBad ? `it reads before the start of ${source.label} along axis ${axisName(f, r.axis)}` : `it needs ${source.label}.shape[${axisName(f, r.axis)}] ≥ ${linText(needHi ?? r.hi)}${more}`);
         }
       } else if (lb === undefined || lb < 0) {
         if (needHi) needs.push({ axis: r.axis, text: linText(needHi), value: constOf(needHi) });
@@ -611,6 +634,8 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
       } else for (const x of needs) requires.push(`${source.label}.shape[${axisName(f, x.axis)}] ≥ ${x.text}`);
     }
   }
+
+  if (source && reachByAxis && steps && f.shape && !layout && !outOfBounds) requires.push(...assumptions(assumed, steps, f.shape));
 
   // ---- a call known to raise says so (never a bare `?` beside its SL008)
   const raises = f.problem ?? (negative >= 0 ? `negative dimensions are not allowed: shape[${negative}] = ${shapeBig![negative]}` : undefined);
@@ -772,11 +797,28 @@ function dependsOn(xs: readonly Lin[]): string[] {
   return [...out];
 }
 
+/**
+ * What the bounds took for granted, as requirements: a symbolic step factor
+ * (`hop_length * x.strides[0]`) does not step backwards, a divisor is ≥ 1, a symbol counted as
+ * non-negative is. A symbol that is itself one of the view's sizes needs nothing (a negative
+ * size raises); `hop_length ≥ 1` where the shape divides by it (0 would have raised already).
+ */
+function assumptions(assumed: Assumed, steps: readonly (Step | null)[], shape: readonly Lin[]): string[] {
+  const all = new Map(assumed);
+  for (const st of steps) {
+    if (!st?.factor) continue;
+    const name = linText(st.factor);
+    all.set(name, Math.max(all.get(name) ?? 0, 0));
+  }
+  const sizes = new Set(shape.map((n) => (linAtoms(n).length === 1 && linEqual(n, linVar(linAtoms(n)[0]!)) ? linAtoms(n)[0] : undefined)));
+  return [...all].filter(([name, least]) => least > 0 || !sizes.has(name)).map(([name, least]) => `${name} ≥ ${least}`);
+}
+
 function symbolicOverlap(shape: readonly Lin[], steps: readonly (Step | null)[]): boolean {
   for (let d = 0; d < steps.length; d++) {
     for (let e = 0; e < steps.length; e++) {
       const a = steps[d]; const b = steps[e];
-      if (d === e || !a || !b || a.extra || b.extra || a.axis !== b.axis) continue;
+      if (d === e || !a || !b || a.extra || b.extra || a.factor || b.factor || a.axis !== b.axis) continue;
       const ne = constOf(shape[e]!);
       const nd = constOf(shape[d]!);
       if (ne === undefined || (nd !== undefined && nd < 2)) continue;
@@ -793,6 +835,12 @@ function meaning(d: number, s: Lin, step: Step | null | undefined, pattern: Wind
   if (!step || !source) return `${amount} per step`;
   if (step.extra) return `${stepParts(step).map((p) => axisSteps(p.coef, p.axis, nd)).join(' and ')} of ${source.label} = ${amount}`;
   const noun = axisThing(step.axis, nd);
+  if (step.factor) {
+    // `hop_length elements of x`, `stride * 2 steps along axis 0 of x`.
+    const times = `${linText(linScale(step.factor, step.coef) ?? step.factor)}`;
+    const word = axisNoun(step.axis, nd);
+    return `${times} ${word ? `${word}s` : `steps along axis ${step.axis}`} of ${source.label} = ${amount}`;
+  }
   const of = `${axisSteps(step.coef, step.axis, nd)} of ${source.label}`;
   let role = '';
   if (pattern) {

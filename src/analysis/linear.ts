@@ -3,9 +3,9 @@
  *
  * A `Lin` is `c + Σ coef·atom`, where an atom is a quantity of an array the code does not
  * describe (`image.shape[0]`, `image.strides[1]`, `image.itemsize`) or the floor quotient of
- * such a sum by a positive constant (`image.shape[0] // 2`). A `Lin` without atoms is a plain
- * number. Products of two symbolic values are not linear: callers get `undefined` and treat
- * the value as unknown. The constant `c` is exact at any size (Python's integers are:
+ * such a sum by a positive constant (`image.shape[0] // 2`) or by a symbolic value
+ * (`(n - w) // hop`), or a product of symbolic values (`hop * x.strides[0]`). A `Lin` without
+ * atoms is a plain number. The constant `c` is exact at any size (Python's integers are:
  * `2**62` and `-2**63` are values, not unknowns), up to `MAX_BITS` bits so work stays
  * bounded; coefficients of atoms stay safe integers. Anything past either becomes unknown.
  */
@@ -17,6 +17,8 @@ export const MAX_ATOM_TEXT = 160;
 export type Atom =
   | { readonly kind: 'var'; readonly name: string }
   | { readonly kind: 'floordiv'; readonly num: Lin; readonly den: number }
+  /** `⌊num / den⌋` for a symbolic `den` (`(x.shape[0] - w) // hop`). */
+  | { readonly kind: 'quot'; readonly num: Lin; readonly den: Lin }
   /** A product of symbolic values (`hop_length * x.strides[0]`), factors in printed order. */
   | { readonly kind: 'mul'; readonly factors: readonly Lin[] };
 
@@ -155,12 +157,14 @@ export function linScale(a: Lin, k: number | bigint): Lin | undefined {
 /**
  * Python's `a // b` for a positive constant `b`. Exact when `a` is constant or every
  * coefficient is a multiple of `b`; otherwise a floor atom, after moving whole multiples of
- * `b` out of the constant (`(n − 4) // 2 = n // 2 − 2`) so equal quotients print alike.
+ * `b` out of the constant (`(n − 4) // 2 = n // 2 − 2`) so equal quotients print alike. For
+ * a symbolic `b`, a quotient atom; for a constant `b ≤ 0`, unknown.
  */
 export function linFloorDiv(a: Lin, b: Lin): Lin | undefined {
   const db = constBig(b);
   const ka = constBig(a);
   if (ka !== undefined && db !== undefined) return db === 0n ? undefined : lin(floorDiv(ka, db));
+  if (db === undefined) return quotient(a, b);
   const d = constOf(b);
   if (d === undefined || d <= 0) return undefined;
   const dn = BigInt(d);
@@ -179,6 +183,15 @@ export function linFloorDiv(a: Lin, b: Lin): Lin | undefined {
   // past a printed length no hint could show, the value is unknown, so the work stays bounded.
   if (key.length > MAX_ATOM_TEXT) return undefined;
   return { c: whole, terms: { [key]: { coef: 1, atom } } };
+}
+
+/** `a // b` for a symbolic `b`: one quotient atom (`0 // b` is 0). */
+function quotient(a: Lin, b: Lin): Lin | undefined {
+  if (constBig(a) === 0n) return lin(0);
+  const atom: Atom = { kind: 'quot', num: a, den: b };
+  const key = atomText(atom);
+  if (key.length > MAX_ATOM_TEXT) return undefined;
+  return { c: 0n, terms: { [key]: { coef: 1, atom } } };
 }
 
 /** Python's `a // b` on integers (rounds toward −∞; `b` ≠ 0). */
@@ -212,46 +225,134 @@ export function linEqual(a: Lin, b: Lin): boolean {
 }
 
 /**
- * A lower bound on `e` that holds for every value of its atoms, assuming every `var` atom is
- * a non-negative integer: `undefined` when none is known. Uses `k·⌊x/k⌋ ≤ x` and
- * `k·⌊x/k⌋ ≥ x − k + 1` to cancel floor atoms against their numerators.
+ * What a lower bound took for granted: the least value of each symbol it assumed (`w ≥ 0` for
+ * a symbol counted as non-negative, `hop ≥ 1` for a divisor). Array sizes need no entry.
  */
-export function linLowerBound(e: Lin): number | undefined {
-  let rest: Lin | undefined = { c: e.c, terms: NO_TERMS };
-  for (const t of Object.values(e.terms)) {
-    if (!rest) return undefined;
-    // A product's sign depends on its factors' signs: no bound.
-    if (t.atom.kind === 'mul') return undefined;
-    if (t.atom.kind === 'floordiv') {
-      const { num, den } = t.atom;
-      // coef·⌊num/den⌋ with coef a multiple of den: replace by (coef/den)·num minus the slack.
-      if (t.coef % den === 0) {
-        const m = t.coef / den;
-        const exact = linScale(num, m);
-        if (!exact) return undefined;
-        rest = linAdd(rest, exact);
-        if (rest && m > 0) rest = linAdd(rest, lin(-(den - 1) * m));
-        continue;
-      }
-      return undefined;
+export type Assumed = Map<string, number>;
+
+/** Atoms that are sizes of arrays, never negative: `x.shape[0]`, `x.itemsize`, `self.a′.shape[-1]`. */
+const ARRAY_SIZE = /\.(?:shape\[-?\d+\]|itemsize)$/;
+
+function assume(into: Assumed | undefined, name: string, least: number): void {
+  if (into && !ARRAY_SIZE.test(name)) into.set(name, Math.max(into.get(name) ?? least, least));
+}
+
+/**
+ * A lower bound on `e` that holds for every value of its atoms when every `var` atom is a
+ * non-negative integer: `undefined` when none is known. Floor and quotient atoms are bounded
+ * through their numerators (`termBound`). What the bound took of a symbol that is not an
+ * array's size goes into `assumed`, for the caller to state as a requirement.
+ */
+export function linLowerBound(e: Lin, assumed?: Assumed): number | undefined {
+  const mine: Assumed = new Map();
+  // Quotients are replaced by bounds in their numerators' terms first, so that what those
+  // bring (`dilation * (kh - 1)` in `(n - dilation * (kh - 1) - 1) // s`) can cancel against
+  // the rest of `e` before what is left is bounded.
+  let rest: Lin | undefined = e;
+  for (let round = 0; round < MAX_BOUND_ROUNDS && rest; round++) {
+    const all: [string, Term][] = Object.entries(rest.terms);
+    const bounded = (t: Term): boolean => t.atom.kind !== 'var' && (t.atom.kind !== 'mul' || quotientProduct(t.atom) !== undefined);
+    const quotients = all.filter(([, t]) => bounded(t));
+    if (quotients.length === 0) break;
+    let next: Lin | undefined = { c: rest.c, terms: Object.fromEntries(all.filter(([, t]) => !bounded(t))) };
+    for (const [, t] of quotients) {
+      const low: Lin | undefined = next && termBound(t, mine);
+      next = low && linAdd(next!, low);
     }
-    rest = linAdd(rest, { c: 0n, terms: { [atomText(t.atom)]: t } });
+    rest = next;
   }
   if (!rest) return undefined;
   // var atoms are ≥ 0, so positive multiples only add; a negative one has no lower bound.
   for (const t of Object.values(rest.terms)) {
     if (t.atom.kind !== 'var' || t.coef < 0) return undefined;
+    assume(mine, t.atom.name, 0);
   }
+  for (const [name, least] of mine) assume(assumed, name, least);
   // A bound past the safe range is loosened to one inside it (still a lower bound).
   return rest.c > MAX_SAFE ? Number.MAX_SAFE_INTEGER : safeBig(rest.c);
+}
+
+/** Rounds of replacing quotients by bounds (a numerator may hold another quotient). */
+const MAX_BOUND_ROUNDS = 4;
+
+/** The quotient and divisor of `h·(⌊A / h⌋ + k)`, the factors in either order, else `undefined`. */
+function quotientProduct(atom: Extract<Atom, { kind: 'mul' }>): { q: Extract<Atom, { kind: 'quot' }>; k: bigint; h: Lin } | undefined {
+  if (atom.factors.length !== 2) return undefined;
+  for (const [i, f] of atom.factors.entries()) {
+    const h = atom.factors[1 - i]!;
+    const ts = Object.values(f.terms);
+    const q = ts.length === 1 && ts[0]!.coef === 1 ? ts[0]!.atom : undefined;
+    if (q?.kind === 'quot' && linEqual(q.den, h)) return { q, k: f.c, h };
+  }
+  return undefined;
+}
+
+/** Whether `e ≥ least` for every value of its atoms (recording what it took in `assumed`). */
+function atLeast(e: Lin, least: number, assumed: Assumed): boolean {
+  const mine: Assumed = new Map();
+  const lb = linLowerBound(e, mine);
+  if (lb === undefined || lb < least) return false;
+  for (const [name, v] of mine) assume(assumed, name, v);
+  return true;
+}
+
+/**
+ * A `Lin` at most `t.coef · t.atom` for every value of the atoms, in terms the caller can
+ * cancel, or `undefined`. For `q = ⌊A / h⌋` with `h ≥ 1`: `A − h + 1 ≤ h·q ≤ A` (constant
+ * `h`: `k·⌊x/k⌋`), and `0 ≤ q ≤ A` when `A ≥ 0`. A symbolic `h` is assumed `≥ 1`. Only
+ * these products have a bound: the sign of any other depends on its factors'.
+ */
+function termBound(t: Term, assumed: Assumed): Lin | undefined {
+  const { coef, atom } = t;
+  if (atom.kind === 'var') return { c: 0n, terms: { [atomText(atom)]: t } };
+  if (atom.kind === 'floordiv') {
+    if (coef % atom.den !== 0) return undefined;
+    return productBound(coef / atom.den, atom.num, lin(atom.den));
+  }
+  if (atom.kind === 'quot') {
+    const mine: Assumed = new Map();
+    if (!divisor(atom.den, mine) || !atLeast(atom.num, 0, mine)) return undefined;
+    for (const [name, v] of mine) assume(assumed, name, v);
+    return coef > 0 ? lin(0) : linScale(atom.num, coef);
+  }
+  // h·(⌊A / h⌋ + k) (`(n_frames - 1) * hop` with `n_frames = (n - w) // hop + 1`):
+  // h·⌊A / h⌋ bounded as above, plus k·h.
+  const p = quotientProduct(atom);
+  if (!p || !divisor(p.h, assumed)) return undefined;
+  const low = productBound(coef, p.q.num, p.h);
+  const extra = linScale(p.h, p.k);
+  const scaled = extra && linScale(extra, coef);
+  return low && scaled && linAdd(low, scaled);
+}
+
+/**
+ * Whether divisor `h` is ≥ 1: proven, or else taken and recorded (`hop ≥ 1`,
+ * `nperseg - noverlap ≥ 1`); a constant below 1 is not.
+ */
+function divisor(h: Lin, assumed: Assumed): boolean {
+  const c = constBig(h);
+  if (c !== undefined) return c >= 1n;
+  if (!atLeast(h, 1, assumed)) assume(assumed, linText(h), 1);
+  return true;
+}
+
+/** A lower bound on `m · h·⌊A / h⌋` for `h ≥ 1`: `m·A` when `m < 0`, `m·(A − h + 1)` otherwise. */
+function productBound(m: number, A: Lin, h: Lin): Lin | undefined {
+  if (m < 0) return linScale(A, m);
+  const low = linSub(A, h);
+  return low && linScale(linAdd(low, lin(1)) ?? low, m);
 }
 
 /** The text of an atom as Python would write it. */
 export function atomText(a: Atom): string {
   if (a.kind === 'var') return a.name;
-  if (a.kind === 'mul') return a.factors.map((f) => (soleAtom(f) || isConst(f) ? linText(f) : `(${linText(f)})`)).join(' * ');
+  // `*` and `//` group left to right: a quotient after the first factor needs its parentheses.
+  if (a.kind === 'mul') return a.factors.map((f, i) => (isConst(f) || (soleAtom(f) && (i === 0 || soleAtom(f)!.kind === 'var' || soleAtom(f)!.kind === 'mul')) ? linText(f) : `(${linText(f)})`)).join(' * ');
   const inner = linText(a.num);
-  return `${isConst(a.num) || Object.keys(a.num.terms).length === 1 && a.num.c === 0n ? inner : `(${inner})`} // ${a.den}`;
+  const num = isConst(a.num) || Object.keys(a.num.terms).length === 1 && a.num.c === 0n ? inner : `(${inner})`;
+  if (a.kind === 'floordiv') return `${num} // ${a.den}`;
+  const den = soleAtom(a.den)?.kind === 'var' || (constBig(a.den) ?? -1n) >= 0n ? linText(a.den) : `(${linText(a.den)})`;
+  return `${num} // ${den}`;
 }
 
 /** `e` as Python source: `image.shape[0] - 2`, `image.strides[0] * 2`. */
@@ -261,7 +362,9 @@ export function linText(e: Lin): string {
     const name = atomText(t.atom);
     const mag = Math.abs(t.coef);
     const body = mag === 1 ? name : `${name} * ${mag}`;
-    if (parts.length === 0) parts.push(t.coef < 0 ? `-${body}` : body);
+    // A leading minus binds tighter than `//`: `-(n // 2)`, not `-n // 2`.
+    const quotient = mag === 1 && (t.atom.kind === 'floordiv' || t.atom.kind === 'quot');
+    if (parts.length === 0) parts.push(t.coef < 0 ? (quotient ? `-(${body})` : `-${body}`) : body);
     else parts.push(t.coef < 0 ? `- ${body}` : `+ ${body}`);
   }
   if (parts.length === 0) return String(e.c);

@@ -32,9 +32,10 @@ print(json.dumps({"shape": list(f.shape), "strides": list(f.strides), "low": int
   // The call site: frames = frame(signal, 400, 160) shows NumPy's view, in bounds.
   const site = await waitForLens(page, `frame: view ${tuple(np.shape)} · strides ${tuple(np.strides)} · bytes ${count(np.low)}–${count(np.high - 1)} of ${count(np.nbytes)} ✓`);
   check(site.startsWith('frame: '), 'the call site names the function it went through', 'frame: …', site);
-  // The definition: no ✓ it cannot prove; it says what the bounds depend on.
-  const def = await waitForLens(page, 'view (n_frames, frame_length) · strides (hop_length * x.strides[0], x.strides[0])');
-  check(def.includes('bounds depend on') && def.includes('hop_length') && !def.includes('✓'), 'the definition states what its bounds depend on, no ✓', 'bounds depend on … hop_length', def);
+  // The definition: the frame count fits every signal; what the proof needs of the hop is
+  // stated (a hop below 1 would step backwards or divide by zero), no ✓.
+  const def = await waitForLens(page, 'view ((x.shape[0] - frame_length) // hop_length + 1, frame_length) · strides (hop_length * x.strides[0], x.strides[0])');
+  check(def.endsWith(' · needs hop_length ≥ 1') && !def.includes('✓'), 'the definition states its requirement, no ✓', '… · needs hop_length ≥ 1', def);
   await shot('call-site-and-definition');
 
   // A hover on a name says what the analysis believes it holds (NumPy's dtype, shape, strides).
