@@ -1290,7 +1290,7 @@ function evalInner(n: SyntaxNode, ctx: Ctx): Val {
       if (op === '-' && e) { const r = linScale(e, -1); return r ? { k: 'int', e: r } : UNKNOWN; }
       if (op === '+' && e) return v;
       if (op === 'not') { const t = truth(v); return t === undefined ? UNKNOWN : { k: 'bool', v: !t }; }
-      if (v.k === 'float') return v;
+      if (v.k === 'float') return op === '-' ? { k: 'float', v: v.v === undefined ? undefined : -v.v } : op === '+' ? v : UNKNOWN;
       return UNKNOWN;
     }
     case 'BinaryExpression': {
@@ -1436,7 +1436,8 @@ function binary(op: string, l: Val, r: Val, ctx: Ctx): Val {
   }
   const a = intOf(l);
   const b = intOf(r);
-  if (!a || !b) return l.k === 'float' || r.k === 'float' ? { k: 'float' } : UNKNOWN;
+  if (l.k === 'float' || r.k === 'float') return floatArith(op, l, r);
+  if (!a || !b) return UNKNOWN;
   let e: Lin | undefined;
   switch (op) {
     case '+': e = linAdd(a, b); break;
@@ -1453,6 +1454,21 @@ function binary(op: string, l: Val, r: Val, ctx: Ctx): Val {
     default: e = undefined;
   }
   return e ? { k: 'int', e } : UNKNOWN;
+}
+
+/**
+ * `+ - * /` with a float operand, in doubles as Python computes them, while both values are
+ * known (an int as a safe integer); other operators and other operands give a float the
+ * analysis does not know.
+ */
+function floatArith(op: string, l: Val, r: Val): Val {
+  const num = (v: Val) => (v.k === 'float' ? v.v : v.k === 'int' || v.k === 'bool' ? constOf(intOf(v)!) : undefined);
+  const scalar = (v: Val) => v.k === 'float' || v.k === 'int' || v.k === 'bool' || v.k === 'sym';
+  if (!scalar(l) || !scalar(r)) return UNKNOWN;
+  const x = num(l); const y = num(r);
+  if (x === undefined || y === undefined) return { k: 'float' };
+  const v = op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : op === '/' && y !== 0 ? x / y : undefined;
+  return v !== undefined && Number.isFinite(v) ? { k: 'float', v } : { k: 'float' };
 }
 
 function isSeq(v: Val): boolean {

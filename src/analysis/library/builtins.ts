@@ -62,7 +62,7 @@ function isInstance(v: Val | undefined, t: Val | undefined): Val {
 
 /** Builtins that never write into the arrays and lists they are given. */
 export const KEEP_ARGUMENTS = new Set([
-  'int', 'float', 'bool', 'len', 'tuple', 'list', 'range', 'enumerate', 'zip', 'slice', 'isinstance', 'max', 'min',
+  'int', 'float', 'bool', 'len', 'tuple', 'list', 'range', 'enumerate', 'zip', 'slice', 'isinstance', 'max', 'min', 'round',
   'abs', 'sum', 'sorted', 'str', 'repr', 'print', 'any', 'all', 'hasattr', 'type', 'id', 'format', 'hash', 'dict', 'set', 'open',
 ]);
 
@@ -84,7 +84,19 @@ function rounded(round: (x: number) => number): LibFunction {
   };
 }
 
+/** Python's `round(x)` of a float: to the nearest integer, halves to the even one. */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 ? 2 * Math.round(x / 2) : r;
+}
+
 export const BUILTINS: Readonly<Record<string, LibFunction>> = {
+  // `round(x)` is an int; `round(x, n)` stays a float (its value is not modelled).
+  round: (a) => {
+    const v = a.pos[0];
+    if (!v || a.pos.length > 1 || a.kw.size > 0) return v?.k === 'float' ? { k: 'float' } : UNKNOWN;
+    return v.k === 'int' ? v : v.k === 'float' ? floatToInt(v.v, roundHalfEven) : UNKNOWN;
+  },
   int: (a) => {
     const v = a.pos[0];
     if (!v) return UNKNOWN;
