@@ -638,7 +638,8 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
   if (source && reachByAxis && steps && f.shape && !layout && !outOfBounds) requires.push(...assumptions(assumed, steps, f.shape));
 
   // ---- a call known to raise says so (never a bare `?` beside its SL008)
-  const raises = f.problem ?? (negative >= 0 ? `negative dimensions are not allowed: shape[${negative}] = ${shapeBig![negative]}` : undefined);
+  const raises = f.problem ?? (negative >= 0 ? `negative dimensions are not allowed: shape[${negative}] = ${shapeBig![negative]}` : undefined)
+    ?? (lengthsMatch ? undefined : diags.find((d) => d.code === 'SL004')?.message);
   if (!layout && !lens && raises) lens = `⚠ raises: ${raises}`;
 
   // ---- symbolic / unresolved lens

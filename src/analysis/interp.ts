@@ -742,17 +742,43 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
       if (ctx.flow) ctx.flow.stopped = true;
       return;
     }
-    default:
+    default: {
       // Expression statements, return, print, assert, del, raise, error nodes: evaluate what
       // is an expression so the stride calls inside are still found. A list changed in place
-      // (`xs.append(3)`, `del xs[0]`) becomes unknown.
+      // (`xs.append(3)`, `del xs[0]`) is followed when `listChange` can, else it becomes unknown.
+      const change = inPlaceListChange(n, ctx);
+      const list = change && getVar(ctx, change.name);
       for (const c of kids(n)) evalExpr(c, ctx);
       for (const name of assignedNames(n, ctx)) {
         const v = getVar(ctx, name);
         if (v && (v.k === 'tuple' || v.k === 'symtuple')) setVar(ctx, name, { k: 'sym', name });
         if (v && holdsList(v)) forgetValues(ctx);
       }
+      const changed = change && list && listChange(list, change.op, change.operands, undefined, ctx);
+      if (changed) setVar(ctx, change!.name, changed);
+    }
   }
+}
+
+/** The statement `NAME.insert(i, v)`, `NAME.append(v)` or `del NAME[i]`, taken apart (see `listChange`). */
+function inPlaceListChange(n: SyntaxNode, ctx: Ctx): { name: string; op: 'insert' | 'append' | 'del'; operands: (SyntaxNode | null)[] } | undefined {
+  const first = n.firstChild;
+  if (n.name === 'DeleteStatement') {
+    const cs = kids(n);
+    const t = cs[1];
+    if (cs.length !== 2 || t?.name !== 'MemberExpression' || !t.getChild('[') || t.firstChild?.name !== 'VariableName') return undefined;
+    return { name: src(ctx, t.firstChild), op: 'del', operands: [soleIndex(t)] };
+  }
+  if (n.name !== 'ExpressionStatement' || first?.name !== 'CallExpression') return undefined;
+  const callee = first.firstChild;
+  const prop = callee?.name === 'MemberExpression' ? callee.getChild('PropertyName') : null;
+  const obj = callee?.firstChild;
+  const op = prop ? src(ctx, prop) : '';
+  if (obj?.name !== 'VariableName' || (op !== 'insert' && op !== 'append')) return undefined;
+  const args = first.getChild('ArgList');
+  const operands = args ? commaGroups(kids(args).slice(1, -1)).map((g) => (g.length === 1 ? g[0]! : null)) : [];
+  if (operands.length !== (op === 'insert' ? 2 : 1)) return undefined;
+  return { name: src(ctx, obj), op, operands };
 }
 
 function execBody(n: SyntaxNode, ctx: Ctx): void {
@@ -907,16 +933,67 @@ function bindTarget(t: SyntaxNode, value: Val, ctx: Ctx): void {
     }
     if (t.name === 'MemberExpression' && t.getChild('.')) attributesMayChange(ctx);
     // Attribute or item assignment: evaluate for nested calls. An item assigned in a list
-    // changes the list: it becomes unknown (an array keeps its layout, not its items).
+    // changes the list: its new items when `listChange` can tell them, else it becomes
+    // unknown (an array keeps its layout, not its items).
+    const base = t.name === 'MemberExpression' && t.getChild('[') ? t.firstChild : null;
+    const list = base?.name === 'VariableName' ? getVar(ctx, src(ctx, base)) : undefined;
     evalExpr(t, ctx);
     forgetValues(ctx);
-    const base = t.name === 'MemberExpression' && t.getChild('[') ? t.firstChild : null;
     if (base?.name === 'VariableName') {
       const name = src(ctx, base);
       const v = getVar(ctx, name);
       if (v && (v.k === 'tuple' || v.k === 'symtuple')) setVar(ctx, name, { k: 'sym', name });
+      const changed = list && listChange(list, 'set', [soleIndex(t)], value, ctx);
+      if (changed) setVar(ctx, name, changed);
     }
   }
+}
+
+/**
+ * A list the code changes in place (`shape[0] = n`, `shape.insert(-1, w)`, `shape.append(w)`,
+ * `del shape[1]`), as Python leaves it, when the list's items are known, the index is a
+ * constant in range and the operands call nothing (they are evaluated again here); else
+ * `undefined` and the list becomes unknown. Other names that may alias it are forgotten by
+ * the caller (`forgetValues`): only the name written through keeps the new items.
+ */
+function listChange(list: Val, op: 'set' | 'insert' | 'append' | 'del', operands: readonly (SyntaxNode | null | undefined)[], value: Val | undefined, ctx: Ctx): Val | undefined {
+  if (list.k !== 'tuple' || list.seq !== 'list') return undefined;
+  const vals: Val[] = [];
+  for (const node of operands) {
+    if (!node || containsCall(node)) return undefined;
+    vals.push(evalExpr(node, ctx));
+  }
+  const item = value ?? vals[vals.length - 1];
+  if (op !== 'del' && (!item || isMutable(item) || item.k === 'unknown')) return undefined;
+  const items = [...list.items];
+  if (op === 'append') items.push(item!);
+  else {
+    const i = constOfInt(vals[0]);
+    if (i === undefined) return undefined;
+    if (op === 'insert') {
+      // Python clamps an insert position into [0, len].
+      const at = Math.min(Math.max(i < 0 ? i + items.length : i, 0), items.length);
+      items.splice(at, 0, item!);
+    } else {
+      const at = i < 0 ? i + items.length : i;
+      if (at < 0 || at >= items.length) return undefined; // IndexError
+      if (op === 'set') items[at] = item!;
+      else items.splice(at, 1);
+    }
+  }
+  return items.length <= MAX_TUPLE ? { k: 'tuple', items, seq: 'list' } : undefined;
+}
+
+/** The index of `x[i]`, or null for a slice (`x[1:]`) or several (`x[i, j]`). */
+function soleIndex(t: SyntaxNode): SyntaxNode | null {
+  const idx = t.getChild('[')?.nextSibling;
+  return idx && idx.nextSibling?.name === ']' ? idx : null;
+}
+
+function containsCall(n: SyntaxNode): boolean {
+  let found = false;
+  n.cursor().iterate((c) => { if (c.name === 'CallExpression' || c.name === 'Lambda' || c.name === 'NamedExpression') found = true; return !found; });
+  return found;
 }
 
 /** An array bound to a name is called by that name in messages. */

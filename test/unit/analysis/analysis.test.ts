@@ -408,18 +408,22 @@ describe('branches and loops merge what they may assign (no last-assignment-wins
     expect(c.shape).toBeNull();
   });
 
-  test('a list appended to or deleted from outside a loop is unknown too', () => {
-    for (const change of ['shape.append(3)', 'del shape[0]', 'shape.insert(0, 4)']) {
-      const c = call(`shape = [3, 3]\n${change}\nv = as_strided(img, shape=tuple(shape), strides=(8, 8))\n`);
+  // A list changed in place is followed (`shape[0] = 30`, `insert`, `append`, `del`; the
+  // values are checked against NumPy in the corpus, vec_list_shape.py) only through the name
+  // written; any other name that may hold the same list becomes unknown.
+  test('a list changed in place through another name is unknown, never the stale list', () => {
+    for (const change of ['other[0] = 30', 'other.append(3)', 'del other[0]', 'other.insert(0, 4)', 'other[i] = 30']) {
+      const c = call(`shape = [3, 3]\nother = shape\ni = len(img)\n${change}\nv = as_strided(img, shape=tuple(shape), strides=(8, 8))\n`);
       expect(c.diagnostics.filter((d) => d.severity === 'error'), change).toEqual([]);
-      expect(c.lens, change).not.toContain('✓');
+      expect(c.shape, change).toBeNull();
     }
   });
 
-  test('a list changed by index is unknown', () => {
-    const c = call('shape = [3, 3]\nshape[0] = 30\nv = as_strided(img, shape=tuple(shape), strides=(8, 8))\n');
-    expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(c.lens).not.toContain('✓');
+  test('a list changed at an index the code does not fix, or by a slice, is unknown', () => {
+    for (const change of ['shape[int(img[0, 0])] = 30', 'shape[1:] = [30]', 'shape.insert(len(img[img > 0]), 30)']) {
+      const c = call(`shape = [3, 3]\n${change}\nv = as_strided(img, shape=tuple(shape), strides=(8, 8))\n`);
+      expect(c.shape, change).toBeNull();
+    }
   });
 
   test('an axis the code does not fix is unknown, not an error', () => {
