@@ -43,7 +43,7 @@ export const CODES: Readonly<Record<Code, CodeInfo>> = {
   },
   SL008: {
     code: 'SL008', severity: 'error', title: 'call raises',
-    doc: 'The arguments make the call raise before any view exists: a window larger than the array in `sliding_window_view`, a negative dimension, an axis out of range, a shape, stride or offset that does not fit a 64-bit integer, a NumPy view of more than 2^63 − 1 bytes, a negative stride or an overflowing storage size in `torch.as_strided`, a shape `np.broadcast_to` cannot reach, a window longer than its axis (or a step below 1) in `tensor.unfold`, an `np.ndarray(buffer=…)` view that does not fit in its buffer (or a buffer that is not contiguous), or a NumPy function applied to a torch tensor. The message quotes the bad value, and the lens says the call raises.',
+    doc: 'The arguments make the call raise before any view exists: a window larger than the array in `sliding_window_view`, a negative dimension, an axis out of range, a shape, stride or offset that does not fit a 64-bit integer, a NumPy view of more than 2^63 − 1 bytes, a negative stride or an overflowing storage size in `torch.as_strided`, a shape `np.broadcast_to` cannot reach, a window longer than its axis (or a step below 1) in `tensor.unfold`, a kernel larger than the padded input (no block fits), a kernel, dilation or stride below 1 or a negative padding in `F.unfold`, an `np.ndarray(buffer=…)` view that does not fit in its buffer (or a buffer that is not contiguous), or a NumPy function applied to a torch tensor. The message quotes the bad value, and the lens says the call raises.',
   },
 };
 

@@ -453,6 +453,7 @@ function sourceLayoutOf(source: CallFacts['source']): CallFinding['sourceLayout'
  * the view (SL003 needs it only for overlapping writeable views; see `writeUseAt`).
  */
 export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse: () => string | undefined = () => undefined): CallFinding {
+  if (f.fn === 'F.unfold') return im2colFinding(f, options);
   const isTorch = f.fn === 'torch.as_strided' || f.fn.startsWith('Tensor.');
   const units = isTorch ? 'elements' : 'bytes';
   const unitAbbr = isTorch ? ' elements' : ' B';
@@ -751,6 +752,49 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
     refactorings: extraFixes,
   };
   return finding;
+}
+
+/**
+ * `F.unfold` (im2col) is a copy, not a view: its lens says what the copy is (`copy (2, 27,
+ * 676) · 26 × 26 blocks of 3 × 3`), its hover what each dimension holds, and SL008 gives
+ * torch's error where the call raises. Nothing reads outside its input.
+ */
+function im2colFinding(f: CallFacts, options: FindingOptions): CallFinding {
+  const severity = severityOf('SL008', options);
+  const at = f.via ? `in ${f.via}: ` : '';
+  const diagnostics: Diagnostic[] = f.problem && severity ? [{ code: 'SL008', severity, message: `${at}${f.problem} (torch raises)`, span: f.span, fixes: [] }] : [];
+  const shape = concrete(f.shape);
+  const strides = concrete(f.strides);
+  const text = f.shape?.map(linText);
+  const blocks = f.im2col && `${f.im2col.blocks.map(linText).join(' × ')} blocks of ${f.im2col.kernel.map(linText).join(' × ')}`;
+  let lens = f.problem ? `⚠ raises: ${f.problem}` : text ? `copy ${tupleText(text)}${blocks ? ` · ${blocks}` : ''}` : 'copy ? · not all sizes known';
+  if (f.via) lens = `${f.via}: ${lens}`;
+  const dims: DimExplanation[] = [];
+  if (f.shape && f.strides && f.im2col && !options.noHover) {
+    const n = f.shape.length;
+    const [kh, kw] = f.im2col.kernel.map(linText);
+    const [bh, bw] = f.im2col.blocks.map(linText);
+    const c = f.source?.shape?.[f.source.shape.length - 3];
+    const meanings = [
+      ...(n === 3 ? ['one input of the batch'] : []),
+      `one value per channel and kernel position (${c ? `${linText(c)} channels` : 'channels'} × ${kh} × ${kw})`,
+      `one column per block (${bh} × ${bw} blocks, row by row)`,
+    ];
+    f.shape.forEach((size, d) => {
+      const stride = linText(f.strides![d]!);
+      dims.push({ dim: d, size: linText(size), stride, strideElements: stride, meaning: meanings[d]!, text: `dim ${d}: ${meanings[d]!}` });
+    });
+  }
+  return {
+    fn: f.fn, unit: f.unit, via: f.via ?? null, span: f.span, hoverSpans: [f.calleeSpan], units: 'elements', source: f.sourceText ?? null,
+    shape: shape ?? null, strides: strides ?? null, offset: shape ? 0 : null, itemsize: f.source?.dtype?.itemsize ?? null, dtype: f.source?.dtype?.name ?? null,
+    shapeText: text ?? null, stridesText: f.strides?.map(linText) ?? null, sourceLayout: sourceLayoutOf(f.source),
+    // The copy's own storage: one element per value.
+    buffer: shape ? { label: 'the copy', size: shape.reduce((p, n) => p * n, 1) } : null,
+    reach: null, inBounds: null, overlap: false, requires: [], lens,
+    hover: { title: `F.unfold (im2col) of ${f.sourceText ?? 'an unknown tensor'}: a new tensor, not a view${f.via ? `, made by ${f.via} for this call` : ''}`, dims, notes: ['PyTorch counts strides in elements.'] },
+    diagnostics, refactorings: [],
+  };
 }
 
 /**

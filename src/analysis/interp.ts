@@ -26,7 +26,7 @@ import {
 import { BUILTINS, KEEP_ARGUMENTS, MATH } from './library/builtins';
 import { METHODS, ON_ITEMS, READS_ONLY } from './library/methods';
 import { NUMPY, WRITES_ARGUMENT } from './library/numpy';
-import { TORCH } from './library/torch';
+import { im2col, TORCH } from './library/torch';
 
 /** A half-open range of character offsets in one text unit (a file or a notebook cell). */
 export interface Span {
@@ -34,7 +34,7 @@ export interface Span {
   readonly to: number;
 }
 
-export type StrideFn = 'as_strided' | 'sliding_window_view' | 'broadcast_to' | 'ndarray' | 'torch.as_strided' | 'Tensor.as_strided' | 'Tensor.unfold';
+export type StrideFn = 'as_strided' | 'sliding_window_view' | 'broadcast_to' | 'ndarray' | 'torch.as_strided' | 'Tensor.as_strided' | 'Tensor.unfold' | 'F.unfold';
 
 /** What the interpreter learned about one stride call. */
 export interface CallFacts {
@@ -76,6 +76,11 @@ export interface CallFacts {
    * `a.shape[-1]`, `a.strides[-1]`).
    */
   readonly prefix?: number;
+  /**
+   * For `F.unfold` (im2col, a copy: `shape` and `strides` are the new tensor's): the blocks
+   * along H and W and the kernel's size, when known.
+   */
+  readonly im2col?: { readonly blocks: readonly [Lin, Lin]; readonly kernel: readonly [Lin, Lin] };
 }
 
 /** A shape/strides argument: its span and, for a literal tuple, each item's span and whether it is a number literal. */
@@ -1898,6 +1903,7 @@ function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ct
   if (p === 'numpy.lib.stride_tricks.as_strided') return recordAsStrided(a, call, callee, ctx);
   if (p === 'numpy.lib.stride_tricks.sliding_window_view') return recordSwv(a, call, callee, ctx);
   if (p === 'numpy.broadcast_to' || p === 'numpy.lib.stride_tricks.broadcast_to') return recordBroadcast(a, call, callee, ctx);
+  if (p === 'torch.nn.functional.unfold') return recordIm2col(a, call, callee, ctx);
   if (p === 'numpy.ndarray' && (arg(a, 2, 'buffer') ?? UNKNOWN).k !== 'none' && arg(a, 2, 'buffer')) return recordNdarray(a, call, callee, ctx);
   if (p === 'torch.as_strided' || p === 'torch.Tensor.as_strided') return recordTorch(a, call, callee, ctx, 'torch.as_strided', arrayOf(a.pos[0] ?? UNKNOWN, 'torch'), 1, a.posNodes[0]);
   if (p.startsWith('math.')) return libCall(MATH, p.slice('math.'.length), a, call, ctx);
@@ -2247,6 +2253,24 @@ function recordNdarray(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx):
     }
   }
   return recordView(ctx, call, callee, { fn: 'ndarray', source, srcNode: argNode(a, 2, 'buffer'), shape, strides, offset, problem });
+}
+
+/**
+ * `F.unfold(input, kernel_size, …)`: im2col, a copy (`library/torch.ts`'s `im2col`). Recorded
+ * for its lens (the copy's shape, its blocks, or torch's error); the value is the new tensor.
+ */
+function recordIm2col(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
+  const source = arrayOf(arg(a, 0, 'input') ?? UNKNOWN, 'torch');
+  const r = im2col(source, a);
+  // Contiguous, in elements whatever the dtype; the dtype is the input's.
+  const out = r.shape ? newArray('torch', 'F.unfold(…)', r.shape, source?.dtype ?? FLOAT32) : undefined;
+  record(ctx, {
+    fn: 'F.unfold', ...callSite(ctx, call, callee, argNode(a, 0, 'input')), source,
+    shape: r.shape, strides: out?.strides, shapeArg: undefined, stridesArg: undefined, offset: lin(0), writeable: true, writeableArg: false,
+    window: undefined, problem: r.problem, swvName: swvName(ctx, src(ctx, callee)),
+    ...(r.blocks && r.kernel ? { im2col: { blocks: r.blocks, kernel: r.kernel } } : {}),
+  });
+  return out && source?.dtype ? { k: 'array', a: out } : UNKNOWN;
 }
 
 /** Record a view made by a library function whose arguments leave no text to fix (no shape or strides argument, read-only or torch). */

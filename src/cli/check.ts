@@ -27,7 +27,7 @@ const MAX_FILE_BYTES = 64 << 20;
 const HELP = `usage: stride-lens check [paths…] [--format text|json|sarif] [--numpy-version X.Y]
 
 Checks every as_strided / sliding_window_view / broadcast_to / np.ndarray(buffer=…) /
-torch.as_strided / Tensor.unfold call in .py files and notebook code cells (directories
+torch.as_strided / Tensor.unfold / F.unfold call in .py files and notebook code cells (directories
 are searched) and prints the diagnostics:
   --format text    file:line:col: CODE message (default)
   --format json    per call: resolved shape, strides, inBounds, requires, diagnostics

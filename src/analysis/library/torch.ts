@@ -4,8 +4,8 @@
  * `from_numpy`). To model a function, add one entry; a name without one gives an unknown
  * value. `torch.as_strided` is not an entry: the interpreter records it (`interp.ts`).
  */
-import { constOf, lin, type Lin } from '../linear';
-import { arrayOf, FLOAT32, FLOAT64, INT64, intOf, UNKNOWN, type DType } from '../values';
+import { constOf, lin, linAdd, linFloorDiv, linMul, linScale, linSub, linText, type Lin } from '../linear';
+import { arrayOf, FLOAT32, FLOAT64, INT64, intOf, UNKNOWN, type ArrayFact, type DType, type Val } from '../values';
 import { arg, arrayVal, dtypeOr, literalArray, shapeOf, varargShape, type Args, type LibFunction } from './common';
 
 /** How messages name the tensors these functions make. */
@@ -59,3 +59,79 @@ export const TORCH: Readonly<Record<string, LibFunction>> = {
     return { k: 'array', a: { ...x, lib: 'torch', strides: strides as Lin[], offset: off, buffer: { label: x.buffer.label, size: lin(Math.floor(size / isz)) } } };
   },
 };
+
+/** What `torch.nn.functional.unfold` (im2col) makes of its input, or why torch raises. */
+export interface Im2col {
+  /** The copy's shape: `(N, C·kh·kw, L)`, or `(C·kh·kw, L)` for a `(C, H, W)` input. */
+  readonly shape: readonly Lin[] | undefined;
+  /** Blocks along H and W (`L` is their product) and the kernel's size. */
+  readonly blocks: readonly [Lin, Lin] | undefined;
+  readonly kernel: readonly [Lin, Lin] | undefined;
+  readonly problem: string | undefined;
+}
+
+/** An int or a pair of ints (`kernel_size=3`, `stride=(2, 1)`), as torch's `_pair`; a tuple of another length raises. */
+function pair(v: Val | undefined, name: string, dflt: number): { pair?: [Lin, Lin]; problem?: string } {
+  if (!v) return { pair: [lin(dflt), lin(dflt)] };
+  const one = v.k === 'int' || v.k === 'bool' ? intOf(v) : undefined;
+  if (one) return { pair: [one, one] };
+  if (v.k !== 'tuple' || v.seq === 'generator') return {};
+  if (v.items.length !== 2) return { problem: `It is expected ${name} equals to 2, but got size ${v.items.length}` };
+  const [a, b] = v.items.map((x) => (x.k === 'int' ? x.e : undefined));
+  return a && b ? { pair: [a, b] } : {};
+}
+
+const IM2COL_CHECKS: readonly { arg: string; at: number; dflt: number; least: number; what: string; h: string; w: string }[] = [
+  { arg: 'kernel_size', at: 1, dflt: 1, least: 1, what: 'kernel size should be greater than zero', h: 'kernel_height', w: 'kernel_width' },
+  { arg: 'dilation', at: 2, dflt: 1, least: 1, what: 'dilation should be greater than zero', h: 'dilation_height', w: 'dilation_width' },
+  { arg: 'padding', at: 3, dflt: 0, least: 0, what: 'padding should be non-negative', h: 'pad_height', w: 'pad_width' },
+  { arg: 'stride', at: 4, dflt: 1, least: 1, what: 'stride should be greater than zero', h: 'stride_height', w: 'stride_width' },
+];
+
+/**
+ * `F.unfold(input, kernel_size, dilation=1, padding=0, stride=1)`: blocks along each spatial
+ * axis `⌊(n + 2·p − d·(k − 1) − 1) / s⌋ + 1`, as torch computes them, and torch's own words
+ * when it raises (a block count below 1, a kernel, dilation or stride below 1, a negative
+ * padding, an input that is not 3-d or 4-d). Checked against torch in the corpus.
+ */
+export function im2col(input: ArrayFact | undefined, a: Args): Im2col {
+  const none = { shape: undefined, blocks: undefined, kernel: undefined };
+  const pairs: [Lin, Lin][] = [];
+  for (const c of IM2COL_CHECKS) {
+    const r = pair(arg(a, c.at, c.arg), c.arg, c.dflt);
+    if (r.problem) return { ...none, problem: r.problem };
+    if (!r.pair) return { ...none, problem: undefined };
+    const [h, w] = r.pair.map(constOf);
+    if ((h !== undefined && h < c.least) || (w !== undefined && w < c.least)) {
+      return { ...none, problem: `${c.what}, but got ${c.h}: ${h ?? '?'} ${c.w}: ${w ?? '?'}` };
+    }
+    pairs.push(r.pair);
+  }
+  const [kernel, dilation, padding, stride] = pairs as [[Lin, Lin], [Lin, Lin], [Lin, Lin], [Lin, Lin]];
+  const shape = input?.shape;
+  if (!shape) return { ...none, problem: undefined };
+  if (shape.length !== 3 && shape.length !== 4) {
+    return { ...none, problem: `F.unfold takes a 3-d (C, H, W) or 4-d (N, C, H, W) input; this one has ${shape.length} dimensions` };
+  }
+  const [c, h, w] = shape.slice(-3) as [Lin, Lin, Lin];
+  const blocks = ([h, w] as const).map((n, i) => {
+    const reach = linAdd(linAdd(n, linScale(padding[i]!, 2) ?? lin(0)) ?? n, lin(-1));
+    const span = reach && linMul(dilation[i]!, linAdd(kernel[i]!, lin(-1)) ?? lin(0));
+    const left = reach && span && linSub(reach, span);
+    const q = left && linFloorDiv(left, stride[i]!);
+    return q && linAdd(q, lin(1));
+  });
+  const [bh, bw] = blocks;
+  const cb = [bh, bw].map((b) => b && constOf(b));
+  if (cb.some((b) => b !== undefined && b < 1)) {
+    const text = (xs: readonly (Lin | undefined)[]) => `(${xs.map((x) => (x ? constOf(x) ?? linText(x) : '?')).join(', ')})`;
+    return {
+      ...none,
+      problem: `Given input with spatial size ${text([h, w])}, kernel_size=${text(kernel)}, dilation=${text(dilation)}, padding=${text(padding)}, calculated shape of the array of sliding blocks as ${text([bh, bw])}, but its components must be at least one.`,
+    };
+  }
+  const ch = linMul(c, linMul(kernel[0], kernel[1]) ?? lin(0));
+  const length = bh && bw && linMul(bh, bw);
+  const out = ch && length ? [...shape.slice(0, -3), ch, length] : undefined;
+  return { shape: out, blocks: bh && bw ? [bh, bw] : undefined, kernel, problem: undefined };
+}

@@ -17,7 +17,8 @@ export const DIAGNOSTIC_SOURCE = 'Stride Lens';
 
 /** The calculator's inputs for a resolved call, or `undefined` when something is symbolic. */
 export function callInputs(call: Call): CalculatorInputs | undefined {
-  if (!call.shape || !call.strides || call.itemsize === null || call.offset === null) return undefined;
+  // F.unfold makes a copy: there is no view of its input to draw.
+  if (!call.shape || !call.strides || call.itemsize === null || call.offset === null || call.fn === 'F.unfold') return undefined;
   const bufferSize = call.buffer && typeof call.buffer.size === 'number' ? call.buffer.size * (call.units === 'elements' ? call.itemsize : 1) : undefined;
   return {
     // The source's dtype when NumPy knows the name (torch's bfloat16 has none): else raw items.
