@@ -2,10 +2,9 @@
 
 Stride Lens resolves the view at each call (the lens on `frames = frame(...)` shows what NumPy
 makes for that signal) and states at the function what it needs: the frame count fits any
-signal as long as `hop_length ≥ 1`. The axis of
-`smooth` is the caller's: it is not an error. `frame_one_too_many` is a mistake: every call
-would read past the end of `x`, and the quick fix corrects the count in the function's own
-names.
+signal as long as `hop_length ≥ 1`. The axis of `smooth` is the caller's: it is not an
+error. `frame_one_too_many` is a mistake: every call would read past the end of `x`, and
+the quick fix corrects the count in the function's own names.
 """
 import numpy as np
 from numpy.lib.stride_tricks import as_strided, sliding_window_view
