@@ -138,8 +138,9 @@ function decompose(strides: readonly Lin[], source: ArrayFact, shape: readonly L
       for (const [key, t] of Object.entries(s.terms)) {
         // `hop * x.strides[0]`: the stride times a symbolic factor.
         const factors = t.atom.kind === 'mul' && t.atom.factors.length === 2 ? t.atom.factors : undefined;
-        const at = factors?.findIndex((f) => re.test(linText(f)));
-        const m = re.exec(factors && at !== undefined && at >= 0 ? linText(factors[at]!) : key);
+        const names = factors?.map(soleName);
+        const at = names?.findIndex((nm) => nm !== undefined && re.test(nm));
+        const m = re.exec(names && at !== undefined && at >= 0 ? names[at]! : key);
         if (!m) return undefined;
         const k = Number(m[1]);
         if (k < 0 && nd !== undefined && k + nd < 0) return undefined;
@@ -198,6 +199,13 @@ function decompose(strides: readonly Lin[], source: ArrayFact, shape: readonly L
     out.push(pick);
   }
   return out;
+}
+
+/** The name of the one atom `e` is (coefficient 1, no constant), else `undefined`. */
+function soleName(e: Lin): string | undefined {
+  if (e.c !== 0n) return undefined;
+  const keys = Object.keys(e.terms);
+  return keys.length === 1 && e.terms[keys[0]!]!.coef === 1 ? keys[0] : undefined;
 }
 
 function escapeRe(s: string): string {

@@ -100,8 +100,8 @@ export function splitStatements(text: string): Chunk[] {
       // `@dec` lines then `def name`: the def's name is what is bound.
       writes = new Set(cur.pending.length ? [cur.pending[0]!] : cur.reads);
     }
-    // `del xs[0]` changes in place what `xs` holds (and every alias of it).
-    const inPlace = (cur.inPlace || first === 'del') && first !== 'def' && first !== 'class' && !cur.decorator && first !== 'import' && first !== 'from';
+    // `del xs[0]` changes in place what `xs` holds (and every alias of it); `del x` does not.
+    const inPlace = (cur.inPlace || (first === 'del' && cur.subscripted)) && first !== 'def' && first !== 'class' && !cur.decorator && first !== 'import' && first !== 'from';
     chunks.push({
       from: cur.from, to, reads: cur.reads, writes: inPlace ? changedInPlace(writes, cur.reads, cur.callees) : writes, inPlace, binds: writes, builtins: cur.builtins,
       stride: cur.directive || cur.strideProp || hasAny(cur.reads, STRIDE_NAMES),
