@@ -416,8 +416,53 @@ function forgetAll(names: ReadonlySet<string>, ctx: Ctx): void {
   for (const name of names) {
     const v = getVar(ctx, name);
     // A list changed in place is unknown; an array stays an array of unknown layout only by name.
-    setVar(ctx, name, v?.k === 'ref' ? v : { k: 'sym', name });
+    setVar(ctx, name, v?.k === 'ref' ? v : freshSym(ctx, name));
   }
+}
+
+/**
+ * The unknown a name holds after it is bound to something the analysis cannot follow. When
+ * the value it replaces (`old`: by default what the name holds now) is written in the name's
+ * own atoms (`x` a parameter, `n = n - 1` of one), the new unknown gets a name of its own
+ * (`x′`, then `x′′`): sizes read from the old value (`n = x.shape[0] - w + 1`) must not stand
+ * for the new one's (`x = trim(x)`), or `fits any x ✓` would rest on a size the code changed.
+ */
+function freshSym(ctx: Ctx, name: string, old: Val | undefined = getVar(ctx, name)): Val {
+  const cur = getVar(ctx, name);
+  const lib = cur?.k === 'sym' ? cur.lib : cur?.k === 'array' ? cur.a.lib : undefined;
+  // Only while another name holds something written in them (`n = x.shape[0] - w + 1`): with
+  // nothing read from the old value (`x = np.asarray(x)` first thing), `x` stays `x`.
+  const inUse = old && mentions(old, name) && heldElsewhere(ctx, name);
+  const primes = inUse ? primesOf(old, name) + 1 : 0;
+  return { k: 'sym', name: `${name}${'′'.repeat(primes)}`, ...(lib ? { lib } : {}) };
+}
+
+/** Whether a name other than `name` in scope holds a value written in `name`'s atoms. */
+function heldElsewhere(ctx: Ctx, name: string): boolean {
+  for (let e: Env | undefined = ctx.env; e; e = e.parent) {
+    // The answer depends on every module name, not the statement's reads: run it after every edit.
+    if (ctx.track && e === ctx.track.module) ctx.track.volatile = true;
+    for (const [other, v] of e.vars) if (other !== name && mentions(v, name)) return true;
+  }
+  return false;
+}
+
+/** Atom names a value is written in that belong to variable `name` (`x`, `x′`, `x.shape[0]`). */
+function ownAtoms(v: Val, name: string): string[] {
+  const own = (a: string) => a === name || (a.startsWith(name) && /^′*(?:$|[.[])/.test(a.slice(name.length)));
+  const atoms = v.k === 'sym' ? [v.name] : v.k === 'array' ? [v.a.symbolic ?? '', ...(v.a.shape ?? []).flatMap(linAtoms)] : v.k === 'int' ? linAtoms(v.e)
+    : v.k === 'symtuple' ? [v.base] : v.k === 'tuple' ? v.items.flatMap((x) => ownAtoms(x, name))
+      : v.k === 'obj' ? [...v.attrs.values()].flatMap((x) => ownAtoms(x, name)) : [];
+  return atoms.filter(own);
+}
+
+function mentions(v: Val, name: string): boolean {
+  return ownAtoms(v, name).length > 0;
+}
+
+/** The most primes on `name` among a value's atoms (`x′′.shape[0]` → 2). */
+function primesOf(v: Val, name: string): number {
+  return Math.max(0, ...ownAtoms(v, name).map((a) => /^′*/.exec(a.slice(name.length))![0].length));
 }
 
 /** How many times values were forgotten (a call's body that forgot them makes its caller forget too). */
@@ -440,7 +485,7 @@ function forgetValues(ctx: Ctx, afterCall = false): void {
     const target: Env = !e.parent && inner ? inner : e;
     if (!e.mutable || (target !== e && SHADOWED.has(target))) continue;
     for (const [name, v] of e.vars) {
-      const kept: Val | undefined = v.k === 'array' && v.values ? withoutValues(v) : holdsList(v) ? { k: 'sym', name } : undefined;
+      const kept: Val | undefined = v.k === 'array' && v.values ? withoutValues(v) : holdsList(v) ? freshSym({ ...ctx, env: target }, name) : undefined;
       if (!kept || (target !== e && target.vars.has(name))) continue;
       target.vars.set(name, kept);
       if (ctx.track && target === ctx.track.module) { ctx.track.writes.set(name, kept); stripped = true; }
@@ -492,11 +537,14 @@ function bigintText(_key: string, v: unknown): unknown {
 }
 
 /** After branches: a name keeps a value every path agrees on, else it is unknown (by its name). */
-function mergeInto(names: ReadonlySet<string>, paths: readonly ReadonlyMap<string, Val | undefined>[], ctx: Ctx): void {
+function mergeInto(names: ReadonlySet<string>, paths: readonly ReadonlyMap<string, Val | undefined>[], ctx: Ctx, before?: ReadonlyMap<string, Val | undefined>): void {
   for (const name of names) {
     const first = paths[0]?.get(name);
     const agreed = paths.every((p) => sameVal(p.get(name), first));
-    setVar(ctx, name, agreed && first ? first : { k: 'sym', name });
+    if (agreed && first) { setVar(ctx, name, first); continue; }
+    // What the paths made of the name's own atoms stays inside them (anything else they
+    // assigned is merged here too): only the value before may still be in use elsewhere.
+    setVar(ctx, name, freshSym(ctx, name, before?.get(name)));
   }
 }
 
@@ -628,7 +676,7 @@ function execIf(n: SyntaxNode, ctx: Ctx): void {
     if (ctx.flow) ctx.flow.stopped = true;
     return;
   }
-  mergeInto(written, ends, ctx);
+  mergeInto(written, ends, ctx, before);
 }
 
 const DIRECTIVE = /^#\s*stride-lens:\s*([A-Za-z_][\w.]*)\s+(torch\.)?([A-Za-z0-9_]+)\s*\[([^\]]*)\]/;
@@ -694,7 +742,7 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
         else if (seenIn) evalExpr(c, ctx);
       }
       if (ctx.flow && mayLeave(n)) ctx.flow.maybe = true;
-      mergeInto(written, [before, snapshot(written, ctx)], ctx);
+      mergeInto(written, [before, snapshot(written, ctx)], ctx, before);
       return;
     }
     case 'WithStatement': {
@@ -726,7 +774,7 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
         else if (c.name === 'VariableName') setVar(ctx, src(ctx, c), UNKNOWN);
       }
       if (ctx.flow && mayLeave(n)) ctx.flow.maybe = true;
-      mergeInto(written, ends, ctx);
+      mergeInto(written, ends, ctx, before);
       return;
     }
     case 'RaiseStatement':
@@ -756,7 +804,7 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
       for (const c of kids(n)) evalExpr(c, ctx);
       for (const name of assignedNames(n, ctx)) {
         const v = getVar(ctx, name);
-        if (v && (v.k === 'tuple' || v.k === 'symtuple')) setVar(ctx, name, { k: 'sym', name });
+        if (v && (v.k === 'tuple' || v.k === 'symtuple')) setVar(ctx, name, freshSym(ctx, name));
         if (v && holdsList(v)) forgetValues(ctx);
       }
       const changed = change && list && listChange(list, change.op, change.operands, undefined, ctx);
@@ -898,14 +946,16 @@ function bindSequence(targets: SyntaxNode[], value: Val, ctx: Ctx): void {
 
 /** `h, w = x.shape` of an unknown `x`: from here on `x` has that many dimensions, all symbolic. */
 function learnNdim(base: string, nd: number, ctx: Ctx): void {
-  const m = /^([A-Za-z_]\w*)\.(shape|strides)$/.exec(base);
+  const m = /^([A-Za-z_]\w*)(′*)\.(shape|strides)$/.exec(base);
   if (!m || nd > 32) return;
+  // The variable `x`; its unknown may be `x′` once x was rebound (the atoms are the unknown's).
   const name = m[1]!;
+  const label = `${name}${m[2]}`;
   const cur = getVar(ctx, name) ?? { k: 'sym', name };
-  const a = cur.k === 'sym' ? unknownArray(name, cur.lib) : cur.k === 'array' && cur.a.symbolic === name && !cur.a.shape ? cur.a : undefined;
-  if (!a) return;
-  const shape = Array.from({ length: nd }, (_, k) => attrAtom(name, 'shape', k));
-  const strides = Array.from({ length: nd }, (_, k) => attrAtom(name, 'strides', k));
+  const a = cur.k === 'sym' ? unknownArray(cur.name, cur.lib) : cur.k === 'array' && cur.a.symbolic && !cur.a.shape ? cur.a : undefined;
+  if (a?.symbolic !== label) return;
+  const shape = Array.from({ length: nd }, (_, k) => attrAtom(a.symbolic!, 'shape', k));
+  const strides = Array.from({ length: nd }, (_, k) => attrAtom(a.symbolic!, 'strides', k));
   setVar(ctx, name, { k: 'array', a: { ...a, shape, strides } });
 }
 
@@ -917,7 +967,7 @@ function noteName(ctx: Ctx, n: SyntaxNode, name: string, v: Val): void {
 function bindTarget(t: SyntaxNode, value: Val, ctx: Ctx): void {
   if (t.name === 'VariableName') {
     const name = src(ctx, t);
-    const bound: Val = value.k === 'unknown' ? { k: 'sym', name } : relabel(value, name);
+    const bound: Val = value.k === 'unknown' ? freshSym(ctx, name) : relabel(value, name);
     noteName(ctx, t, name, bound);
     setVar(ctx, name, bound);
   } else if (t.name === 'TupleExpression' || t.name === 'ParenthesizedExpression' || t.name === 'ArrayExpression') {
@@ -947,7 +997,7 @@ function bindTarget(t: SyntaxNode, value: Val, ctx: Ctx): void {
     if (base?.name === 'VariableName') {
       const name = src(ctx, base);
       const v = getVar(ctx, name);
-      if (v && (v.k === 'tuple' || v.k === 'symtuple')) setVar(ctx, name, { k: 'sym', name });
+      if (v && (v.k === 'tuple' || v.k === 'symtuple')) setVar(ctx, name, freshSym(ctx, name));
       const changed = list && listChange(list, 'set', [soleIndex(t)], value, ctx);
       if (changed) setVar(ctx, name, changed);
     }
@@ -1531,7 +1581,8 @@ function binary(op: string, l: Val, r: Val, ctx: Ctx): Val {
     case '/': {
       // True division of two integers the code fixes, in doubles as Python does.
       const x = constOf(a); const y = constOf(b);
-      return x !== undefined && y !== undefined && y !== 0 ? { k: 'float', v: x / y } : { k: 'float' };
+      if (x !== undefined && y !== undefined) return y !== 0 ? { k: 'float', v: x / y } : UNKNOWN;
+      return { k: 'float', ratio: { num: a, den: b } };
     }
     default: e = undefined;
   }
@@ -1548,6 +1599,14 @@ function floatArith(op: string, l: Val, r: Val): Val {
   const scalar = (v: Val) => v.k === 'float' || v.k === 'int' || v.k === 'bool' || v.k === 'sym';
   if (!scalar(l) || !scalar(r)) return UNKNOWN;
   const x = num(l); const y = num(r);
+  // `len(x) / hop - 1`: still a ratio of integers.
+  const ratio = l.k === 'float' ? l.ratio : r.k === 'float' ? r.ratio : undefined;
+  const other = ratio && intOf(l.k === 'float' ? r : l);
+  if (ratio && !ratio.round && other && (op === '+' || (op === '-' && l.k === 'float'))) {
+    const scaled = linMul(other, ratio.den);
+    const n = scaled && (op === '+' ? linAdd(ratio.num, scaled) : linSub(ratio.num, scaled));
+    return n ? { k: 'float', ratio: { num: n, den: ratio.den } } : { k: 'float' };
+  }
   if (x === undefined || y === undefined) return { k: 'float' };
   const v = op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : op === '/' && y !== 0 ? x / y : undefined;
   return v !== undefined && Number.isFinite(v) ? { k: 'float', v } : { k: 'float' };

@@ -2,7 +2,7 @@
  * What the analysis knows about Python values: integers (exact or symbolic), tuples, strings,
  * dtypes, references to library modules and functions, and facts about arrays.
  */
-import { constOf, lin, linVar, type Lin } from './linear';
+import { constOf, lin, linFloorDiv, linScale, linVar, type Lin } from './linear';
 
 /** A data type by NumPy name (`float32`) and its size in bytes. */
 export interface DType {
@@ -36,10 +36,33 @@ export interface ArrayFact {
   readonly symbolic: string | undefined;
 }
 
+/** `num / den` of integers, rounded down or up when `round` says so. */
+export interface Ratio {
+  readonly num: Lin;
+  readonly den: Lin;
+  readonly round?: 'floor' | 'ceil';
+}
+
+/**
+ * The integer `floor(num / den)` or `ceil(num / den)` as `//` gives it (`-(-num // den)` for the
+ * ceiling). Python divides in doubles first; that rounding cannot move the floor or ceiling for
+ * any |num| < 2^53 (a size or count of any array a machine holds).
+ */
+export function ratioToInt(r: Ratio, round: 'floor' | 'ceil'): Lin | undefined {
+  if (round === 'floor') return linFloorDiv(r.num, r.den);
+  const neg = linScale(r.num, -1);
+  const q = neg && linFloorDiv(neg, r.den);
+  return q && linScale(q, -1);
+}
+
 export type Val =
   | { readonly k: 'int'; readonly e: Lin }
-  /** A float; `v` when the code fixes it (a literal such as `9.0`). */
-  | { readonly k: 'float'; readonly v?: number }
+  /**
+   * A float; `v` when the code fixes it (a literal such as `9.0`); `ratio` when it is `num /
+   * den` of integers the code does not fix (`len(x) / hop`), or, with `round`, that ratio's
+   * floor or ceiling as NumPy gives it (`np.ceil(len(x) / hop)`): see `ratioToInt`.
+   */
+  | { readonly k: 'float'; readonly v?: number; readonly ratio?: Ratio }
   | { readonly k: 'bool'; readonly v: boolean }
   | { readonly k: 'none' }
   | { readonly k: 'str'; readonly v: string }

@@ -6,7 +6,7 @@
  */
 import { constOf, lin, type Lin } from '../linear';
 import { valuesOf } from '../vectors';
-import { arrayOf, attrAtom, intOf, UNKNOWN, type Val } from '../values';
+import { arrayOf, attrAtom, intOf, ratioToInt, UNKNOWN, type Ratio, type Val } from '../values';
 import { product, type Args, type LibFunction } from './common';
 
 /** An integer from a float the code fixes, rounded by `round`, while it is exact. */
@@ -76,12 +76,20 @@ function extreme(pick: (...xs: number[]) => number): LibFunction {
 }
 
 /** `math.ceil` / `math.floor` / `math.trunc`: an integer stays, a float the code fixes is rounded. */
-function rounded(round: (x: number) => number): LibFunction {
+function rounded(round: (x: number) => number, how: 'floor' | 'ceil' | 'trunc'): LibFunction {
   return (a) => {
     const v = a.pos[0];
     if (v?.k === 'int') return v;
+    if (v?.k === 'float' && v.ratio) return ratioInt(v.ratio, how);
     return v?.k === 'float' ? floatToInt(v.v, round) : UNKNOWN;
   };
+}
+
+/** An integer from a ratio of integers: its floor or ceiling (`ratioToInt`); truncation only of one NumPy already rounded. */
+function ratioInt(r: Ratio, how: 'floor' | 'ceil' | 'trunc'): Val {
+  const round = how === 'trunc' ? r.round : r.round ?? how;
+  const e = round && ratioToInt(r, round);
+  return e ? { k: 'int', e } : UNKNOWN;
 }
 
 /** Python's `round(x)` of a float: to the nearest integer, halves to the even one. */
@@ -100,6 +108,7 @@ export const BUILTINS: Readonly<Record<string, LibFunction>> = {
   int: (a) => {
     const v = a.pos[0];
     if (!v) return UNKNOWN;
+    if (v.k === 'float' && v.ratio) return ratioInt(v.ratio, 'trunc');
     return v.k === 'int' ? v : v.k === 'float' ? floatToInt(v.v, Math.trunc) : v.k === 'bool' ? { k: 'int', e: lin(v.v ? 1 : 0) } : UNKNOWN;
   },
   len: (a) => {
@@ -118,8 +127,8 @@ export const BUILTINS: Readonly<Record<string, LibFunction>> = {
 };
 
 export const MATH: Readonly<Record<string, LibFunction>> = {
-  ceil: rounded(Math.ceil),
-  floor: rounded(Math.floor),
-  trunc: rounded(Math.trunc),
+  ceil: rounded(Math.ceil, 'ceil'),
+  floor: rounded(Math.floor, 'floor'),
+  trunc: rounded(Math.trunc, 'trunc'),
   prod: (a) => product(a.pos[0]),
 };

@@ -79,6 +79,8 @@ function rounded(how: 'ceil' | 'floor' | 'trunc'): LibFunction {
     const items = v && roundedItems(v, how);
     if (items) return items;
     if (v?.k === 'int') { const c = constOf(v.e); return c === undefined ? { k: 'float' } : { k: 'float', v: c }; }
+    // `np.ceil(len(x) / hop)`: that ratio's ceiling, as a float (`int(...)` makes it the integer).
+    if (v?.k === 'float' && v.ratio) return { k: 'float', ratio: how === 'trunc' || v.ratio.round ? undefined : { ...v.ratio, round: how } };
     return v?.k === 'float' ? { k: 'float', v: v.v === undefined ? undefined : Math[how](v.v) } : UNKNOWN;
   };
 }

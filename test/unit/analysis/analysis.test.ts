@@ -392,6 +392,28 @@ describe('branches and loops merge what they may assign (no last-assignment-wins
     expect(c.requires).toEqual([`${name} ≤ 10 (img.shape[0])`]);
   });
 
+  // A size read from a value the code then replaces with one the analysis cannot follow
+  // (a call, a branch, a loop) is not the new value's: `fits any x ✓` would be false for a
+  // shorter x. The new unknown is `x′`; with nothing read from the old value, x stays x.
+  test.each([
+    ['a call', 'x = some_unknown(x)'],
+    ['a branch', 'if c:\n        x = x[:10]'],
+    ['a loop', 'for i in range(3):\n        x = shrink(x)'],
+  ])('a size read before x is rebound by %s is not the new x\'s', (_what, rebind) => {
+    const text = `${HEAD}def f(x, w, c):\n    n = x.shape[0] - w + 1\n    ${rebind}\n    return as_strided(x, (n, w), (x.strides[0], x.strides[0]))\n`;
+    const c = only(analyzePython(text));
+    expect(c.lens).not.toContain('✓');
+    expect(c.requires).toEqual(['x′.shape ≥ (x.shape[0],)']);
+  });
+
+  test.each([
+    ['x = np.asarray(x)\n    n = x.shape[0] - w + 1'],
+    ['if c:\n        w = w + 1\n    n = x.shape[0] - w + 1'],
+  ])('rebinding before any size is read keeps the name: %s', (body) => {
+    const c = only(analyzePython(`${HEAD}def f(x, w, c):\n    ${body}\n    return as_strided(x, (n, w), (x.strides[0], x.strides[0]))\n`));
+    expect(c.lens).toContain('fits any x ✓');
+  });
+
   test('branches that agree keep the value', () => {
     const c = call('if img.sum() > 0:\n    n = 5\nelse:\n    n = 5\nv = as_strided(img, shape=(n,), strides=img.strides)\n');
     expect(c.lens).toContain('✓');
