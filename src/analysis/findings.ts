@@ -638,7 +638,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
       if (known) {
         // The source is known and the view's sizes are not: the bound is on the view.
         for (const x of needs) requires.push(`${x.text} ≤ ${known[x.axis]} (${source.label}.shape[${x.axis}])`);
-      } else if (!f.prefix && needs.length === ndSource && needs.every((x, i) => x.axis === i)) {
+      } else if (!f.prefix && needs.length === ndSource && ndSource > 1 && needs.every((x, i) => x.axis === i)) {
         requires.push(`${source.label}.shape ≥ ${tupleText(needs.map((x) => x.text))}`);
       } else for (const x of needs) requires.push(`${source.label}.shape[${axisName(f, x.axis)}] ≥ ${x.text}`);
     }
