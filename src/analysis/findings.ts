@@ -103,7 +103,7 @@ function tupleText(xs: readonly (string | number | bigint)[]): string {
 /**
  * How view dimension `d` moves through the source: `coef` steps along source axis `axis`, or
  * `coef · factor` steps when the code multiplies the stride by a symbolic value
- * (`hop_length * x.strides[0]`): the bounds then take `factor ≥ 0` and say so (`stepNeeds`).
+ * (`hop_length * x.strides[0]`): the bounds then take `factor ≥ 0` and say so (`assumptions`).
  */
 interface Step {
   readonly axis: number;
@@ -863,7 +863,7 @@ function assumptions(assumed: Assumed, steps: readonly (Step | null)[], shape: r
     const name = linText(st.factor);
     all.set(name, Math.max(all.get(name) ?? 0, 0));
   }
-  const sizes = new Set(shape.map((n) => (linAtoms(n).length === 1 && linEqual(n, linVar(linAtoms(n)[0]!)) ? linAtoms(n)[0] : undefined)));
+  const sizes = new Set(shape.map(soleName));
   return [...all].filter(([name, least]) => least > 0 || !sizes.has(name)).map(([name, least]) => `${name} ≥ ${least}`);
 }
 
