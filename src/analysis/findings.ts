@@ -161,7 +161,16 @@ function decompose(strides: readonly Lin[], source: ArrayFact, shape: readonly L
   const out: (Step | null)[] = [];
   for (let d = 0; d < strides.length; d++) {
     const s = constOf(strides[d]!);
-    if (s === undefined) return undefined;
+    if (s === undefined) {
+      // `hop * 4` of a source with strides (4,): hop steps along that axis (the one with the
+      // largest stride that divides the coefficient: rows before columns).
+      const [t, more] = Object.values(strides[d]!.terms);
+      if (strides[d]!.c !== 0n || !t || more) return undefined;
+      const k = ss.reduce((best, x, i) => (x !== 0 && sh?.[i] !== 1 && t.coef % x === 0 && (best < 0 || Math.abs(x) > Math.abs(ss[best]!)) ? i : best), -1);
+      if (k < 0) return undefined;
+      out.push({ axis: k, coef: t.coef / ss[k]!, factor: { c: 0n, terms: { [Object.keys(strides[d]!.terms)[0]!]: { coef: 1, atom: t.atom } } } });
+      continue;
+    }
     if (s === 0) { out.push(null); continue; }
     const nd = shape?.[d];
     const n = nd ? constOf(nd) : undefined;
@@ -616,7 +625,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
           wrapMsgs.push(loBad
             ? `steps back to index ${loC} along axis ${r.axis} of ${source.label}, before its ${noun ? `first ${noun}` : 'start'}`
             : `runs to index ${constOf(r.hi)} along axis ${r.axis} of ${source.label}, which has ${linText(n)}: ${noun === 'column' ? 'past the end of one row into the next' : `into the next index along axis ${r.axis - 1}`}`);
-        } else if (!layout && source.symbolic) {
+        } else if (!layout) {
           const when = [...tookShort].map(([name, v]) => `${name} ≥ ${v}`);
           const more = shortAlways ? `, more than ${linText(n)}${when.length ? ` whenever ${when.join(' and ')}` : ''}` : '';
           alwaysMsgs.push(loBad ? `it reads before the start of ${source.label} along axis ${axisName(f, r.axis)}` : `it needs ${source.label}.shape[${axisName(f, r.axis)}] ≥ ${linText(needHi ?? r.hi)}${more}`);
@@ -631,7 +640,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
     }
     if (alwaysMsgs.length) {
       outOfBounds = true;
-      push('SL001', `the view reads past the end of ${source.label} for every size: ${alwaysMsgs.join('; ')}`, windowFixes(f, source, pattern, srcName, options, true));
+      push('SL001', `the view reads past the end of ${source.label} ${source.symbolic ? 'for every size' : `whatever ${dependsOn([...(f.shape ?? []), ...(f.strides ?? [])]).join(', ')} may be`}: ${alwaysMsgs.join('; ')}`, windowFixes(f, source, pattern, srcName, options, true));
     }
     if (needs.length > 0 && !layout) {
       const known = source.shape ? concrete(source.shape) : undefined;
