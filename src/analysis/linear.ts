@@ -304,7 +304,7 @@ function atLeast(e: Lin, least: number, assumed: Assumed): boolean {
  */
 function termBound(t: Term, assumed: Assumed): Lin | undefined {
   const { coef, atom } = t;
-  if (atom.kind === 'var') return { c: 0n, terms: { [atomText(atom)]: t } };
+  if (atom.kind === 'var') return undefined; // bounded by the caller (`linLowerBound`)
   if (atom.kind === 'floordiv') {
     if (coef % atom.den !== 0) return undefined;
     return productBound(coef / atom.den, atom.num, lin(atom.den));

@@ -114,9 +114,13 @@ export function im2col(input: ArrayFact | undefined, a: Args): Im2col {
     return { ...none, problem: `F.unfold takes a 3-d (C, H, W) or 4-d (N, C, H, W) input; this one has ${shape.length} dimensions` };
   }
   const [c, h, w] = shape.slice(-3) as [Lin, Lin, Lin];
+  // Any step past the domain's bounds leaves that count unknown (never a guess).
   const blocks = ([h, w] as const).map((n, i) => {
-    const reach = linAdd(linAdd(n, linScale(padding[i]!, 2) ?? lin(0)) ?? n, lin(-1));
-    const span = reach && linMul(dilation[i]!, linAdd(kernel[i]!, lin(-1)) ?? lin(0));
+    const pad = linScale(padding[i]!, 2);
+    const padded = pad && linAdd(n, pad);
+    const reach = padded && linAdd(padded, lin(-1));
+    const k1 = linAdd(kernel[i]!, lin(-1));
+    const span = k1 && linMul(dilation[i]!, k1);
     const left = reach && span && linSub(reach, span);
     const q = left && linFloorDiv(left, stride[i]!);
     return q && linAdd(q, lin(1));
@@ -130,7 +134,8 @@ export function im2col(input: ArrayFact | undefined, a: Args): Im2col {
       problem: `Given input with spatial size ${text([h, w])}, kernel_size=${text(kernel)}, dilation=${text(dilation)}, padding=${text(padding)}, calculated shape of the array of sliding blocks as ${text([bh, bw])}, but its components must be at least one.`,
     };
   }
-  const ch = linMul(c, linMul(kernel[0], kernel[1]) ?? lin(0));
+  const area = linMul(kernel[0], kernel[1]);
+  const ch = area && linMul(c, area);
   const length = bh && bw && linMul(bh, bw);
   const out = ch && length ? [...shape.slice(0, -3), ch, length] : undefined;
   return { shape: out, blocks: bh && bw ? [bh, bw] : undefined, kernel, problem: undefined };
