@@ -416,25 +416,24 @@ function forgetAll(names: ReadonlySet<string>, ctx: Ctx): void {
   for (const name of names) {
     const v = getVar(ctx, name);
     // A list changed in place is unknown; an array stays an array of unknown layout only by name.
-    setVar(ctx, name, v?.k === 'ref' ? v : freshSym(ctx, name));
+    setVar(ctx, name, v?.k === 'ref' ? v : freshSym(ctx, name, v));
   }
 }
 
 /**
  * The unknown a name holds after it is bound to something the analysis cannot follow. When
- * the value it replaces (`old`: by default what the name holds now) is written in the name's
- * own atoms (`x` a parameter, `n = n - 1` of one), the new unknown gets a name of its own
- * (`x′`, then `x′′`): sizes read from the old value (`n = x.shape[0] - w + 1`) must not stand
- * for the new one's (`x = trim(x)`), or `fits any x ✓` would rest on a size the code changed.
+ * the value it replaces (`old`) is written in the name's own atoms (`x` a parameter, `n = n -
+ * 1` of one), the new unknown gets a name of its own (`x′`, then `x′′`): sizes read from the
+ * old value (`n = x.shape[0] - w + 1`) must not stand for the new one's (`x = trim(x)`), or
+ * `fits any x ✓` would rest on a size the code changed. Nothing else of the old value is
+ * kept (not even which library it came from).
  */
-function freshSym(ctx: Ctx, name: string, old: Val | undefined = getVar(ctx, name)): Val {
-  const cur = getVar(ctx, name);
-  const lib = cur?.k === 'sym' ? cur.lib : cur?.k === 'array' ? cur.a.lib : undefined;
+function freshSym(ctx: Ctx, name: string, old: Val | undefined): Val {
   // Only while another name holds something written in them (`n = x.shape[0] - w + 1`): with
   // nothing read from the old value (`x = np.asarray(x)` first thing), `x` stays `x`.
   const inUse = old && mentions(old, name) && heldElsewhere(ctx, name);
   const primes = inUse ? primesOf(old, name) + 1 : 0;
-  return { k: 'sym', name: `${name}${'′'.repeat(primes)}`, ...(lib ? { lib } : {}) };
+  return { k: 'sym', name: `${name}${'′'.repeat(primes)}` };
 }
 
 /** Whether a name other than `name` in scope holds a value written in `name`'s atoms. */
@@ -485,7 +484,7 @@ function forgetValues(ctx: Ctx, afterCall = false): void {
     const target: Env = !e.parent && inner ? inner : e;
     if (!e.mutable || (target !== e && SHADOWED.has(target))) continue;
     for (const [name, v] of e.vars) {
-      const kept: Val | undefined = v.k === 'array' && v.values ? withoutValues(v) : holdsList(v) ? freshSym({ ...ctx, env: target }, name) : undefined;
+      const kept: Val | undefined = v.k === 'array' && v.values ? withoutValues(v) : holdsList(v) ? freshSym({ ...ctx, env: target }, name, v) : undefined;
       if (!kept || (target !== e && target.vars.has(name))) continue;
       target.vars.set(name, kept);
       if (ctx.track && target === ctx.track.module) { ctx.track.writes.set(name, kept); stripped = true; }
@@ -804,7 +803,7 @@ function execStatement(n: SyntaxNode, ctx: Ctx): void {
       for (const c of kids(n)) evalExpr(c, ctx);
       for (const name of assignedNames(n, ctx)) {
         const v = getVar(ctx, name);
-        if (v && (v.k === 'tuple' || v.k === 'symtuple')) setVar(ctx, name, freshSym(ctx, name));
+        if (v && (v.k === 'tuple' || v.k === 'symtuple')) setVar(ctx, name, freshSym(ctx, name, v));
         if (v && holdsList(v)) forgetValues(ctx);
       }
       const changed = change && list && listChange(list, change.op, change.operands, undefined, ctx);
@@ -967,7 +966,7 @@ function noteName(ctx: Ctx, n: SyntaxNode, name: string, v: Val): void {
 function bindTarget(t: SyntaxNode, value: Val, ctx: Ctx): void {
   if (t.name === 'VariableName') {
     const name = src(ctx, t);
-    const bound: Val = value.k === 'unknown' ? freshSym(ctx, name) : relabel(value, name);
+    const bound: Val = value.k === 'unknown' ? freshSym(ctx, name, getVar(ctx, name)) : relabel(value, name);
     noteName(ctx, t, name, bound);
     setVar(ctx, name, bound);
   } else if (t.name === 'TupleExpression' || t.name === 'ParenthesizedExpression' || t.name === 'ArrayExpression') {
@@ -997,7 +996,7 @@ function bindTarget(t: SyntaxNode, value: Val, ctx: Ctx): void {
     if (base?.name === 'VariableName') {
       const name = src(ctx, base);
       const v = getVar(ctx, name);
-      if (v && (v.k === 'tuple' || v.k === 'symtuple')) setVar(ctx, name, freshSym(ctx, name));
+      if (v && (v.k === 'tuple' || v.k === 'symtuple')) setVar(ctx, name, freshSym(ctx, name, v));
       const changed = list && listChange(list, 'set', [soleIndex(t)], value, ctx);
       if (changed) setVar(ctx, name, changed);
     }
@@ -1505,7 +1504,6 @@ function vectorOp(op: string, l: Val, r: Val, ctx: Ctx): Val | undefined {
   return elementwise(op, asArray(l), asArray(r), scalarOp(ctx), l.k === 'array' ? l.a.label : r.k === 'array' ? r.a.label : 'array');
 }
 
-
 /** Two numbers combined or compared as the interpreter does (the items of arrays with values). */
 function scalarOp(ctx: Ctx): (op: string, x: Val, y: Val) => Val {
   return (o, x, y) => (COMPARE.has(o) ? compare(o, x, y, ctx) : binary(o, x, y, ctx));
@@ -1963,7 +1961,7 @@ function callFunction(fn: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, ct
   if (p === 'numpy.lib.stride_tricks.sliding_window_view') return recordSwv(a, call, callee, ctx);
   if (p === 'numpy.broadcast_to' || p === 'numpy.lib.stride_tricks.broadcast_to') return recordBroadcast(a, call, callee, ctx);
   if (p === 'torch.nn.functional.unfold') return recordIm2col(a, call, callee, ctx);
-  if (p === 'numpy.ndarray' && (arg(a, 2, 'buffer') ?? UNKNOWN).k !== 'none' && arg(a, 2, 'buffer')) return recordNdarray(a, call, callee, ctx);
+  if (p === 'numpy.ndarray' && (arg(a, 2, 'buffer')?.k ?? 'none') !== 'none') return recordNdarray(a, call, callee, ctx);
   if (p === 'torch.as_strided' || p === 'torch.Tensor.as_strided') return recordTorch(a, call, callee, ctx, 'torch.as_strided', arrayOf(a.pos[0] ?? UNKNOWN, 'torch'), 1, a.posNodes[0]);
   if (p.startsWith('math.')) return libCall(MATH, p.slice('math.'.length), a, call, ctx);
   if (p.startsWith(NP)) return libCall(NUMPY, p.slice(NP.length), a, call, ctx);

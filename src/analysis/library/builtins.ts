@@ -76,12 +76,12 @@ function extreme(pick: (...xs: number[]) => number): LibFunction {
 }
 
 /** `math.ceil` / `math.floor` / `math.trunc`: an integer stays, a float the code fixes is rounded. */
-function rounded(round: (x: number) => number, how: 'floor' | 'ceil' | 'trunc'): LibFunction {
+function rounded(how: 'floor' | 'ceil' | 'trunc'): LibFunction {
   return (a) => {
     const v = a.pos[0];
     if (v?.k === 'int') return v;
     if (v?.k === 'float' && v.ratio) return ratioInt(v.ratio, how);
-    return v?.k === 'float' ? floatToInt(v.v, round) : UNKNOWN;
+    return v?.k === 'float' ? floatToInt(v.v, Math[how]) : UNKNOWN;
   };
 }
 
@@ -127,8 +127,8 @@ export const BUILTINS: Readonly<Record<string, LibFunction>> = {
 };
 
 export const MATH: Readonly<Record<string, LibFunction>> = {
-  ceil: rounded(Math.ceil, 'ceil'),
-  floor: rounded(Math.floor, 'floor'),
-  trunc: rounded(Math.trunc, 'trunc'),
+  ceil: rounded('ceil'),
+  floor: rounded('floor'),
+  trunc: rounded('trunc'),
   prod: (a) => product(a.pos[0]),
 };
