@@ -8,7 +8,13 @@
 - np.ndarray over another array's memory (a packet of 64 bytes): a view of exactly those
   bytes, checked against them (NumPy raises for one that would not fit).
 - order='F': a Fortran-ordered array's columns are contiguous.
+- last_axis_windows: a shape built from list(y.shape) and changed in place, followed to the
+  view NumPy makes at the call.
+- frames_ceil: a frame count rounded up with math.ceil of a true division; resolved at the call.
+- trimmed: x is rebound after a size was read from it, so the view is stated against the new
+  x (`x′`), never proven from the old size.
 """
+import math
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
@@ -31,9 +37,30 @@ class Framer:
         return as_strided(self.signal, shape=(n, self.frame_length), strides=(self.hop * s, s), writeable=False)
 
 
+def last_axis_windows(y, w):
+    shape = list(y.shape)
+    shape[-1] = y.shape[-1] - w + 1
+    shape.append(w)
+    return as_strided(y, shape=shape, strides=y.strides + (y.strides[-1],), writeable=False)
+
+
+def frames_ceil(x, frame_length, hop):
+    n_frames = math.ceil((len(x) - frame_length) / hop) + 1
+    return as_strided(x, shape=(n_frames, frame_length), strides=(hop * x.strides[0], x.strides[0]), writeable=False)
+
+
+def trimmed(x, w):
+    n = x.shape[0] - w + 1
+    x = np.trim_zeros(x)
+    return as_strided(x, (n, w), (x.strides[0], x.strides[0]), writeable=False)
+
+
 temps = np.arange(24.0).reshape(4, 6)
 smoothed = rolling_window(temps, 3).mean(axis=-1)
 framed = Framer(np.zeros(1000, dtype=np.float32), 100, 50).frames()
+blocks = last_axis_windows(temps, 4)
+audio = np.zeros(1024, dtype=np.float32)
+ceiled = frames_ceil(audio, 256, 128)
 
 packet = np.arange(64, dtype=np.uint8)
 rows = np.ndarray((3, 4), dtype=np.uint8, buffer=packet, offset=16, strides=(16, 1))

@@ -5,7 +5,9 @@
 // examples/attention_windows.py, Tensor.unfold gets a lens in elements and a window longer
 // than the sequence an SL008 squiggle and a lens saying torch raises, and F.unfold a lens with
 // its copy's shape; on examples/recipes.py, the rolling-window recipe fits any array at its
-// definition, a method states what it needs of self.hop, call sites resolve, np.ndarray over
+// definition, a method states what it needs of self.hop, call sites resolve (a shape built
+// from list(y.shape) changed in place, a count from math.ceil of a ratio), a size read before x
+// is rebound is not proven for the new x, np.ndarray over
 // another array's bytes and an order='F' array get their views, and one that does not fit its
 // buffer says NumPy raises. The numbers expected on screen come from running the files with
 // NumPy and PyTorch.
@@ -97,11 +99,15 @@ print(json.dumps({"shape": list(w.shape), "strides": list(w.stride()), "storage"
 rolled = scope["rolling_window"](scope["temps"], 3)
 framer = scope["Framer"](np.zeros(1000, dtype=np.float32), 100, 50)  # as the file builds it
 print(json.dumps({"rolled": view(rolled, scope["temps"]), "framed": view(framer.frames(), framer.signal),
+                  "blocks": view(scope["blocks"], scope["temps"]), "ceiled": view(scope["ceiled"], scope["audio"]),
                   "rows": view(scope["rows"], scope["packet"]), "columns": view(scope["columns"], scope["fortran"])}))
 `);
   await openFile(page, 'recipes.py');
   const rolling = await waitForLens(page, 'view (…, a.shape[-1] - window + 1, window) · strides (…, a.strides[-1], a.strides[-1])');
   check(rolling.endsWith(' · fits any a ✓'), 'the rolling-window recipe fits any a, whatever its dimension count', '… · fits any a ✓', rolling);
+  // x rebound after a size was read from it: the view is stated against the new x, no ✓.
+  const rebound = await waitForLens(page, 'view (x.shape[0] - w + 1, w) · strides (x′.strides[0], x′.strides[0])');
+  check(rebound.endsWith(' · needs x′.shape[0] ≥ x.shape[0]') && !rebound.includes('✓'), 'a size read before x is rebound is not the new x\'s', '… · needs x′.shape[0] ≥ x.shape[0]', rebound);
   const method = await waitForLens(page, 'view ((self.signal.shape[0] - self.frame_length) // self.hop + 1, self.frame_length)');
   check(method.endsWith(' · needs self.hop ≥ 1') && !method.includes('✓'), 'the method states what it needs of self.hop, no ✓', '… · needs self.hop ≥ 1', method);
   // The hover on the call (shown from the keyboard, at the callee) gives the same view as sliding_window_view.
@@ -119,6 +125,9 @@ print(json.dumps({"rolled": view(rolled, scope["temps"]), "framed": view(framer.
   await helpers.goTo(page, at2 + 1, 1);
   await waitForLens(page, `rolling_window: ${lensOf(rv.rolled)}`);
   await waitForLens(page, `frames: ${lensOf(rv.framed)}`);
+  // A shape built from list(y.shape) and changed in place, and a count from math.ceil of a ratio.
+  await waitForLens(page, `last_axis_windows: ${lensOf(rv.blocks)}`);
+  await waitForLens(page, `frames_ceil: ${lensOf(rv.ceiled)}`);
   await waitForLens(page, lensOf(rv.rows));
   const cl = await waitForLens(page, lensOf(rv.columns));
   check(cl.includes(' · same as fortran.T'), 'the Fortran-ordered columns are named as the transpose', '… · same as fortran.T', cl);
