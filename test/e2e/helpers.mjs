@@ -52,6 +52,11 @@ export async function waitForWorkbench(page) {
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
 }
 
+/** Move keyboard focus out of any webview, onto the side bar's title (keys pressed inside a webview may not reach the workbench). */
+export async function focusWorkbench(page) {
+  await page.locator('.part.sidebar .title').first().click({ timeout: 2_000 }).catch(() => {});
+}
+
 /**
  * Run a palette command by its full title ("Category: Title"): F1, type, pick the exact row.
  * The palette lists the commands known when it opens, and extensions register theirs a few

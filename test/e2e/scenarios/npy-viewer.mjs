@@ -62,8 +62,7 @@ export async function run({ page, helpers, shot }) {
   // python() runs with the workspace (examples/) unknown: run it from the repository root.
   const np = numpyTruth((code) => python(`import os; os.chdir(${JSON.stringify(fileURLToPath(new URL('../../../examples/', import.meta.url)))})\n${code}`));
 
-  /** Move keyboard focus out of any webview (keys pressed inside one may not reach the workbench). */
-  const focusWorkbench = () => page.locator('.part.sidebar .title').first().click().catch(() => {});
+  const focusWorkbench = () => helpers.focusWorkbench(page);
   /** Open `file` (under examples/data) by clicking it in the explorer and return the viewer's frame. */
   async function openViewer(file) {
     await focusWorkbench();
