@@ -8,7 +8,7 @@ import { bounds, extent, extentOfBigints, layoutError, type Layout } from '../en
 import { internalOverlapVerdict } from '../engine/overlap';
 import { jsonInteger } from '../engine/report';
 import { CODES, type Code, type Severity, type SeverityOverrides } from './codes';
-import type { ArgItem, CallFacts, Span } from './interp';
+import type { ArgItem, CallFacts, Span } from './calls';
 import {
   constBig, constOf, lin, linAdd, linAtoms, linEqual, linFloorDiv, linLowerBound, linMul, linScale, linSub, linText, linVar, type Assumed, type Lin,
 } from './linear';

@@ -41,7 +41,9 @@
  */
 import { CODES, codesMarkdown, type Code, type CodeInfo, type Severity, type SeverityOverrides } from './codes';
 import { callFinding, describeValue, shiftFinding, type CallFinding, type DimExplanation, type Fix, type FindingOptions } from './findings';
-import { interpretUnit, newEnv, type CallFacts, type InterpOptions, type NameFact, type NpyHeader, type Span, type StatementRecord } from './interp';
+import type { CallFacts, Span } from './calls';
+import { interpretUnit, type InterpOptions, type NameFact, type NpyHeader, type StatementRecord } from './interp';
+import { newEnv } from './scope';
 import { diffTexts, parseUnit, type ParsedUnit, type TextChange } from './parse';
 import { keptRanges, relevantChunks, splitStatements } from './slice';
 import { writeUseAt } from './writes';

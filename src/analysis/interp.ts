@@ -2,13 +2,20 @@
  * A small abstract interpreter over a Lezer Python tree: it walks statements in document
  * order, tracks what each name holds (integers, tuples, arrays, library references) and
  * records every `as_strided` / `sliding_window_view` / `torch.as_strided` call with what is
- * known about its source and arguments. Function bodies run once with their parameters
- * unknown (symbolic). Anything it does not understand becomes `unknown`; nothing throws.
+ * known about its source and arguments (`calls.ts`). Function bodies run once with their
+ * parameters unknown (symbolic). Anything it does not understand becomes `unknown`; nothing
+ * throws. Scopes are `scope.ts`, the values `values.ts`, what library functions do
+ * `library/`.
  */
 import type { SyntaxNode, Tree } from '@lezer/common';
-import { commaGroups, kids } from './syntax';
+import { assignedNames, commaGroups, kids, PUNCT, shiftSpan, span, src, type Span } from './syntax';
+import { getVar, holdsList, isMutable, newEnv, refNameRaw, setVar, type Env, type Tracking } from './scope';
 import {
-  broadcastTo, indexed, isCContiguousFact, isFContiguousFact, newArray, sizeLin, transposed, type IndexItem,
+  record, recordAsStrided, recordBroadcast, recordIm2col, recordNdarray, recordSwv, recordTorch, recordUnfold, shiftFacts,
+  type Args, type CallCtx, type CallFacts,
+} from './calls';
+import {
+  indexed, newArray, sizeLin, transposed, type IndexItem,
 } from './arrays';
 import {
   constBig, constOf, isConst, lin, linAdd, linAtoms, linBig, linFloorDiv, linMod, linMul, linPow, linScale, linSub, linVar, MAX_BITS, type Lin,
@@ -17,90 +24,16 @@ import {
   COMPARE, elementwise, fromTuple, itemAt, negated, valuesOf,
 } from './vectors';
 import {
-  arrayOf, attrAtom, BOOL, constOfInt, dtypeByName, FLOAT32, FLOAT64, intOf, seqItems, UNKNOWN, unknownArray,
+  arrayOf, attrAtom, BOOL, constOfInt, dtypeByName, FLOAT32, FLOAT64, indexSymtuple, intOf, MAX_TUPLE, seqItems, UNKNOWN, unknownArray,
   type ArrayFact, type Lib, type Val,
 } from './values';
 import {
-  arg, dtypeOf, entryOf, orderOf, shapeOf, type Args as LibArgs, type LibFunction, type NpyHeader,
+  arg, dtypeOf, entryOf, type LibFunction, type NpyHeader,
 } from './library/common';
 import { BUILTINS, KEEP_ARGUMENTS, MATH } from './library/builtins';
 import { METHODS, ON_ITEMS, READS_ONLY } from './library/methods';
 import { NUMPY, WRITES_ARGUMENT } from './library/numpy';
-import { im2col, TORCH } from './library/torch';
-
-/** A half-open range of character offsets in one text unit (a file or a notebook cell). */
-export interface Span {
-  readonly from: number;
-  readonly to: number;
-}
-
-export type StrideFn = 'as_strided' | 'sliding_window_view' | 'broadcast_to' | 'ndarray' | 'torch.as_strided' | 'Tensor.as_strided' | 'Tensor.unfold' | 'F.unfold';
-
-/** What the interpreter learned about one stride call. */
-export interface CallFacts {
-  readonly fn: StrideFn;
-  readonly unit: number;
-  readonly span: Span;
-  readonly calleeSpan: Span;
-  readonly argsSpan: Span;
-  readonly calleeText: string;
-  readonly source: ArrayFact | undefined;
-  readonly sourceText: string | undefined;
-  /** The view's shape and strides as written (or kept from the source when omitted). */
-  readonly shape: readonly Lin[] | undefined;
-  readonly strides: readonly Lin[] | undefined;
-  readonly shapeArg: ArgInfo | undefined;
-  readonly stridesArg: ArgInfo | undefined;
-  /** Offset of the view from its buffer's start (bytes for NumPy, elements for PyTorch). */
-  readonly offset: Lin | undefined;
-  readonly writeable: boolean;
-  readonly writeableArg: boolean;
-  /** Span of the `writeable` argument's value, when given. */
-  readonly writeableSpan?: Span;
-  readonly window: { readonly shape: readonly Lin[]; readonly axis: readonly number[] | undefined } | undefined;
-  /** Why the call raises or cannot be resolved, in words. */
-  readonly problem: string | undefined;
-  /** Python text that names `sliding_window_view` here, and an import to add if needed. */
-  readonly swvName: { readonly text: string; readonly importLine: string | undefined };
-  /**
-   * Set when the view was resolved at a call of a function the code defines (`frames =
-   * frame(sig, 400, 160)`): the function's name (`outer → inner` through nested calls). The
-   * spans are then the call site's, and there are no argument spans to edit.
-   */
-  readonly via?: string;
-  /**
-   * Set when the view's leading dimensions are its source's, unchanged, whatever their number
-   * (`as_strided(a, a.shape[:-1] + (n, w), a.strides + (a.strides[-1],))` on an array of
-   * unknown dimension count): how many of the source's last axes the rest replaces. `shape`
-   * and `strides` then hold only the rest, and `source` only those last axes (atoms
-   * `a.shape[-1]`, `a.strides[-1]`).
-   */
-  readonly prefix?: number;
-  /**
-   * For `F.unfold` (im2col, a copy: `shape` and `strides` are the new tensor's): the blocks
-   * along H and W and the kernel's size, when known.
-   */
-  readonly im2col?: { readonly blocks: readonly [Lin, Lin]; readonly kernel: readonly [Lin, Lin] };
-}
-
-/** A shape/strides argument: its span and, for a literal tuple, each item's span and whether it is a number literal. */
-export interface ArgInfo {
-  readonly span: Span;
-  readonly items: readonly ArgItem[] | undefined;
-}
-
-/** One item of a literal shape/strides tuple. */
-export interface ArgItem {
-  readonly span: Span;
-  readonly literal: boolean;
-  /** The item as written (`len(x) - w + 2`, `n_frames`). */
-  readonly text: string;
-  /**
-   * For a name, the value of the plain assignment that set it earlier in the same block
-   * (`n_frames = len(x) - frame_length + 2`), when nothing in between may rebind it.
-   */
-  readonly bound?: { readonly span: Span; readonly text: string };
-}
+import { TORCH } from './library/torch';
 
 /** What `InterpOptions.readNpyHeader` gives (defined with `np.load`'s entry in the library model). */
 export type { NpyHeader };
@@ -117,84 +50,10 @@ export interface InterpOptions {
   readonly oneShot?: boolean;
 }
 
-/** Names in scope: this scope's bindings, the enclosing scope, and library paths by bound name. */
-export interface Env {
-  readonly vars: Map<string, Val>;
-  readonly parent: Env | undefined;
-  /** Full library path → a name bound to it in this scope (for quick-fix text). */
-  readonly refs: Map<string, string>;
-  /** Whether a name here may hold an array with values or a list (what `forgetValues` forgets). */
-  mutable: boolean;
-}
-
-/** An empty module scope. */
-export function newEnv(parent?: Env): Env {
-  return { vars: new Map(), parent, refs: new Map(), mutable: false };
-}
-
-/** What one top-level statement read from and wrote to the module scope (for re-use after edits). */
-interface Tracking {
-  readonly module: Env;
-  readonly reads: Map<string, Val | undefined>;
-  readonly refReads: Map<string, string | undefined>;
-  readonly writes: Map<string, Val>;
-  /** Set when the statement forgot mutable values (`forgetValues`): it is never replayed. */
-  volatile: boolean;
-}
-
-type Scoped = { env: Env; track?: Tracking };
-
-function getVar(ctx: Scoped, name: string): Val | undefined {
-  for (let e: Env | undefined = ctx.env; e; e = e.parent) {
-    const v = e.vars.get(name);
-    if (v) {
-      if (ctx.track && e === ctx.track.module) noteRead(ctx.track, name, v);
-      return v;
-    }
-  }
-  if (ctx.track) noteRead(ctx.track, name, undefined);
-  return undefined;
-}
-
-function noteRead(t: Tracking, name: string, v: Val | undefined): void {
-  if (!t.writes.has(name) && !t.reads.has(name)) t.reads.set(name, v);
-}
-
-function setVar(ctx: Scoped, name: string, v: Val): void {
-  ctx.env.vars.set(name, v);
-  if (isMutable(v)) ctx.env.mutable = true;
-  if (v.k === 'ref') ctx.env.refs.set(v.path, name);
-  if (ctx.track && ctx.env === ctx.track.module) ctx.track.writes.set(name, v);
-}
-
-function refName(ctx: Scoped, path: string): string | undefined {
-  const found = refNameRaw(ctx.env, path);
-  if (ctx.track && !ctx.track.refReads.has(path)) ctx.track.refReads.set(path, found);
-  return found;
-}
-
-function refNameRaw(env: Env, path: string): string | undefined {
-  for (let e: Env | undefined = env; e; e = e.parent) {
-    const name = e.refs.get(path);
-    if (name !== undefined) {
-      let cur: Val | undefined;
-      for (let f: Env | undefined = env; f && !cur; f = f.parent) cur = f.vars.get(name);
-      if (cur?.k === 'ref' && cur.path === path) return name;
-    }
-  }
-  return undefined;
-}
-
-interface Ctx {
-  readonly text: string;
-  readonly unit: number;
-  env: Env;
-  readonly calls: CallFacts[];
+/** Where the interpreter is: the text and scope (`CallCtx`) and what bounds and collects its work. */
+interface Ctx extends CallCtx {
   readonly options: InterpOptions;
   depth: number;
-  readonly track?: Tracking;
-  /** Where the tree's position 0 lies in `text` (a parse of ranges starts at the first one). */
-  readonly base: number;
   /** Functions whose bodies are running for a call (no recursion). */
   readonly active?: ReadonlySet<FuncDef>;
   /** Values of the `return` statements run, while a body runs for a call. */
@@ -229,12 +88,6 @@ function newFlow(): Flow {
   return { stopped: false, maybe: false, shaky: new Set() };
 }
 
-/** Record a stride call's facts (marked shaky when it may not be reached). */
-function record(ctx: Ctx, f: CallFacts): void {
-  ctx.calls.push(f);
-  if (ctx.flow?.maybe) ctx.flow.shaky.add(f);
-}
-
 /** Decorators that leave what a call of the function computes as it is. */
 const KEEPS_CALLS = /^((functools\.)?(lru_cache|cache|wraps\b.*)|staticmethod|(torch\.)?no_grad|(torch\.)?inference_mode|(numba\.)?n?jit|(pytest\.mark\.)?\w+\.?parametrize)$/;
 
@@ -242,8 +95,6 @@ const KEEPS_CALLS = /^((functools\.)?(lru_cache|cache|wraps\b.*)|staticmethod|(t
 const CALL_BUDGET = 64;
 
 const MAX_DEPTH = 60;
-/** NumPy's limit on dimensions (NPY_MAXDIMS): tuples built by arithmetic never grow past it. */
-const MAX_TUPLE = 64;
 
 /**
  * One top-level statement's effect, kept to skip re-interpreting it after an edit: when its
@@ -323,83 +174,7 @@ function stillValid(r: StatementRecord, env: Env): boolean {
   return true;
 }
 
-function shiftSpan(s: Span, d: number): Span {
-  return { from: s.from + d, to: s.to + d };
-}
-
-function shiftArg(a: ArgInfo | undefined, d: number): ArgInfo | undefined {
-  return a && {
-    span: shiftSpan(a.span, d),
-    items: a.items?.map((i) => ({ ...i, span: shiftSpan(i.span, d), ...(i.bound ? { bound: { ...i.bound, span: shiftSpan(i.bound.span, d) } } : {}) })),
-  };
-}
-
-/** The same call facts for a statement that moved by `d` characters. */
-export function shiftFacts(c: CallFacts, d: number, unit: number): CallFacts {
-  return {
-    ...c, unit, span: shiftSpan(c.span, d), calleeSpan: shiftSpan(c.calleeSpan, d), argsSpan: shiftSpan(c.argsSpan, d),
-    shapeArg: shiftArg(c.shapeArg, d), stridesArg: shiftArg(c.stridesArg, d),
-    writeableSpan: c.writeableSpan && shiftSpan(c.writeableSpan, d),
-  };
-}
-
-// ---------------------------------------------------------------- tree helpers
-
-function src(ctx: Ctx, n: { from: number; to: number }): string {
-  return ctx.text.slice(n.from + ctx.base, n.to + ctx.base);
-}
-
-const PUNCT = new Set(['(', ')', '[', ']', '{', '}', ',', ':', '.', '⚠']);
-
 // ---------------------------------------------------------------- control flow
-
-const LIST_MUTATORS = new Set(['append', 'extend', 'insert', 'pop', 'remove', 'clear', 'reverse', 'sort']);
-
-/**
- * Names a statement may rebind or mutate: assignment and update targets, loop and `with`
- * targets, definitions, imports, lists changed in place (`xs.append(…)`, `xs[i] = …`,
- * `del xs[i]`). Nested function and class bodies have their own scope and are skipped.
- */
-function assignedNames(n: SyntaxNode, ctx: Ctx): Set<string> {
-  const out = new Set<string>();
-  const visit = (node: SyntaxNode, top: boolean): void => {
-    if (!top && (node.name === 'FunctionDefinition' || node.name === 'ClassDefinition')) {
-      const name = node.getChild('VariableName');
-      if (name) out.add(src(ctx, name));
-      return;
-    }
-    const cs = kids(node);
-    if (node.name === 'AssignStatement' || node.name === 'UpdateStatement') {
-      const last = node.name === 'AssignStatement' ? cs.map((c) => c.name).lastIndexOf('AssignOp') : 1;
-      cs.slice(0, Math.max(0, last)).forEach((t) => targetNames(t, ctx, out));
-    } else if (node.name === 'ForStatement') {
-      for (const c of cs) { if (c.name === 'in') break; targetNames(c, ctx, out); }
-    } else if (node.name === 'CallExpression') {
-      const callee = cs[0];
-      const prop = callee?.name === 'MemberExpression' ? callee.getChild('PropertyName') : null;
-      const obj = callee?.firstChild;
-      if (prop && obj?.name === 'VariableName' && LIST_MUTATORS.has(src(ctx, prop))) out.add(src(ctx, obj));
-    } else if (node.name === 'DeleteStatement' || node.name === 'ImportStatement' || node.name === 'NamedExpression') {
-      for (const c of cs) if (c.name === 'VariableName') out.add(src(ctx, c)); else targetNames(c, ctx, out);
-    } else if (node.name === 'as') {
-      const next = node.nextSibling;
-      if (next?.name === 'VariableName') out.add(src(ctx, next));
-    }
-    for (const c of cs) visit(c, false);
-  };
-  visit(n, true);
-  return out;
-}
-
-/** Names bound (or changed in place, for `xs[i]` and `xs.attr`) by an assignment target. */
-function targetNames(t: SyntaxNode, ctx: Ctx, out: Set<string>): void {
-  if (t.name === 'VariableName') out.add(src(ctx, t));
-  else if (t.name === 'MemberExpression') {
-    const base = t.firstChild;
-    // Item assignment changes a list; attribute or item assignment on an array keeps its shape.
-    if (base?.name === 'VariableName' && t.getChild('[')) out.add(src(ctx, base));
-  } else for (const c of kids(t)) targetNames(c, ctx, out);
-}
 
 function snapshot(names: ReadonlySet<string>, ctx: Ctx): Map<string, Val | undefined> {
   const m = new Map<string, Val | undefined>();
@@ -505,16 +280,6 @@ function attributesMayChange(ctx: Ctx): void {
   if (ctx.attrEpoch) ctx.attrEpoch.n++;
 }
 
-/** Whether a value is or holds a list (mutable, unlike a tuple). */
-function holdsList(v: Val): boolean {
-  return v.k === 'tuple' && (v.seq === 'list' || v.items.some(holdsList));
-}
-
-/** Whether a value is an array with values or holds a list: what `forgetValues` forgets. */
-function isMutable(v: Val): boolean {
-  return (v.k === 'array' && v.values !== undefined) || holdsList(v);
-}
-
 /** A value without the items an array may carry (kept where in-place writes are not followed). */
 function withoutValues(v: Val): Val {
   return v.k === 'array' && v.values ? { k: 'array', a: v.a } : v;
@@ -577,6 +342,7 @@ function occursIn(n: SyntaxNode, kinds: ReadonlySet<string>): boolean {
 }
 
 const LEAVING = new Set(['RaiseStatement', 'ReturnStatement']);
+
 /**
  * Whether running `n` may rebind attributes of unknown values: a call, or an assignment to an
  * attribute (`self.x = …`, `self.n += 1`), nested definitions aside. A loop body that may is
@@ -591,6 +357,7 @@ function mayRebindAttributes(n: SyntaxNode): boolean {
   for (let c = n.firstChild; c; c = c.nextSibling) if (mayRebindAttributes(c)) return true;
   return false;
 }
+
 const YIELDING = new Set(['yield', 'YieldExpression']);
 
 /** Whether a `raise` or `return` occurs in `n` (nested definitions aside): the function may leave there. */
@@ -1176,7 +943,6 @@ function resolved(f: CallFacts): boolean {
   return !!s && known(s.shape) && known(s.strides) && known([s.itemsize]) && known(f.shape) && known(f.strides) && f.offset !== undefined && known([f.offset]);
 }
 
-
 /** What `callUser` returns when the call does not bind or run (distinct from an unknown result). */
 const UNKNOWN_CALL: Val = { k: 'unknown' };
 
@@ -1625,16 +1391,6 @@ function sliceSymtuple(v: Extract<Val, { k: 'symtuple' }>, sl: { start?: Lin; st
   return stop !== undefined && stop < 0 && -stop <= MAX_TUPLE ? { k: 'symtuple', base: v.base, drop: (v.drop ?? 0) - stop } : UNKNOWN;
 }
 
-/**
- * Item `i` of `x.shape` / `x.strides` when x's dimension count is unknown: an atom named by
- * the index as written (`x.strides[-1]` is its own atom: which axis it is depends on ndim).
- */
-function indexSymtuple(base: string, i: number): Val {
-  const m = /^(.*)\.(shape|strides)$/.exec(base);
-  if (!m) return UNKNOWN;
-  return { k: 'int', e: attrAtom(m[1]!, m[2] as 'shape' | 'strides', i) };
-}
-
 function evalMember(n: SyntaxNode, ctx: Ctx): Val {
   const cs = kids(n);
   const obj = cs[0];
@@ -1801,15 +1557,6 @@ function dtypeRef(path: string): Val | undefined {
 
 // ---------------------------------------------------------------- calls
 
-/** The library model's `Args`, with the syntax nodes the stride calls point at. */
-interface Args extends LibArgs {
-  readonly pos: Val[];
-  readonly posNodes: SyntaxNode[];
-  readonly kw: Map<string, Val>;
-  readonly kwNodes: Map<string, SyntaxNode>;
-  readonly starred: boolean;
-}
-
 function evalArgs(argList: SyntaxNode | null, ctx: Ctx): Args {
   const args: Args = { pos: [], posNodes: [], kw: new Map(), kwNodes: new Map(), starred: false };
   if (!argList) return args;
@@ -1890,10 +1637,6 @@ function iterItems(iter: SyntaxNode, ctx: Ctx): readonly Val[] | undefined {
   const v = evalExpr(iter, ctx);
   const items = v.k === 'tuple' ? v.items : valuesOf(v);
   return items && items.length <= MAX_TUPLE ? items : undefined;
-}
-
-function argNode(a: Args, i: number, name: string): SyntaxNode | undefined {
-  return a.kwNodes.get(name) ?? a.posNodes[i];
 }
 
 function evalCall(n: SyntaxNode, ctx: Ctx): Val {
@@ -1999,367 +1742,4 @@ function callMethod(recv: Val, method: string, a: Args, call: SyntaxNode, callee
   if (!x) return UNKNOWN;
   const f = entryOf(METHODS, method);
   return f ? f(x, a) : UNKNOWN;
-}
-
-// ---------------------------------------------------------------- the stride calls
-
-function argSpan(ctx: Ctx, n: SyntaxNode | undefined): Span | undefined {
-  return n ? span(ctx, n) : undefined;
-}
-
-function span(ctx: Ctx, n: { from: number; to: number }): Span {
-  return { from: n.from + ctx.base, to: n.to + ctx.base };
-}
-
-function argInfo(node: SyntaxNode | undefined, ctx: Ctx): ArgInfo | undefined {
-  if (!node) return undefined;
-  let items: ArgInfo['items'];
-  if (node.name === 'TupleExpression' || node.name === 'ArrayExpression') {
-    items = commaGroups(kids(node)).map((g) => {
-      const sp = span(ctx, { from: g[0]!.from, to: g[g.length - 1]!.to });
-      const bound = g.length === 1 && g[0]!.name === 'VariableName' ? boundBy(g[0]!, ctx) : undefined;
-      return { span: sp, literal: g.length === 1 && g[0]!.name === 'Number', text: ctx.text.slice(sp.from, sp.to), ...(bound ? { bound } : {}) };
-    });
-  }
-  return { span: span(ctx, node), items };
-}
-
-/**
- * The plain assignment `name = value` that set the name `ref` reads, found by walking back
- * through the statements before it in the same block; undefined when any statement in
- * between may rebind the name (a branch, a loop, an augmented assignment) or none sets it.
- */
-function boundBy(ref: SyntaxNode, ctx: Ctx): { span: Span; text: string } | undefined {
-  const name = src(ctx, ref);
-  let stmt: SyntaxNode | null = ref;
-  while (stmt && stmt.parent && stmt.parent.name !== 'Body' && stmt.parent.name !== 'Script') stmt = stmt.parent;
-  // Only inside a function body: there the assignment is part of the same top-level statement
-  // as the call (re-used and moved with it after an edit); at module level it is not.
-  if (!stmt?.parent || stmt.parent.name !== 'Body') return undefined;
-  for (let s = stmt?.prevSibling ?? null; s; s = s.prevSibling) {
-    if (s.name === 'Comment' || PUNCT.has(s.name)) continue;
-    if (s.name === 'AssignStatement') {
-      const cs = kids(s);
-      const ops = cs.filter((c) => c.name === 'AssignOp');
-      const target = cs[0];
-      const value = cs[cs.length - 1];
-      if (ops.length === 1 && target?.name === 'VariableName' && value && value !== ops[0]) {
-        if (src(ctx, target) === name) return { span: span(ctx, value), text: src(ctx, value) };
-        continue;
-      }
-    }
-    if (assignedNames(s, ctx).has(name)) return undefined;
-  }
-  return undefined;
-}
-
-/** Where this scope can name `sliding_window_view`, for quick fixes. */
-function swvName(ctx: Ctx, calleeText: string): { text: string; importLine: string | undefined } {
-  const direct = refName(ctx, 'numpy.lib.stride_tricks.sliding_window_view');
-  if (direct) return { text: direct, importLine: undefined };
-  const m = /^(.*)\.as_strided$/.exec(calleeText.replace(/\s+/g, ''));
-  if (m) return { text: `${m[1]}.sliding_window_view`, importLine: undefined };
-  const np = refName(ctx, 'numpy');
-  if (np) return { text: `${np}.lib.stride_tricks.sliding_window_view`, importLine: undefined };
-  return { text: 'sliding_window_view', importLine: 'from numpy.lib.stride_tricks import sliding_window_view\n' };
-}
-
-function recordAsStrided(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
-  const x0 = arg(a, 0, 'x');
-  const source = x0 && arrayOf(x0, 'numpy');
-  const srcNode = argNode(a, 0, 'x');
-  const shapeV = arg(a, 1, 'shape');
-  const stridesV = arg(a, 2, 'strides');
-  const wv = arg(a, 4, 'writeable');
-  let problem: string | undefined;
-  const shape = shapeV && shapeV.k !== 'none' ? shapeOrSym(shapeV) : source?.shape ?? (source ? undefined : undefined);
-  const strides = stridesV && stridesV.k !== 'none' ? shapeOrSym(stridesV, shape?.length) : source?.strides;
-  if (source && source.lib === 'torch') problem = 'NumPy as_strided called on a torch tensor';
-  const writeable = wv ? !(wv.k === 'bool' && !wv.v) : true;
-  // A view with an unknown prefix: its tail over the source's last axes, and no argument
-  // text a fix could edit.
-  const prefixed = !problem && source ? prefixView(source, shapeV, stridesV) : undefined;
-  const facts: CallFacts = {
-    fn: 'as_strided', ...callSite(ctx, call, callee, srcNode), source,
-    shape, strides, shapeArg: argInfo(argNode(a, 1, 'shape'), ctx), stridesArg: argInfo(argNode(a, 2, 'strides'), ctx),
-    offset: source?.offset, writeable, writeableArg: wv !== undefined, writeableSpan: argSpan(ctx, argNode(a, 4, 'writeable')), window: undefined, problem,
-    swvName: swvName(ctx, src(ctx, callee)),
-    ...(prefixed ? { ...prefixed, shapeArg: undefined, stridesArg: undefined } : {}),
-  };
-  record(ctx, facts);
-  return prefixed ? UNKNOWN : viewVal(facts, source);
-}
-
-/**
- * `as_strided(a, a.shape[:-j] + (…), a.strides[:-k] + (…))` on an array `a` of unknown
- * dimension count: both prefixes brought to the same j (the larger; the strides' dropped items
- * become atoms `a.strides[-i]` in the tail), the tails of equal length, and the code itself
- * reading `a.shape[-j]` or `a.strides[-j]` (which raises when `a` has fewer than j
- * dimensions). The source is then the last j axes only.
- */
-function prefixView(source: ArrayFact, shapeV: Val | undefined, stridesV: Val | undefined): { prefix: number; shape: Lin[]; strides: Lin[]; source: ArrayFact } | undefined {
-  const L = source.symbolic;
-  const isPrefix = (v: Val | undefined, attr: string): v is Extract<Val, { k: 'symtuple' }> => v?.k === 'symtuple' && (v.times ?? 1) === 1 && v.base === `${L}.${attr}`;
-  if (!L || source.shape || !isPrefix(shapeV, 'shape') || !isPrefix(stridesV, 'strides')) return undefined;
-  const j = Math.max(shapeV.drop ?? 0, stridesV.drop ?? 0);
-  if (j === 0 || j > MAX_TUPLE) return undefined;
-  const tailOf = (v: Extract<Val, { k: 'symtuple' }>): Lin[] | undefined => {
-    const items: Val[] = [];
-    for (let i = j; i > (v.drop ?? 0); i--) items.push(indexSymtuple(v.base, -i));
-    items.push(...(v.tail ?? []));
-    const out: Lin[] = [];
-    for (const it of items) { const e = intOf(it); if (!e) return undefined; out.push(e); }
-    return out;
-  };
-  const shape = tailOf(shapeV);
-  const strides = tailOf(stridesV);
-  if (!shape || !strides || shape.length !== strides.length) return undefined;
-  const written = [...(shapeV.tail ?? []), ...(stridesV.tail ?? [])].flatMap((v) => (v.k === 'int' ? linAtoms(v.e) : []));
-  if (!written.includes(`${L}.shape[${-j}]`) && !written.includes(`${L}.strides[${-j}]`)) return undefined;
-  const axes = [...Array(j).keys()].map((i) => i - j);
-  return {
-    prefix: j, shape, strides,
-    source: { ...source, shape: axes.map((i) => linVar(`${L}.shape[${i}]`)), strides: axes.map((i) => linVar(`${L}.strides[${i}]`)) },
-  };
-}
-
-/** Where a stride call is, as its facts record it: spans, the callee's text and the source's as written. */
-function callSite(ctx: Ctx, call: SyntaxNode, callee: SyntaxNode, srcNode: SyntaxNode | undefined) {
-  return {
-    unit: ctx.unit, span: span(ctx, call), calleeSpan: span(ctx, callee), argsSpan: span(ctx, call.getChild('ArgList') ?? call),
-    calleeText: src(ctx, callee), sourceText: srcNode ? src(ctx, srcNode) : undefined,
-  };
-}
-
-/** A shape or strides argument: a tuple of ints, or `x.strides` of an unknown array. */
-function shapeOrSym(v: Val, len?: number): Lin[] | undefined {
-  if (v.k === 'symtuple') {
-    if (v.drop || v.tail) return undefined;
-    const times = v.times ?? 1;
-    if (len === undefined || len % times !== 0) return undefined;
-    const per = len / times;
-    const out: Lin[] = [];
-    for (let r = 0; r < times; r++) for (let i = 0; i < per; i++) {
-      const e = indexSymtuple(v.base, i);
-      if (e.k !== 'int') return undefined;
-      out.push(e.e);
-    }
-    return out;
-  }
-  return shapeOf(v.k === 'sym' ? UNKNOWN : v);
-}
-
-function viewVal(f: CallFacts, source: ArrayFact | undefined): Val {
-  if (!source || !f.shape || !f.strides || f.shape.length !== f.strides.length || !f.offset) return UNKNOWN;
-  return {
-    k: 'array',
-    a: { ...source, label: `view of ${source.label}`, shape: f.shape, strides: f.strides, offset: f.offset, writeable: f.writeable },
-  };
-}
-
-function recordSwv(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
-  const x0 = arg(a, 0, 'x');
-  const source = x0 && arrayOf(x0, 'numpy');
-  const srcNode = argNode(a, 0, 'x');
-  const ws = shapeOf(arg(a, 1, 'window_shape') ?? UNKNOWN);
-  const axisV = arg(a, 2, 'axis');
-  const wv = a.kw.get('writeable');
-  const writeable = wv ? wv.k === 'bool' && wv.v : false;
-  let axis: number[] | undefined;
-  let problem: string | undefined;
-  let shape: Lin[] | undefined;
-  let strides: Lin[] | undefined;
-  // An axis the code does not fix (a parameter, checked elsewhere) leaves the view unknown:
-  // it is not an error, only a value known to raise is.
-  let axisKnown = true;
-  if (axisV && axisV.k !== 'none') {
-    const ax = shapeOf(axisV)?.map(constOf);
-    if (ax && ax.every((v) => v !== undefined)) axis = ax as number[];
-    else axisKnown = false;
-  }
-  if (source?.shape && source.strides && ws && axisKnown) {
-    const nd = source.shape.length;
-    const axes = (axis ?? [...Array(nd).keys()]).map((k) => (k < 0 ? k + nd : k));
-    if (axes.length !== ws.length) problem = `window_shape has ${ws.length} entries but ${axis ? 'axis has' : 'the array has'} ${axes.length}`;
-    else if (axes.some((k) => k < 0 || k >= nd)) problem = `axis ${JSON.stringify(axis)} is out of range for a ${nd}-d array`;
-    else {
-      const outShape = [...source.shape];
-      for (let i = 0; i < axes.length; i++) {
-        const k = axes[i]!;
-        const w = ws[i]!;
-        const cw = constOf(w);
-        if (cw !== undefined && cw < 0) { problem = '`window_shape` cannot contain negative values'; break; }
-        const left = linSub(outShape[k]!, w);
-        const nk = left && linAdd(left, lin(1));
-        const cn = nk && constOf(nk);
-        if (cn !== undefined && cn < 1) { problem = `window shape cannot be larger than input array shape (window ${cw} on an axis of length ${constOf(source.shape[k]!)})`; break; }
-        if (!nk) { problem = 'window count not known'; break; }
-        outShape[k] = nk;
-      }
-      if (!problem) {
-        shape = [...outShape, ...ws];
-        strides = [...source.strides, ...axes.map((k) => source.strides![k]!)];
-      }
-    }
-  }
-  const facts: CallFacts = {
-    fn: 'sliding_window_view', ...callSite(ctx, call, callee, srcNode), source,
-    shape, strides, shapeArg: undefined, stridesArg: undefined, offset: source?.offset, writeable, writeableArg: wv !== undefined, writeableSpan: argSpan(ctx, a.kwNodes.get('writeable')),
-    window: ws ? { shape: ws, axis } : undefined, problem, swvName: swvName(ctx, src(ctx, callee)),
-  };
-  record(ctx, facts);
-  return viewVal(facts, source);
-}
-
-/**
- * `np.broadcast_to(x, shape)`: a read-only view, strides 0 on the axes it repeats; NumPy
- * raises when a size is neither the array's nor 1 (SL008).
- */
-function recordBroadcast(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
-  const x0 = arg(a, 0, 'array');
-  const source = x0 && arrayOf(x0, 'numpy');
-  const srcNode = argNode(a, 0, 'array');
-  const target = shapeOf(arg(a, 1, 'shape') ?? UNKNOWN);
-  let shape: readonly Lin[] | undefined;
-  let strides: readonly Lin[] | undefined;
-  let problem: string | undefined;
-  if (source?.shape && source.strides && target) {
-    const b = broadcastTo(source, target);
-    const from = source.shape.map(constOf);
-    const to = target.map(constOf);
-    if (b) { shape = b.shape; strides = b.strides; }
-    else if (to.some((m) => m !== undefined && m < 0)) problem = 'all elements of broadcast shape must be non-negative';
-    else if (target.length < source.shape.length || from.every((n, k) => { const m = to[k + target.length - from.length]; return n !== undefined && m !== undefined; })) {
-      problem = `cannot broadcast an array of shape (${from.join(', ')}${from.length === 1 ? ',' : ''}) to shape (${to.join(', ')}${to.length === 1 ? ',' : ''})`;
-    }
-  }
-  return recordView(ctx, call, callee, { fn: 'broadcast_to', source, srcNode, shape, strides, offset: source?.offset, problem });
-}
-
-/**
- * `t.unfold(dimension, size, step)`: the windows of `size` every `step` along `dimension`,
- * as a last axis; torch raises for a size past the axis's length or a step below 1 (SL008).
- */
-function recordUnfold(recv: Val, a: Args, call: SyntaxNode, callee: SyntaxNode, recvNode: SyntaxNode, ctx: Ctx): Val {
-  const source = arrayOf(recv, 'torch');
-  const dimV = arg(a, 0, 'dimension');
-  const size = dimV && intOf(arg(a, 1, 'size') ?? UNKNOWN);
-  const step = dimV && intOf(arg(a, 2, 'step') ?? UNKNOWN);
-  const dim = dimV && constOfInt(dimV);
-  let shape: Lin[] | undefined;
-  let strides: Lin[] | undefined;
-  let problem: string | undefined;
-  const nd = source?.shape?.length;
-  const d = dim !== undefined && nd !== undefined ? (dim < 0 ? dim + Math.max(nd, 1) : dim) : undefined;
-  const cSize = size && constOf(size);
-  const cStep = step && constOf(step);
-  if (cStep !== undefined && cStep <= 0) problem = `step is ${cStep} but must be > 0`;
-  else if (cSize !== undefined && cSize < 0) problem = `size is ${cSize} but must be >= 0`;
-  else if (d !== undefined && nd !== undefined && (d < 0 || d >= Math.max(nd, 1))) problem = `Dimension out of range (expected to be in range of [${-Math.max(nd, 1)}, ${Math.max(nd, 1) - 1}], but got ${dim})`;
-  else if (source?.shape && source.strides && d !== undefined && size && step && nd! > 0) {
-    const n = source.shape[d]!;
-    const cn = constOf(n);
-    if (cn !== undefined && cSize !== undefined && cSize > cn) problem = `maximum size for tensor at dimension ${d} is ${cn} but size is ${cSize}`;
-    else {
-      const left = linSub(n, size);
-      const count = left && linFloorDiv(left, step);
-      const windows = count && linAdd(count, lin(1));
-      const along = linMul(source.strides[d]!, step);
-      if (windows && along) {
-        shape = [...source.shape.slice(0, d), windows, ...source.shape.slice(d + 1), size];
-        strides = [...source.strides.slice(0, d), along, ...source.strides.slice(d + 1), source.strides[d]!];
-      }
-    }
-  }
-  return recordView(ctx, call, callee, { fn: 'Tensor.unfold', source, srcNode: recvNode, shape, strides, offset: source?.offset, problem });
-}
-
-/**
- * `np.ndarray(shape, dtype, buffer=b, offset=…, strides=…)`: a view of the bytes of `b` (its
- * own data, which must be contiguous: NumPy exports no other), from `offset` bytes on, with the
- * given strides or C- (`order='F'`: Fortran-) ordered ones. Unlike `as_strided`, NumPy checks
- * the view against the buffer and raises (SL008 in the findings, not SL001).
- */
-function recordNdarray(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
-  const bufV = arg(a, 2, 'buffer')!;
-  const buf = arrayOf(bufV, 'numpy');
-  const shape = shapeOf(arg(a, 0, 'shape'));
-  const dtV = arg(a, 1, 'dtype');
-  const dtype = dtV && dtV.k !== 'none' ? dtypeOf(dtV, 'numpy') : FLOAT64;
-  const offV = arg(a, 3, 'offset');
-  const offset = offV && offV.k !== 'none' ? intOf(offV) : lin(0);
-  const stridesV = arg(a, 4, 'strides');
-  const order = orderOf(arg(a, 5, 'order'), 'C');
-  let problem: string | undefined;
-  let source: ArrayFact | undefined;
-  let strides: Lin[] | undefined;
-  if (buf?.shape && buf.strides && buf.dtype && dtype && buf.lib === 'numpy') {
-    if (!isCContiguousFact(buf) && !isFContiguousFact(buf)) problem = 'ndarray is not contiguous';
-    else {
-      // The buffer is the array's own bytes, seen as items of the new dtype.
-      const n = sizeLin(buf.shape);
-      const nbytes = n && linMul(n, buf.itemsize);
-      const c = nbytes && constOf(nbytes);
-      source = {
-        lib: 'numpy', label: buf.label, dtype, itemsize: lin(dtype.itemsize),
-        shape: c !== undefined && c % dtype.itemsize === 0 ? [lin(c / dtype.itemsize)] : undefined,
-        strides: [lin(dtype.itemsize)], offset: lin(0), buffer: { label: buf.label, size: nbytes }, writeable: buf.writeable, symbolic: undefined,
-      };
-      if (stridesV && stridesV.k !== 'none') strides = shapeOrSym(stridesV, shape?.length);
-      else if (shape && (order === 'C' || order === 'F')) strides = newArray('numpy', buf.label, shape, dtype, order).strides?.slice();
-    }
-  }
-  return recordView(ctx, call, callee, { fn: 'ndarray', source, srcNode: argNode(a, 2, 'buffer'), shape, strides, offset, problem });
-}
-
-/**
- * `F.unfold(input, kernel_size, …)`: im2col, a copy (`library/torch.ts`'s `im2col`). Recorded
- * for its lens (the copy's shape, its blocks, or torch's error); the value is the new tensor.
- */
-function recordIm2col(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx): Val {
-  const source = arrayOf(arg(a, 0, 'input') ?? UNKNOWN, 'torch');
-  const r = im2col(source, a);
-  // Contiguous, in elements whatever the dtype; the dtype is the input's.
-  const out = r.shape ? newArray('torch', 'F.unfold(…)', r.shape, source?.dtype ?? FLOAT32) : undefined;
-  record(ctx, {
-    fn: 'F.unfold', ...callSite(ctx, call, callee, argNode(a, 0, 'input')), source,
-    shape: r.shape, strides: out?.strides, shapeArg: undefined, stridesArg: undefined, offset: lin(0), writeable: true, writeableArg: false,
-    window: undefined, problem: r.problem, swvName: swvName(ctx, src(ctx, callee)),
-    ...(r.blocks && r.kernel ? { im2col: { blocks: r.blocks, kernel: r.kernel } } : {}),
-  });
-  return out && source?.dtype ? { k: 'array', a: out } : UNKNOWN;
-}
-
-/** Record a view made by a library function whose arguments leave no text to fix (no shape or strides argument, read-only or torch). */
-function recordView(ctx: Ctx, call: SyntaxNode, callee: SyntaxNode, v: {
-  fn: StrideFn; source: ArrayFact | undefined; srcNode: SyntaxNode | undefined; shape: readonly Lin[] | undefined;
-  strides: readonly Lin[] | undefined; offset: Lin | undefined; problem: string | undefined;
-}): Val {
-  const writeable = v.fn === 'Tensor.unfold' || (v.fn === 'ndarray' && v.source?.writeable === true);
-  const facts: CallFacts = {
-    fn: v.fn, ...callSite(ctx, call, callee, v.srcNode), source: v.source,
-    shape: v.shape, strides: v.strides, shapeArg: undefined, stridesArg: undefined, offset: v.offset, writeable, writeableArg: false,
-    window: undefined, problem: v.problem, swvName: swvName(ctx, src(ctx, callee)),
-  };
-  record(ctx, facts);
-  return viewVal(facts, v.source);
-}
-
-function recordTorch(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx: Ctx, fn: StrideFn, source: ArrayFact | undefined, first: number, srcNode: SyntaxNode | undefined): Val {
-  const sizeV = arg(a, first, 'size');
-  const strideV = arg(a, first + 1, 'stride');
-  const offV = arg(a, first + 2, 'storage_offset');
-  const shape = sizeV ? shapeOrSym(sizeV) : undefined;
-  const strides = strideV ? shapeOrSym(strideV, shape?.length) : undefined;
-  const off = offV && offV.k !== 'none' ? intOf(offV) : source?.offset;
-  const src0 = source && source.lib === 'numpy' && source.symbolic ? { ...source, lib: 'torch' as Lib } : source;
-  const facts: CallFacts = {
-    fn, ...callSite(ctx, call, callee, srcNode), source: src0,
-    shape, strides, shapeArg: argInfo(argNode(a, first, 'size'), ctx), stridesArg: argInfo(argNode(a, first + 1, 'stride'), ctx),
-    offset: off, writeable: true, writeableArg: false, window: undefined,
-    problem: source && source.lib === 'numpy' && !source.symbolic ? 'torch as_strided called on a NumPy array' : undefined,
-    swvName: { text: 'sliding_window_view', importLine: undefined },
-  };
-  record(ctx, facts);
-  return viewVal(facts, src0);
 }

@@ -183,3 +183,16 @@ export function arrayOf(v: Val, lib?: Lib): ArrayFact | undefined {
 export function seqItems(v: Val): readonly Val[] | undefined {
   return v.k === 'tuple' ? v.items : undefined;
 }
+
+/** NumPy's limit on dimensions (NPY_MAXDIMS): tuples built by arithmetic never grow past it. */
+export const MAX_TUPLE = 64;
+
+/**
+ * Item `i` of `x.shape` / `x.strides` when x's dimension count is unknown: an atom named by
+ * the index as written (`x.strides[-1]` is its own atom: which axis it is depends on ndim).
+ */
+export function indexSymtuple(base: string, i: number): Val {
+  const m = /^(.*)\.(shape|strides)$/.exec(base);
+  if (!m) return UNKNOWN;
+  return { k: 'int', e: attrAtom(m[1]!, m[2] as 'shape' | 'strides', i) };
+}

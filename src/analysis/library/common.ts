@@ -5,8 +5,9 @@
  * The library model (this folder) says what each NumPy, PyTorch and builtin function and each
  * array method does to shape, strides and dtype, one small entry per function in a table
  * keyed by its name: `numpy.ts`, `torch.ts`, `builtins.ts`, `methods.ts`. The interpreter
- * (`interp.ts`) evaluates the arguments, looks the entry up and calls it; the stride calls it
- * records (`as_strided`, `sliding_window_view`) and functions the code defines stay there.
+ * (`interp.ts`) evaluates the arguments, looks the entry up and calls it; the stride calls
+ * (`as_strided`, `sliding_window_view`, …) are recorded by `calls.ts`, and functions the code
+ * defines stay in the interpreter.
  * These modules import neither the interpreter nor Lezer: an entry sees values, not syntax.
  * A helper two of them use goes here.
  */

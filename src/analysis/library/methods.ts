@@ -4,7 +4,7 @@
  * (`size()`, `stride()`, `numel()`, …). `METHODS` is keyed by the method's name; an entry gets
  * the array the method is called on and the call's arguments. To model a method, add one
  * entry; a name without one gives an unknown value. `Tensor.as_strided` is not an entry: the
- * interpreter records it (`interp.ts`).
+ * interpreter records it (`calls.ts`).
  */
 import { isCContiguousFact, reshaped, sizeLin, transposed } from '../arrays';
 import { constOf, lin, linScale, type Lin } from '../linear';

@@ -3,7 +3,7 @@
  * the arguments the code passes. `NUMPY` is keyed by the path after `numpy.` (`zeros`,
  * `random.rand`, `random.Generator.integers`). To model a function, add one entry; a name
  * without one gives an unknown value. The stride calls (`as_strided`,
- * `sliding_window_view`) are not entries: the interpreter records them (`interp.ts`).
+ * `sliding_window_view`) are not entries: the interpreter records them (`calls.ts`).
  */
 import { broadcastTo, isCContiguousFact, isFContiguousFact, newArray, reshaped, transposed } from '../arrays';
 import { constOf, lin, linAdd, type Lin } from '../linear';

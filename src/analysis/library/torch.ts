@@ -2,7 +2,7 @@
  * PyTorch's functions: what each gives (a tensor's shape, strides in elements and dtype) for
  * the arguments the code passes. `TORCH` is keyed by the path after `torch.` (`zeros`,
  * `from_numpy`). To model a function, add one entry; a name without one gives an unknown
- * value. `torch.as_strided` is not an entry: the interpreter records it (`interp.ts`).
+ * value. `torch.as_strided` is not an entry: the interpreter records it (`calls.ts`).
  */
 import { constOf, lin, linAdd, linFloorDiv, linMul, linScale, linSub, linText, type Lin } from '../linear';
 import { arrayOf, FLOAT32, FLOAT64, INT64, intOf, UNKNOWN, type ArrayFact, type DType, type Val } from '../values';
