@@ -45,28 +45,42 @@ export function newArray(lib: Lib, label: string, shape: readonly Lin[], dtype: 
   };
 }
 
-/** Whether a concrete array is Fortran-contiguous (its reversed axes are C-contiguous). */
+/** Whether an array is known to be Fortran-contiguous (its reversed axes are C-contiguous). */
 export function isFContiguousFact(a: ArrayFact): boolean {
-  const t = transposed(a);
-  return t !== undefined && isCContiguousFact(t);
+  return fContiguity(a) === true;
 }
 
-/** Whether a concrete array is C-contiguous (NumPy's rule: length-1 dims ignored). */
+/** Whether an array is known to be C-contiguous (`cContiguity`). */
 export function isCContiguousFact(a: ArrayFact): boolean {
-  if (!a.shape || !a.strides) return false;
-  const unit = a.lib === 'numpy' ? constOf(a.itemsize) : 1;
-  if (unit === undefined) return false;
-  let expected = unit;
+  return cContiguity(a) === true;
+}
+
+/**
+ * Whether an array is C-contiguous, by NumPy's rule (and torch's): an array with no elements
+ * always is, and an axis of length 1 needs no particular stride. Sizes may be symbolic (the
+ * strides of `np.zeros((n, 4))` are C-order for every n); `undefined` when the answer depends
+ * on values the analysis does not know (an axis of unknown length may be 0 or 1).
+ */
+export function cContiguity(a: ArrayFact): boolean | undefined {
+  if (!a.shape || !a.strides || a.shape.length !== a.strides.length) return undefined;
+  if (a.shape.some((n) => constOf(n) === 0)) return true;
+  let expected: Lin | undefined = a.lib === 'numpy' ? a.itemsize : lin(1);
   for (let k = a.shape.length - 1; k >= 0; k--) {
-    const n = constOf(a.shape[k]!);
-    const s = constOf(a.strides[k]!);
-    if (n === undefined || s === undefined) return false;
-    if (n === 0) return true;
-    if (n === 1) continue;
-    if (s !== expected) return false;
-    expected *= n;
+    const n = a.shape[k]!;
+    if (constOf(n) === 1) continue;
+    if (!expected || !linEqual(a.strides[k]!, expected)) {
+      const known = constOf(a.itemsize) !== undefined && [...a.shape, ...a.strides].every((x) => constOf(x) !== undefined);
+      return known ? false : undefined;
+    }
+    expected = linMul(expected, n);
   }
   return true;
+}
+
+/** Whether an array is Fortran-contiguous (`cContiguity` of its reversed axes). */
+export function fContiguity(a: ArrayFact): boolean | undefined {
+  const t = transposed(a);
+  return t && cContiguity(t);
 }
 
 /** `a.T` / `a.transpose(axes)`: the same buffer with dimensions permuted. */

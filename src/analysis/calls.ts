@@ -8,7 +8,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { assignedNames, commaGroups, kids, PUNCT, shiftSpan, span, src, type Located, type Span } from './syntax';
 import { refName, type Scoped } from './scope';
-import { broadcastTo, isCContiguousFact, isFContiguousFact, newArray, sizeLin } from './arrays';
+import { broadcastTo, cContiguity, cStridesLin, fContiguity, newArray, sizeLin } from './arrays';
 import { constOf, lin, linAdd, linAtoms, linFloorDiv, linMul, linSub, linVar, type Lin } from './linear';
 import {
   arrayOf, constOfInt, FLOAT32, FLOAT64, indexSymtuple, intOf, MAX_TUPLE, UNKNOWN, type ArrayFact, type Lib, type Val,
@@ -62,11 +62,20 @@ export interface CallFacts {
    */
   readonly prefix?: number;
   /**
+   * For `as_strided` with a new shape and `strides` omitted, where the strides came from: C
+   * order for the new shape (the source is C-contiguous), the source's own (it is not), or
+   * unknown (whether it is is not known).
+   */
+  readonly stridesOmitted?: StridesOmitted;
+  /**
    * For `F.unfold` (im2col, a copy: `shape` and `strides` are the new tensor's): the blocks
    * along H and W and the kernel's size, when known.
    */
   readonly im2col?: { readonly blocks: readonly [Lin, Lin]; readonly kernel: readonly [Lin, Lin] };
 }
+
+/** Where `as_strided`'s strides came from when the call omits them (`omittedStrides`). */
+export type StridesOmitted = 'C order' | 'source' | 'unknown';
 
 /** A shape/strides argument: its span and, for a literal tuple, each item's span and whether it is a number literal. */
 export interface ArgInfo {
@@ -196,8 +205,10 @@ export function recordAsStrided(a: Args, call: SyntaxNode, callee: SyntaxNode, c
   const stridesV = arg(a, 2, 'strides');
   const wv = arg(a, 4, 'writeable');
   let problem: string | undefined;
-  const shape = shapeV && shapeV.k !== 'none' ? shapeOrSym(shapeV) : source?.shape ?? (source ? undefined : undefined);
-  const strides = stridesV && stridesV.k !== 'none' ? shapeOrSym(stridesV, shape?.length) : source?.strides;
+  const newShape = shapeV !== undefined && shapeV.k !== 'none';
+  const shape = newShape ? shapeOrSym(shapeV) : source?.shape;
+  const omitted = (stridesV === undefined || stridesV.k === 'none') && source ? omittedStrides(source, shape, newShape) : undefined;
+  const strides = omitted ? omitted.strides : stridesV && shapeOrSym(stridesV, shape?.length);
   if (source && source.lib === 'torch') problem = 'NumPy as_strided called on a torch tensor';
   const writeable = wv ? !(wv.k === 'bool' && !wv.v) : true;
   // A view with an unknown prefix: its tail over the source's last axes, and no argument
@@ -208,10 +219,28 @@ export function recordAsStrided(a: Args, call: SyntaxNode, callee: SyntaxNode, c
     shape, strides, shapeArg: argInfo(argNode(a, 1, 'shape'), ctx), stridesArg: argInfo(argNode(a, 2, 'strides'), ctx),
     offset: source?.offset, writeable, writeableArg: wv !== undefined, writeableSpan: argSpan(ctx, argNode(a, 4, 'writeable')), window: undefined, problem,
     swvName: swvName(ctx, src(ctx, callee)),
+    ...(omitted && newShape ? { stridesOmitted: omitted.from } : {}),
     ...(prefixed ? { ...prefixed, shapeArg: undefined, stridesArg: undefined } : {}),
   };
   record(ctx, facts);
   return prefixed ? UNKNOWN : viewVal(facts, source);
+}
+
+/**
+ * The strides `as_strided` gives when `strides` is omitted. NumPy hands the source's
+ * `__array_interface__` on with the new shape, and its strides are `None` for a C-contiguous
+ * array (one with no elements, a 0-d one; length-1 axes ignored): the new array then has
+ * C-order strides for its shape. Only an array that is not C-contiguous keeps its own (and
+ * NumPy raises when their number differs from the shape's). With the shape kept, the two
+ * differ at most on length-1 axes, which no address uses; with a new shape they are unknown
+ * while it is unknown whether the source is C-contiguous.
+ */
+function omittedStrides(source: ArrayFact, shape: readonly Lin[] | undefined, newShape: boolean): { strides: readonly Lin[] | undefined; from: StridesOmitted } {
+  const c = cContiguity(source);
+  const unit = source.lib === 'numpy' ? constOf(source.itemsize) : 1;
+  if (c === true && shape && unit !== undefined) return { strides: cStridesLin(shape, unit), from: 'C order' };
+  if (c === false || !newShape) return { strides: source.strides, from: 'source' };
+  return { strides: undefined, from: 'unknown' };
 }
 
 /**
@@ -418,8 +447,11 @@ export function recordNdarray(a: Args, call: SyntaxNode, callee: SyntaxNode, ctx
   let source: ArrayFact | undefined;
   let strides: Lin[] | undefined;
   if (buf?.shape && buf.strides && buf.dtype && dtype && buf.lib === 'numpy') {
-    if (!isCContiguousFact(buf) && !isFContiguousFact(buf)) problem = 'ndarray is not contiguous';
-    else {
+    const c = cContiguity(buf);
+    const f = fContiguity(buf);
+    if (c === false && f === false) problem = 'ndarray is not contiguous';
+    // Unless the buffer is known to be contiguous, its bytes are not known to be the view's.
+    else if (c || f) {
       // The buffer is the array's own bytes, seen as items of the new dtype.
       const n = sizeLin(buf.shape);
       const nbytes = n && linMul(n, buf.itemsize);

@@ -8,7 +8,7 @@ import { bounds, extent, extentOfBigints, layoutError, type Layout } from '../en
 import { internalOverlapVerdict } from '../engine/overlap';
 import { jsonInteger } from '../engine/report';
 import { CODES, type Code, type Severity, type SeverityOverrides } from './codes';
-import type { ArgItem, CallFacts, Span } from './calls';
+import type { ArgItem, CallFacts, Span, StridesOmitted } from './calls';
 import {
   constBig, constOf, lin, linAdd, linAtoms, linEqual, linFloorDiv, linLowerBound, linMul, linScale, linSub, linText, linVar, type Assumed, type Lin,
 } from './linear';
@@ -464,7 +464,13 @@ function sourceLayoutOf(source: CallFacts['source']): CallFinding['sourceLayout'
   return shape && strides && offset !== undefined ? { shape, strides, offset } : null;
 }
 
-/** Everything the user sees about one stride call. */
+/** Why the strides are what they are when `as_strided` has a new shape and no `strides` (`CallFacts.stridesOmitted`). */
+const OMITTED_STRIDES: Record<StridesOmitted, string> = {
+  'C order': '`strides` omitted: SRC is C-contiguous, so NumPy gives the new shape C-order strides (not the strides of SRC).',
+  source: '`strides` omitted: SRC is not C-contiguous, so the view keeps its strides.',
+  unknown: '`strides` omitted: NumPy gives the new shape C-order strides if SRC is C-contiguous and keeps the strides of SRC otherwise; pass `strides=` to say which.',
+};
+
 /**
  * What to show for one call. `writeUse` answers, when asked, how the code lets writes reach
  * the view (SL003 needs it only for overlapping writeable views; see `writeUseAt`).
@@ -509,11 +515,15 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
     ? refusedLayout(isTorch, shapeBig, stridesBig, offsetBig, itemsize) : undefined;
   if (refused) push('SL008', refused);
 
-  // SL005: NumPy strides must be whole elements to make sense.
-  if (!isTorch && itemsize && f.strides) {
+  // SL005: NumPy strides must be whole elements to make sense. An axis of length 1 never
+  // steps (NumPy's tests build `strides=(-1, 80, 8)` on shape (1, 10, 10)), and a view with no
+  // elements reads nothing.
+  const noElements = f.shape?.some((n) => constOf(n) === 0) ?? false;
+  if (!isTorch && itemsize && f.strides && !noElements) {
     f.strides.forEach((s, k) => {
       const c = constOf(s);
-      if (c !== undefined && c % itemsize !== 0) {
+      const steps = f.shape?.[k] === undefined || constOf(f.shape[k]) !== 1;
+      if (c !== undefined && c % itemsize !== 0 && steps) {
         push('SL005', `strides[${k}] = ${c} B is not a multiple of the itemsize ${itemsize} B of ${bufLabel} (${source?.dtype?.name ?? 'its dtype'}): elements would start mid-element`, [], f.stridesArg?.items?.[k]?.span ?? f.stridesArg?.span ?? f.span);
       }
     });
@@ -634,7 +644,8 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
         if (needHi) needs.push({ axis: r.axis, text: linText(needHi), value: constOf(needHi) });
       }
     }
-    if (wrapMsgs.length) {
+    // Strides NumPy chose (C order, `strides` omitted) make a reshape: crossing rows is its point.
+    if (wrapMsgs.length && f.stridesOmitted !== 'C order') {
       wraps = true;
       push('SL002', `the view stays inside the buffer but a window ${wrapMsgs.join('; and ')}`, windowFixes(f, source, pattern, srcName, options, false));
     }
@@ -667,7 +678,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
     const shText = shapeText ? tupleText(shapeText) : '?';
     const stText = stridesText ? tupleText(stridesText) : '?';
     const parts = [`view ${shText} · strides ${stText}${isTorch ? ' elements' : ''}`];
-    if (!f.shape || !f.strides || !source) parts.push(source ? 'not all sizes known' : 'source unknown');
+    if (!f.shape || !f.strides || !source) parts.push(!source ? 'source unknown' : f.stridesOmitted === 'unknown' ? `strides depend on whether ${srcName ?? source.label} is C-contiguous` : 'not all sizes known');
     else if (outOfBounds) parts.unshift('⚠');
     else if (requires.length > 0) parts.push(`needs ${requires.join(', ').replace(`${source.label}.shape`, `${source.label}.shape`)}`);
     else if (reachByAxis && source.symbolic) parts.push(`fits any ${source.label} ✓`);
@@ -738,6 +749,8 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
   }
   const title = `${f.fn} view of ${f.sourceText ?? 'an unknown array'}${source?.dtype ? ` (${source.dtype.name})` : ''}${f.via ? `, made by ${f.via} for this call` : ''}`;
   if (requires.length) notes.push(`needs ${requires.join(', ')}`);
+  const omittedNote = f.stridesOmitted && OMITTED_STRIDES[f.stridesOmitted];
+  if (omittedNote) notes.push(omittedNote.replaceAll('SRC', srcName ?? source?.label ?? 'the source'));
   if (isTorch) notes.push('PyTorch counts strides and storage_offset in elements, not bytes.');
 
   if (f.fn === 'ndarray') {

@@ -53,6 +53,21 @@ describe('finding the calls', () => {
     expect(c.strides).toEqual([4, 112]);
   });
 
+  test('a new shape with strides omitted: why the strides are what they are, and unknown when they depend on the layout', () => {
+    // Numbers against NumPy: test/analysis-corpus/strides_omitted.py and cs_strides_omitted.py.
+    const text = `${PRELUDE}flat = np.lib.stride_tricks.as_strided(image, shape=(56, 14))\n`
+      + 'cols = np.lib.stride_tricks.as_strided(image[:, ::2], shape=(28, 14))\n'
+      + 'def as_matrix(x, rows, cols):\n    return np.lib.stride_tricks.as_strided(x, shape=(rows, cols))\n';
+    const [flat, cols, param] = analyzePython(text).calls;
+    expect(flat!.strides).toEqual([56, 4]);
+    expect(flat!.diagnostics).toEqual([]);
+    expect(flat!.hover.notes).toContain('`strides` omitted: image is C-contiguous, so NumPy gives the new shape C-order strides (not the strides of image).');
+    expect(cols!.strides).toEqual([112, 8]);
+    expect(cols!.hover.notes.some((n) => n.includes('not C-contiguous, so the view keeps its strides'))).toBe(true);
+    expect(param!.lens).toBe('view (rows, cols) · strides ? · strides depend on whether x is C-contiguous');
+    expect(param!.diagnostics).toEqual([]);
+  });
+
   test('sliding_window_view, torch.as_strided and tensor.as_strided', () => {
     const text = `${PRELUDE}import torch\nfrom numpy.lib.stride_tricks import sliding_window_view as swv\n`
       + 'w = swv(image, (3, 3))\nt = torch.zeros(4, 5)\na = torch.as_strided(t, (3, 5), (5, 1), 5)\nb = t.as_strided(size=(2, 2), stride=(1, 5))\nc = torch.Tensor.as_strided(t, (2,), (5,))\n';

@@ -232,6 +232,12 @@ describe('corpus', () => {
         expect(c!.buffer?.size).toBe(r.storage);
         continue;
       }
+      if (r.site !== undefined && !c!.via && typeof c!.buffer?.size !== 'number') {
+        // At the definition, a view of a buffer of symbolic size (`np.zeros(n)`): its shape
+        // and strides are known, its bounds are not, and nothing is claimed about them.
+        expect(c!.inBounds, `bounds claimed for a buffer of unknown size ${where}`).toBeNull();
+        continue;
+      }
       expect(c!.buffer?.size, `buffer size ${where}`).toBe(r.nbytes);
       if (!r.empty) expect(c!.reach, `byte reach ${where}`).toEqual({ low: r.low, high: r.high });
       expect(c!.inBounds).toBe(BigInt(r.low!) >= 0n && BigInt(r.high!) <= BigInt(r.nbytes!));
