@@ -229,7 +229,8 @@ export function broadcastTo(a: ArrayFact, shape: readonly Lin[]): ArrayFact | un
     if (k < lead) { strides.push(lin(0)); continue; }
     const n = constOf(a.shape[k - lead]!);
     const m = constOf(shape[k]!);
-    if (n === 1 && m !== 1) strides.push(lin(0));
+    // NumPy gives every length-1 axis of the source stride 0, repeated or not.
+    if (n === 1) strides.push(lin(0));
     // Sizes that are the same expression keep the stride; any other pair the code does not
     // fix may be 1 (stride 0) or differ (NumPy raises): unknown.
     else if (linEqual(a.shape[k - lead]!, shape[k]!) || (n !== undefined && n === m)) strides.push(a.strides[k - lead]!);

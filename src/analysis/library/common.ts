@@ -12,7 +12,7 @@
  * A helper two of them use goes here.
  */
 import { newArray } from '../arrays';
-import { lin, linMul, linVar, type Lin } from '../linear';
+import { lin, linMul, type Lin } from '../linear';
 import {
   BOOL, dtypeByName, FLOAT64, INT64, intOf, seqItems, UNKNOWN, type DType, type Lib, type Val,
 } from '../values';
@@ -55,11 +55,15 @@ export function arg(a: Args, i: number, name: string): Val | undefined {
   return a.kw.get(name) ?? a.pos[i];
 }
 
-/** A shape from an int, a tuple of ints, or varargs ints (`torch.zeros(3, 4)`). */
+/**
+ * A shape from an int or a tuple of ints. A parameter given whole (`np.zeros(shape)`,
+ * `np.broadcast_to(y, shape)`) may be either, so its number of dimensions is unknown; inside
+ * a tuple (`(n, w)`) each item is one dimension.
+ */
 export function shapeOf(v: Val | undefined): Lin[] | undefined {
-  if (!v) return undefined;
+  if (!v || v.k === 'sym') return undefined;
   const one = intOf(v);
-  if (one && v.k !== 'sym') return [one];
+  if (one) return [one];
   if (v.k === 'tuple') {
     const out: Lin[] = [];
     for (const it of v.items) {
@@ -69,13 +73,12 @@ export function shapeOf(v: Val | undefined): Lin[] | undefined {
     }
     return out;
   }
-  if (v.k === 'sym') return [linVar(v.name)];
   return intItems(v);
 }
 
 /** The sizes given one by one from position `from` on (`t.view(3, 4)`), or as one tuple there. */
 export function varargShape(a: Args, from = 0): Lin[] | undefined {
-  if (a.pos.length === from + 1 && a.pos[from]!.k === 'tuple') return shapeOf(a.pos[from]);
+  if (a.pos.length === from + 1 && (a.pos[from]!.k === 'tuple' || a.pos[from]!.k === 'sym')) return shapeOf(a.pos[from]);
   const out: Lin[] = [];
   for (const v of a.pos.slice(from)) {
     const e = intOf(v);
