@@ -1,10 +1,11 @@
-"""Whether the analysis corpus ran to the same views under two NumPy versions.
+"""Whether the analysis corpus (or the random programs) ran to the same views under two NumPy versions.
 
 The unit tests check the Python analysis against test/fixtures/generated/analysis_corpus.json,
 written by scripts/fixtures/analysis_corpus.py under Debian's NumPy 1.24. Most users run
 NumPy 2.x: this compares that file with a run of the same script under NumPy 2 (every stride
 call's line, call site, shape, strides, byte reach, buffer size, and every error's type), so
 the analysis's verdicts hold there too. Snippets one run skipped (no torch) are left out.
+The random programs of scripts/fixtures/analysis_random.py (key `programs`) compare the same way.
 
 Usage: compare_corpus_runs.py A.json B.json   -> exit 1 and the differences when they differ
 """
@@ -27,9 +28,10 @@ def main(a_path, b_path):
         a = json.load(f)
     with open(b_path, encoding='utf-8') as f:
         b = json.load(f)
+    key = 'snippets' if 'snippets' in a else 'programs'
     diffs, compared = [], 0
-    for name, ea in sorted(a['snippets'].items()):
-        eb = b['snippets'].get(name)
+    for name, ea in sorted(a[key].items()):
+        eb = b[key].get(name)
         if eb is None:
             diffs.append(f'{name}: missing from {b_path}')
             continue
@@ -38,7 +40,8 @@ def main(a_path, b_path):
         compared += 1
         if calls(ea) != calls(eb):
             diffs.append(f'{name}: {calls(ea)} != {calls(eb)}')
-    print(f'corpus: {compared} snippets ran to the same views under NumPy {a["numpy"]} and {b["numpy"]}'
+    what = 'corpus' if key == 'snippets' else 'random programs'
+    print(f'{what}: {compared} {key} ran to the same views under NumPy {a["numpy"]} and {b["numpy"]}'
           if not diffs else '\n'.join(diffs))
     return 1 if diffs else 0
 

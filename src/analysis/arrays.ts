@@ -36,7 +36,9 @@ export function sizeLin(shape: readonly Lin[]): Lin | undefined {
 /** A new array owning its buffer, C-ordered (or Fortran-ordered: `order='F'`). */
 export function newArray(lib: Lib, label: string, shape: readonly Lin[], dtype: DType, order: 'C' | 'F' = 'C'): ArrayFact {
   const unit = lib === 'numpy' ? dtype.itemsize : 1;
-  const strides = order === 'C' ? cStridesLin(shape, unit) : cStridesLin([...shape].reverse(), unit)?.reverse();
+  // NumPy allocates an array with no elements with every stride 0.
+  const empty = lib === 'numpy' && shape.some((n) => constOf(n) === 0);
+  const strides = empty ? shape.map(() => lin(0)) : order === 'C' ? cStridesLin(shape, unit) : cStridesLin([...shape].reverse(), unit)?.reverse();
   const count = sizeLin(shape);
   const size = count && (lib === 'numpy' ? linScale(count, dtype.itemsize) : count);
   return {
@@ -94,7 +96,13 @@ export function transposed(a: ArrayFact, axes?: readonly number[]): ArrayFact | 
   return { ...a, label: a.label, shape: norm.map((p) => a.shape![p]!), strides: norm.map((p) => a.strides![p]!) };
 }
 
-/** `a.reshape(shape)` for a C-contiguous array (a view); a copy otherwise. `-1` is inferred. */
+/**
+ * `a.reshape(shape)` (order C), as NumPy does it: the same shape (as written) is a view with
+ * the same strides; a C-contiguous array is a view with C-order strides; any other array is a view when
+ * its axes split and merge without a copy (`noCopyStrides`), else a copy. `-1` is inferred.
+ * Unknown where that depends on values the analysis does not know, and for a torch tensor that
+ * is not contiguous (torch's rule differs).
+ */
 export function reshaped(a: ArrayFact, shape: readonly Lin[]): ArrayFact | undefined {
   if (!a.shape) return undefined;
   const total = sizeLin(a.shape);
@@ -112,13 +120,61 @@ export function reshaped(a: ArrayFact, shape: readonly Lin[]): ArrayFact | undef
   }
   if (dims.some((n) => (constOf(n) ?? 0) < 0)) return undefined;
   const unit = a.lib === 'numpy' ? constOf(a.itemsize) : 1;
-  if (unit === undefined) return undefined;
+  if (unit === undefined || !a.strides) return undefined;
+  // NumPy compares the shape as written (before inferring -1) with the array's.
+  if (shape.length === a.shape.length && shape.every((n, k) => linEqual(n, a.shape![k]!))) return { ...a, shape: dims };
   const strides = cStridesLin(dims, unit);
-  if (isCContiguousFact(a) || a.shape.length === 1 && dims.length === 1) {
-    return { ...a, shape: dims, strides };
+  const c = cContiguity(a);
+  if (c) return { ...a, shape: dims, strides };
+  if (c === undefined || a.lib === 'torch') return undefined;
+  const kept = noCopyStrides(a.shape, a.strides, dims, unit);
+  if (kept) return { ...a, shape: dims, strides: kept };
+  if (kept === undefined || !a.dtype) return undefined;
+  // A copy, reshaped: C-order strides even when it has no elements (a view of the copy).
+  return { ...newArray(a.lib, a.label, dims, a.dtype), strides };
+}
+
+/**
+ * NumPy's `_attempt_nocopy_reshape` (C order) for sizes it knows: the strides of a view with the
+ * new shape when the old axes (length-1 ones left out) split and merge into the new ones without
+ * a copy; `null` when a copy is needed; `undefined` when a size or stride is not a known number.
+ */
+function noCopyStrides(shape: readonly Lin[], strides: readonly Lin[], dims: readonly Lin[], itemsize: number): Lin[] | null | undefined {
+  const nums = (xs: readonly Lin[]) => { const out = xs.map(constOf); return out.every((x) => x !== undefined) ? (out as number[]) : undefined; };
+  const oldShape = nums(shape);
+  const oldStrides = nums(strides);
+  const newShape = nums(dims);
+  if (!oldShape || !oldStrides || !newShape) return undefined;
+  const od: number[] = [];
+  const os: number[] = [];
+  oldShape.forEach((n, k) => { if (n !== 1) { od.push(n); os.push(oldStrides[k]!); } });
+  const ns: number[] = new Array<number>(newShape.length).fill(0);
+  let oi = 0;
+  let oj = 1;
+  let ni = 0;
+  let nj = 1;
+  while (ni < newShape.length && oi < od.length) {
+    let np = newShape[ni]!;
+    let op = od[oi]!;
+    while (np !== op) {
+      if (np < op) {
+        if (nj >= newShape.length) return undefined;
+        np *= newShape[nj++]!;
+      } else {
+        if (oj >= od.length) return undefined;
+        op *= od[oj++]!;
+      }
+      if (!Number.isSafeInteger(np) || !Number.isSafeInteger(op)) return undefined;
+    }
+    for (let ok = oi; ok < oj - 1; ok++) if (os[ok] !== od[ok + 1]! * os[ok + 1]!) return null;
+    ns[nj - 1] = os[oj - 1]!;
+    for (let nk = nj - 1; nk > ni; nk--) ns[nk - 1] = ns[nk]! * newShape[nk]!;
+    ni = nj++;
+    oi = oj++;
   }
-  if (!a.dtype) return undefined;
-  return newArray(a.lib, a.label, dims, a.dtype);
+  const last = ni >= 1 ? ns[ni - 1]! : itemsize;
+  for (let nk = ni; nk < newShape.length; nk++) ns[nk] = last;
+  return ns.map((x) => lin(x));
 }
 
 /** One item of a subscript: an integer, a slice, `None` (new axis) or `...`. */
@@ -189,7 +245,8 @@ function sliceRange(n: Lin, s: { start?: Lin; stop?: Lin; step?: Lin }): { start
     if ((s.start && st === undefined) || (s.stop && sp === undefined)) return undefined;
     const [start, stop] = pyIndices(cn, st, sp, step);
     const count = step > 0 ? Math.max(0, Math.ceil((stop - start) / step)) : Math.max(0, Math.ceil((start - stop) / -step));
-    return { start: lin(start), step, count: lin(count) };
+    // NumPy makes an empty slice start at 0 with step 1.
+    return count === 0 ? { start: lin(0), step: 1, count: lin(0) } : { start: lin(start), step, count: lin(count) };
   }
   // Symbolic length: only forward slices with constant, non-negative bounds or negative stops.
   if (step < 0) return undefined;

@@ -605,7 +605,9 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
 
   // ---- source axes: wraps (concrete) and requirements (unknown sizes); with an unknown
   // prefix, the source is its last axes, named from the end (`a.shape[-1]`)
-  const reachByAxis = steps && f.shape && lengthsMatch && (f.offset === undefined || !source || linEqual(f.offset, source.offset)) ? axisReach(f.shape, steps) : undefined;
+  // A view with a length-0 axis reads nothing: no axis of the source is reached.
+  const emptyView = f.shape?.some((n) => constOf(n) === 0) ?? false;
+  const reachByAxis = steps && f.shape && lengthsMatch && !emptyView && (f.offset === undefined || !source || linEqual(f.offset, source.offset)) ? axisReach(f.shape, steps) : undefined;
   let wraps = false;
   // Symbols the bounds took as non-negative (or ≥ 1) that the code does not make so: stated.
   const assumed: Assumed = new Map();
@@ -651,7 +653,8 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
     }
     if (alwaysMsgs.length) {
       outOfBounds = true;
-      push('SL001', `the view reads past the end of ${source.label} ${source.symbolic ? 'for every size' : `whatever ${dependsOn([...(f.shape ?? []), ...(f.strides ?? [])]).join(', ')} may be`}: ${alwaysMsgs.join('; ')}`, windowFixes(f, source, pattern, srcName, options, true));
+      // Sizes that leave the view no element read nothing (`n - w + 2` windows when n = w - 2).
+      push('SL001', `the view reads past the end of ${source.label} ${source.symbolic ? `for every size of ${source.label} that gives it elements` : `whatever ${dependsOn([...(f.shape ?? []), ...(f.strides ?? [])]).join(', ')} may be, when it has elements`}: ${alwaysMsgs.join('; ')}`, windowFixes(f, source, pattern, srcName, options, true));
     }
     if (needs.length > 0 && !layout) {
       const known = source.shape ? concrete(source.shape) : undefined;
