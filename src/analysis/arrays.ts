@@ -79,6 +79,24 @@ export function cContiguity(a: ArrayFact): boolean | undefined {
   return true;
 }
 
+/**
+ * torch's `is_non_overlapping_and_dense`: the strides are a permutation of contiguous ones
+ * (axes of length 0 or 1 need none); `undefined` when a size or stride is not a known number.
+ */
+export function denseStrides(a: ArrayFact): boolean | undefined {
+  if (!a.shape || !a.strides) return undefined;
+  const shape = a.shape.map(constOf);
+  const strides = a.strides.map(constOf);
+  if (shape.some((n) => n === undefined) || strides.some((x) => x === undefined)) return undefined;
+  const axes = [...shape.keys()].filter((k) => shape[k]! >= 2).sort((i, j) => strides[i]! - strides[j]!);
+  let need = 1;
+  for (const k of axes) {
+    if (strides[k] !== need) return false;
+    need *= shape[k]!;
+  }
+  return true;
+}
+
 /** Whether an array is Fortran-contiguous (`cContiguity` of its reversed axes). */
 export function fContiguity(a: ArrayFact): boolean | undefined {
   const t = transposed(a);
@@ -220,7 +238,7 @@ export function indexed(a: ArrayFact, items: readonly IndexItem[]): ArrayFact | 
       continue;
     }
     if (it.k !== 'slice') return undefined;
-    const r = sliceRange(n, it);
+    const r = sliceRange(n, it, a.lib === 'numpy');
     if (!r || !offset) return undefined;
     const step = r.step;
     const startOff = linMul(r.start, s);
@@ -234,8 +252,11 @@ export function indexed(a: ArrayFact, items: readonly IndexItem[]): ArrayFact | 
   return { ...a, shape, strides, offset };
 }
 
-/** Python's `slice.indices` for a length `n`: start, step and element count. */
-function sliceRange(n: Lin, s: { start?: Lin; stop?: Lin; step?: Lin }): { start: Lin; step: number; count: Lin } | undefined {
+/**
+ * Python's `slice.indices` for a length `n`: start, step and element count. NumPy makes an empty
+ * slice start at 0 with step 1 (`resetEmpty`); torch keeps its start.
+ */
+function sliceRange(n: Lin, s: { start?: Lin; stop?: Lin; step?: Lin }, resetEmpty: boolean): { start: Lin; step: number; count: Lin } | undefined {
   const step = s.step ? constOf(s.step) : 1;
   if (step === undefined || step === 0) return undefined;
   const cn = constOf(n);
@@ -245,8 +266,7 @@ function sliceRange(n: Lin, s: { start?: Lin; stop?: Lin; step?: Lin }): { start
     if ((s.start && st === undefined) || (s.stop && sp === undefined)) return undefined;
     const [start, stop] = pyIndices(cn, st, sp, step);
     const count = step > 0 ? Math.max(0, Math.ceil((stop - start) / step)) : Math.max(0, Math.ceil((start - stop) / -step));
-    // NumPy makes an empty slice start at 0 with step 1.
-    return count === 0 ? { start: lin(0), step: 1, count: lin(0) } : { start: lin(start), step, count: lin(count) };
+    return count === 0 && resetEmpty ? { start: lin(0), step: 1, count: lin(0) } : { start: lin(start), step, count: lin(count) };
   }
   // Symbolic length: only forward slices with constant, non-negative bounds or negative stops.
   if (step < 0) return undefined;

@@ -510,7 +510,13 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
   const stridesBig = concreteBig(f.strides);
   const offsetBig = f.offset ? constBig(f.offset) : undefined;
   const negative = shapeBig?.findIndex((n) => n < 0n) ?? -1;
-  if (negative >= 0) push('SL008', `negative dimensions are not allowed: shape[${negative}] = ${shapeBig![negative]}`, [], f.shapeArg?.span ?? f.span);
+  // torch checks no size: a negative one overflows the storage size it computes, unless
+  // another size is 0 (then it makes the view, with no elements).
+  const negativeProblem = negative < 0 ? undefined
+    : !isTorch ? `negative dimensions are not allowed: shape[${negative}] = ${shapeBig![negative]}`
+      : shapeBig!.some((n) => n === 0n) ? undefined
+        : `Storage size calculation overflowed with sizes=[${shapeBig!.join(', ')}]${stridesBig ? ` and strides=[${stridesBig.join(', ')}]` : ''} (torch raises RuntimeError)`;
+  if (negativeProblem) push('SL008', negativeProblem, [], f.shapeArg?.span ?? f.span);
   const refused = shapeBig && stridesBig && offsetBig !== undefined && lengthsMatch
     ? refusedLayout(isTorch, shapeBig, stridesBig, offsetBig, itemsize) : undefined;
   if (refused) push('SL008', refused);
@@ -609,12 +615,29 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
   const emptyView = f.shape?.some((n) => constOf(n) === 0) ?? false;
   const reachByAxis = steps && f.shape && lengthsMatch && !emptyView && (f.offset === undefined || !source || linEqual(f.offset, source.offset)) ? axisReach(f.shape, steps) : undefined;
   let wraps = false;
+  // A window of a view of an array the code does not fix always runs past the end of an inner axis.
+  let nextRow = false;
   // Symbols the bounds took as non-negative (or ≥ 1) that the code does not make so: stated.
   const assumed: Assumed = new Map();
   if (source && reachByAxis) {
     const needs: { axis: number; text: string; value: number | undefined }[] = [];
     const wrapMsgs: string[] = [];
     const alwaysMsgs: string[] = [];
+    const nextRowMsgs: string[] = [];
+    // Past the end of an inner axis a window lands in the next row, and leaves the array only
+    // when the view also spans every outer axis to its end (the rows of the rolling recipe,
+    // all of them). The outermost axis has none; an axis counted from the end of an array of
+    // unknown dimension count may have any number (a prefix view spans its own).
+    const spansOuter = (axis: number): boolean => {
+      if (axis < 0) return false;
+      for (let i = 0; i < axis; i++) {
+        const o = reachByAxis.find((x) => x.axis === i);
+        const n = axisLen(source, i);
+        const last = n && linSub(n, lin(1));
+        if (!o || constOf(o.lo) !== 0 || !last || !linEqual(o.hi, last)) return false;
+      }
+      return true;
+    };
     for (const r of reachByAxis) {
       const n = axisLen(source, r.axis);
       if (!n) continue;
@@ -640,7 +663,10 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
         } else if (!layout) {
           const when = [...tookShort].map(([name, v]) => `${name} ≥ ${v}`);
           const more = shortAlways ? `, more than ${linText(n)}${when.length ? ` whenever ${when.join(' and ')}` : ''}` : '';
-          alwaysMsgs.push(loBad ? `it reads before the start of ${source.label} along axis ${axisName(f, r.axis)}` : `it needs ${source.label}.shape[${axisName(f, r.axis)}] ≥ ${linText(needHi ?? r.hi)}${more}`);
+          const need = `it needs ${source.label}.shape[${axisName(f, r.axis)}] ≥ ${linText(needHi ?? r.hi)}${more}`;
+          if (loBad) alwaysMsgs.push(`it reads before the start of ${source.label} along axis ${axisName(f, r.axis)}`);
+          else if (spansOuter(r.axis)) alwaysMsgs.push(need);
+          else nextRowMsgs.push(need);
         }
       } else if (lb === undefined || lb < 0) {
         if (needHi) needs.push({ axis: r.axis, text: linText(needHi), value: constOf(needHi) });
@@ -650,6 +676,11 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
     if (wrapMsgs.length && f.stridesOmitted !== 'C order') {
       wraps = true;
       push('SL002', `the view stays inside the buffer but a window ${wrapMsgs.join('; and ')}`, windowFixes(f, source, pattern, srcName, options, false));
+    }
+    if (nextRowMsgs.length && !alwaysMsgs.length) {
+      wraps = true;
+      nextRow = true;
+      push('SL002', `a window runs on into the next row of ${source.label}, or past its end when ${source.label} has only one: ${nextRowMsgs.join('; ')}`, windowFixes(f, source, pattern, srcName, options, false));
     }
     if (alwaysMsgs.length) {
       outOfBounds = true;
@@ -670,7 +701,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
   if (source && reachByAxis && steps && f.shape && !layout && !outOfBounds) requires.push(...assumptions(assumed, steps, f.shape));
 
   // ---- a call known to raise says so (never a bare `?` beside its SL008)
-  const raises = f.problem ?? (negative >= 0 ? `negative dimensions are not allowed: shape[${negative}] = ${shapeBig![negative]}` : undefined)
+  const raises = f.problem ?? negativeProblem
     ?? (lengthsMatch ? undefined : diags.find((d) => d.code === 'SL004')?.message);
   if (!layout && !lens && raises) lens = `⚠ raises: ${raises}`;
 
@@ -683,6 +714,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
     const parts = [`view ${shText} · strides ${stText}${isTorch ? ' elements' : ''}`];
     if (!f.shape || !f.strides || !source) parts.push(!source ? 'source unknown' : f.stridesOmitted === 'unknown' ? `strides depend on whether ${srcName ?? source.label} is C-contiguous` : 'not all sizes known');
     else if (outOfBounds) parts.unshift('⚠');
+    else if (nextRow) { parts.unshift('⚠'); parts.push(`windows run into the next row of ${source.label}`); }
     else if (requires.length > 0) parts.push(`needs ${requires.join(', ').replace(`${source.label}.shape`, `${source.label}.shape`)}`);
     else if (reachByAxis && source.symbolic) parts.push(`fits any ${source.label} ✓`);
     else parts.push(`bounds depend on ${dependsOn([...f.shape, ...f.strides]).join(', ')}`);

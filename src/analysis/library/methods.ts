@@ -6,7 +6,7 @@
  * entry; a name without one gives an unknown value. `Tensor.as_strided` is not an entry: the
  * interpreter records it (`calls.ts`).
  */
-import { isCContiguousFact, reshaped, sizeLin, transposed } from '../arrays';
+import { denseStrides, isCContiguousFact, reshaped, sizeLin, transposed } from '../arrays';
 import { constOf, lin, linScale, type Lin } from '../linear';
 import { attrAtom, constOfInt, intOf, UNKNOWN, type ArrayFact, type Val } from '../values';
 import { anyAll, converted, reduced, valuesOf, type Scalar } from '../vectors';
@@ -70,6 +70,18 @@ function copyOf(x: ArrayFact, flat: boolean): Val {
   return arrayVal(x.lib, x.label, shape as Lin[], x.dtype);
 }
 
+/**
+ * torch's `t.clone()` (memory_format=torch.preserve_format): a tensor whose strides are a
+ * permutation of contiguous ones keeps them (a transposed one stays transposed); any other of up
+ * to 3 dimensions becomes contiguous; one of 4 or more may become channels-last: unknown.
+ */
+function cloned(x: ArrayFact): Val {
+  const dense = denseStrides(x);
+  const copy = copyOf(x, false);
+  if (dense && copy.k === 'array' && x.strides) return { k: 'array', a: { ...copy.a, strides: x.strides } };
+  return dense === false && (x.shape?.length ?? 4) <= 3 ? copy : UNKNOWN;
+}
+
 /** `x.reshape(…)` and torch's `t.view(…)`: the sizes one by one, as a tuple or as `shape=`. */
 const reshape: LibMethod = (x, a) => {
   const s = varargShape(a) ?? shapeOf(a.kw.get('shape'));
@@ -106,7 +118,7 @@ export const METHODS: Readonly<Record<string, LibMethod>> = {
   to: cast,
   type: cast,
   copy: (x) => copyOf(x, false),
-  clone: (x) => copyOf(x, false),
+  clone: (x) => (x.lib === 'torch' ? cloned(x) : copyOf(x, false)),
   flatten: (x) => copyOf(x, true),
   contiguous: (x) => (isCContiguousFact(x) ? { k: 'array', a: x } : copyOf(x, false)),
   ravel: (x) => {

@@ -220,6 +220,21 @@ describe('the lens', () => {
     expect(c.requires).toEqual(['n + k - 1 ≤ 10 (x.shape[0])']);
   });
 
+  test('past the end of an inner axis of a parameter a window runs into the next row (SL002); over every row, past the end (SL001)', () => {
+    // The random programs of random.test.ts hold both against NumPy, for the arrays passed.
+    const text = [
+      'import numpy as np',
+      'def first_row(x, w):',
+      '    return np.lib.stride_tricks.as_strided(x, (x.shape[1] - w + 2, w), (x.strides[1], x.strides[1]))',
+      'def every_row(x, w):',
+      '    return np.lib.stride_tricks.as_strided(x, (x.shape[0], x.shape[1] - w + 2, w), (x.strides[0], x.strides[1], x.strides[1]))',
+    ].join('\n') + '\n';
+    const [first, every] = analyzePython(text).calls;
+    expect(first!.diagnostics.map((d) => d.code)).toEqual(['SL002']);
+    expect(first!.lens).toBe('⚠ · view (x.shape[1] - w + 2, w) · strides (x.strides[1], x.strides[1]) · windows run into the next row of x');
+    expect(every!.diagnostics.map((d) => d.code)).toEqual(['SL001']);
+  });
+
   test('a window count that is always one too many is SL001 even without sizes', () => {
     const c = only(analyzePython('import numpy as np\ndef conv(x):\n    h, w = x.shape\n    return np.lib.stride_tricks.as_strided(x, (h - 1, w - 1, 3, 3), x.strides * 2, writeable=False)\n'));
     expect(c.diagnostics.map((d) => d.code)).toEqual(['SL001']);

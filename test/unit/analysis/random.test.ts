@@ -1,6 +1,6 @@
-// Differential test of the Python analysis against NumPy: seeded random programs (an array
-// built, sliced, transposed or copied, then one stride call drawn from what it really is) run
-// with NumPy by scripts/fixtures/analysis_random.py. Every claim the analysis makes must be
+// Differential test of the Python analysis against NumPy and PyTorch: seeded random programs (an
+// array built, sliced, transposed or copied, then one stride call drawn from what it really is)
+// run by scripts/fixtures/analysis_random.py. Every claim the analysis makes must be
 // NumPy's: a resolved view has NumPy's shape and strides, a verdict on its bounds is NumPy's,
 // an error finding is made only where NumPy raised or the view leaves its buffer, and a call
 // NumPy refuses is never shown as a view. What the analysis leaves unknown claims nothing; the
@@ -20,6 +20,9 @@ interface Recorded {
   high?: number;
   nbytes?: number;
   empty?: boolean;
+  /** PyTorch: storage offset and storage size, in elements (no byte reach). */
+  offset?: number;
+  storage?: number;
   /** The bytes the source array spans, as low/high (when it has elements). */
   sourceLow?: number;
   sourceHigh?: number;
@@ -30,6 +33,8 @@ interface Recorded {
 interface Program {
   text: string;
   calls: Recorded[];
+  /** Set when torch was not installed where the program ran. */
+  skipped?: string;
   raised?: { error: string; line: number | null };
 }
 
@@ -45,9 +50,12 @@ test(`random programs: every claim agrees with NumPy ${numpy}`, () => {
   for (const [name, p] of Object.entries(programs)) {
     const a = analyzePython(p.text);
     expect(a.internalError, name).toBeUndefined();
+    if (p.skipped) continue;
     expect(p.calls.length, `${name}: NumPy recorded the call`).toBe(1);
     const r = p.calls[0]!;
-    const inside = !r.error && (r.empty || (r.low! >= 0 && r.high! <= r.nbytes!));
+    // torch checks its views against the storage and raises: a view it made is inside.
+    const torch = r.storage !== undefined || /torch|Tensor/.test(r.fn);
+    const inside = !r.error && (torch || r.empty || (r.low! >= 0 && r.high! <= r.nbytes!));
     // The view as the call makes it: at the module-level call, or where the function is called.
     const line = r.site ?? r.line;
     const c = a.calls.find((x) => x.range.start.line + 1 === line && Boolean(x.via) === (r.site !== undefined));
@@ -64,6 +72,7 @@ test(`random programs: every claim agrees with NumPy ${numpy}`, () => {
       const inArray = r.sourceLow !== undefined && r.low! >= r.sourceLow && r.high! <= r.sourceHigh!;
       if (errors.length > 0 && !r.error && inArray && !r.empty) fail(`the definition says ${errors} for every array, NumPy made this one inside the array`, d);
       if (/fits any/.test(d.lens) && !r.error && !inside) fail('the definition says it fits any array, NumPy\'s view left the buffer', d);
+      if (/fits any/.test(d.lens) && d.diagnostics.some((x) => x.code === 'SL001' || x.code === 'SL002')) fail('"fits any" beside a bounds finding', d);
     }
     if (!c) {
       if (r.site === undefined) fail('no call found');
@@ -86,6 +95,7 @@ test(`random programs: every claim agrees with NumPy ${numpy}`, () => {
     if (JSON.stringify(c.shape) !== JSON.stringify(r.shape)) fail('shape differs');
     // An empty view reads nothing: NumPy may give its axes any strides (broadcast_to gives 0).
     else if (!r.empty && JSON.stringify(c.strides) !== JSON.stringify(r.strides)) fail('strides differ');
+    else if (torch && (c.offset !== r.offset || c.buffer?.size !== r.storage)) fail(`storage offset ${c.offset} of ${c.buffer?.size}, torch ${r.offset} of ${r.storage}`);
   }
   console.log(`random programs (NumPy ${numpy}): ${Object.keys(programs).length} (${definitions} made in a function); views made ${made}, resolved ${resolved} (${(100 * resolved / made).toFixed(1)} %); NumPy raised ${raised}, the analysis said so for ${refused}`);
   // RANDOM_DUMP=file writes every failure, not only the first five.
