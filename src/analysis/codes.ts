@@ -15,7 +15,7 @@ export interface CodeInfo {
 export const CODES: Readonly<Record<Code, CodeInfo>> = {
   SL001: {
     code: 'SL001', severity: 'error', title: 'view reads out of bounds',
-    doc: 'The view reaches bytes outside the buffer of its source array: some index reads memory past the end (or before the start) of the allocation. NumPy\'s `as_strided` does not check this and returns garbage or crashes; `torch.as_strided` raises. Usually the window count is one formula off: a convolution window of size k over n pixels gives n − k + 1 positions, a pool of size k with step k gives n // k. For an array the code does not describe (a parameter), SL001 is reported when the view leaves the array for every possible size.',
+    doc: 'The view reaches bytes outside the buffer of its source array: some index reads memory past the end (or before the start) of the allocation. NumPy\'s `as_strided` does not check this and returns garbage or crashes; `torch.as_strided` raises. Usually the window count is one formula off: a convolution window of size k over n pixels gives n − k + 1 positions, a pool of size k with step k gives n // k. For an array the code does not describe (a parameter), SL001 is reported when the view leaves the array for every size that gives the view elements, the array laid out as NumPy makes new arrays (C order: past the end of its first axis is past its end); for other layouts (a transposed or broadcast array) the call sites say what happens. Verdicts at a definition (`fits any`, `needs …`) are for arrays with elements.',
   },
   SL002: {
     code: 'SL002', severity: 'warning', title: 'window wraps into the next row',

@@ -521,11 +521,11 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
     ? refusedLayout(isTorch, shapeBig, stridesBig, offsetBig, itemsize) : undefined;
   if (refused) push('SL008', refused);
 
+  // A view with a length-0 axis reads nothing: no stride of it matters, no axis is reached.
+  const emptyView = f.shape?.some((n) => constOf(n) === 0) ?? false;
   // SL005: NumPy strides must be whole elements to make sense. An axis of length 1 never
-  // steps (NumPy's tests build `strides=(-1, 80, 8)` on shape (1, 10, 10)), and a view with no
-  // elements reads nothing.
-  const noElements = f.shape?.some((n) => constOf(n) === 0) ?? false;
-  if (!isTorch && itemsize && f.strides && !noElements) {
+  // steps (NumPy's tests build `strides=(-1, 80, 8)` on shape (1, 10, 10)).
+  if (!isTorch && itemsize && f.strides && !emptyView) {
     f.strides.forEach((s, k) => {
       const c = constOf(s);
       const steps = f.shape?.[k] === undefined || constOf(f.shape[k]) !== 1;
@@ -611,11 +611,10 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
 
   // ---- source axes: wraps (concrete) and requirements (unknown sizes); with an unknown
   // prefix, the source is its last axes, named from the end (`a.shape[-1]`)
-  // A view with a length-0 axis reads nothing: no axis of the source is reached.
-  const emptyView = f.shape?.some((n) => constOf(n) === 0) ?? false;
   const reachByAxis = steps && f.shape && lengthsMatch && !emptyView && (f.offset === undefined || !source || linEqual(f.offset, source.offset)) ? axisReach(f.shape, steps) : undefined;
   let wraps = false;
-  // A window of a view of an array the code does not fix always runs past the end of an inner axis.
+  // Set when, for every size, a window runs past the end of an inner axis of the source into
+  // its next row, and is not shown to leave the array (SL002, not SL001).
   let nextRow = false;
   // Symbols the bounds took as non-negative (or ≥ 1) that the code does not make so: stated.
   const assumed: Assumed = new Map();

@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { analyzePython } from '../../../src/analysis/index';
 import { loadFixture } from '../fixtures';
+import { requirementsHold } from './requirements';
 
 interface Recorded {
   fn: string;
@@ -26,6 +27,11 @@ interface Recorded {
   /** The bytes the source array spans, as low/high (when it has elements). */
   sourceLow?: number;
   sourceHigh?: number;
+  sourceShape?: number[];
+  sourceStrides?: number[];
+  itemsize?: number;
+  /** Integers the calling frame held by name (`w`, `hop`). */
+  scalars?: Record<string, number | string>;
   /** The module-level line of the call of the function that made the view, when one did. */
   site?: number;
 }
@@ -38,6 +44,14 @@ interface Program {
   raised?: { error: string; line: number | null };
 }
 
+/** NumPy's strides for a new C-ordered array of this shape (no length-0 axis). */
+function cStrides(shape: readonly number[], itemsize: number): number[] {
+  const out: number[] = [];
+  let s = itemsize;
+  for (let k = shape.length - 1; k >= 0; k--) { out.unshift(s); s *= shape[k]!; }
+  return out;
+}
+
 const { numpy, programs } = loadFixture<{ numpy: string; programs: Record<string, Program> }>('analysis_random.json');
 
 test(`random programs: every claim agrees with NumPy ${numpy}`, () => {
@@ -46,6 +60,7 @@ test(`random programs: every claim agrees with NumPy ${numpy}`, () => {
   let raised = 0;
   let refused = 0;
   let definitions = 0;
+  let requirementsChecked = 0;
   const failures: string[] = [];
   for (const [name, p] of Object.entries(programs)) {
     const a = analyzePython(p.text);
@@ -61,18 +76,27 @@ test(`random programs: every claim agrees with NumPy ${numpy}`, () => {
     const c = a.calls.find((x) => x.range.start.line + 1 === line && Boolean(x.via) === (r.site !== undefined));
     const fail = (what: string, at = c) => failures.push(`${name}: ${what}\n${p.text}  analysis: ${at?.lens}\n  NumPy: ${JSON.stringify(r)}`);
     if (r.site !== undefined) {
-      // At the definition the array is a parameter: a verdict there is for every array, so
-      // it must hold for this one too.
+      // At the definition the array is a parameter: a verdict there is for every array with
+      // elements (and an error there takes it laid out in C order: codes.ts, SL001), so it
+      // must hold for this one when it is such an array.
       definitions++;
       const d = a.calls.find((x) => x.range.start.line + 1 === r.line && !x.via);
       if (!d) { fail('no call found at the definition'); continue; }
       const errors = d.diagnostics.filter((x) => x.severity === 'error').map((x) => x.code);
-      // (SL001 there is for every array that leaves the view elements; a refused call reads nothing.)
-      // SL001 there says the view leaves the array (`a`), whatever buffer holds it.
+      const withElements = r.sourceShape !== undefined && !r.sourceShape.includes(0);
+      const cOrder = withElements && JSON.stringify(r.sourceStrides) === JSON.stringify(cStrides(r.sourceShape!, r.itemsize!));
+      // SL001 there says the view leaves the array (`a`), whatever buffer holds it, for every
+      // size that gives the view elements; a refused call reads nothing.
       const inArray = r.sourceLow !== undefined && r.low! >= r.sourceLow && r.high! <= r.sourceHigh!;
-      if (errors.length > 0 && !r.error && inArray && !r.empty) fail(`the definition says ${errors} for every array, NumPy made this one inside the array`, d);
-      if (/fits any/.test(d.lens) && !r.error && !inside) fail('the definition says it fits any array, NumPy\'s view left the buffer', d);
+      if (errors.length > 0 && cOrder && !r.error && inArray && !r.empty) fail(`the definition says ${errors} for every array, NumPy made this one inside the array`, d);
+      if (/fits any/.test(d.lens) && withElements && !r.error && !inside) fail('the definition says it fits any array, NumPy\'s view left the buffer', d);
       if (/fits any/.test(d.lens) && d.diagnostics.some((x) => x.code === 'SL001' || x.code === 'SL002')) fail('"fits any" beside a bounds finding', d);
+      // What the definition needs (`needs a.shape[-1] ≥ w - 1`), where it held for the values
+      // passed, kept the view in the array.
+      if (d.requires.length > 0 && withElements && !r.error && requirementsHold(d.requires, d.source, r) === true) {
+        requirementsChecked++;
+        if (!inside) fail(`the definition's requirements held (${d.requires.join(', ')}) but NumPy's view left the buffer`, d);
+      }
     }
     if (!c) {
       if (r.site === undefined) fail('no call found');
@@ -97,9 +121,10 @@ test(`random programs: every claim agrees with NumPy ${numpy}`, () => {
     else if (!r.empty && JSON.stringify(c.strides) !== JSON.stringify(r.strides)) fail('strides differ');
     else if (torch && (c.offset !== r.offset || c.buffer?.size !== r.storage)) fail(`storage offset ${c.offset} of ${c.buffer?.size}, torch ${r.offset} of ${r.storage}`);
   }
-  console.log(`random programs (NumPy ${numpy}): ${Object.keys(programs).length} (${definitions} made in a function); views made ${made}, resolved ${resolved} (${(100 * resolved / made).toFixed(1)} %); NumPy raised ${raised}, the analysis said so for ${refused}`);
+  console.log(`random programs (NumPy ${numpy}): ${Object.keys(programs).length} (${definitions} made in a function, ${requirementsChecked} requirements held and checked); views made ${made}, resolved ${resolved} (${(100 * resolved / made).toFixed(1)} %); NumPy raised ${raised}, the analysis said so for ${refused}`);
   // RANDOM_DUMP=file writes every failure, not only the first five.
   if (process.env.RANDOM_DUMP) writeFileSync(process.env.RANDOM_DUMP, failures.join('\n\n'));
   expect(failures.slice(0, 5).join('\n\n')).toBe('');
   expect(resolved / made).toBeGreaterThan(0.8);
+  expect(requirementsChecked).toBeGreaterThanOrEqual(30);
 });
