@@ -783,6 +783,11 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
   }
   const title = `${f.fn} view of ${f.sourceText ?? 'an unknown array'}${source?.dtype ? ` (${source.dtype.name})` : ''}${f.via ? `, made by ${f.via} for this call` : ''}`;
   if (requires.length) notes.push(`needs ${requires.join(', ')}`);
+  // A verdict for every array is for arrays with elements: a view reading index 0 of an axis
+  // it does not step along reads a byte an empty array does not have.
+  if (source?.symbolic && !f.prefix && !outOfBounds && (requires.length > 0 || lens.includes('fits any'))) {
+    notes.push(`For any ${source.label} with elements: an empty ${source.label} has no byte to read.`);
+  }
   const omittedNote = f.stridesOmitted && OMITTED_STRIDES[f.stridesOmitted];
   if (omittedNote) notes.push(omittedNote.replaceAll('SRC', srcName ?? source?.label ?? 'the source'));
   if (isTorch) notes.push('PyTorch counts strides and storage_offset in elements, not bytes.');

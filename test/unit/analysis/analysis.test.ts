@@ -204,6 +204,8 @@ describe('the lens', () => {
     expect(c.requires).toEqual(['image.shape ≥ (28, 28)']);
     expect(c.lens).toContain('needs image.shape ≥ (28, 28)');
     expect(c.stridesText).toEqual(['image.strides[0]', 'image.strides[1]', 'image.strides[0]', 'image.strides[1]']);
+    // A verdict for every image is for images with elements (random.test.ts checks it so).
+    expect(c.hover.notes).toContain('For any image with elements: an empty image has no byte to read.');
   });
 
   test('window counts written from the shape fit every size; pool counts too', () => {
