@@ -465,10 +465,10 @@ function sourceLayoutOf(source: CallFacts['source']): CallFinding['sourceLayout'
 }
 
 /** Why the strides are what they are when `as_strided` has a new shape and no `strides` (`CallFacts.stridesOmitted`). */
-const OMITTED_STRIDES: Record<StridesOmitted, string> = {
-  'C order': '`strides` omitted: SRC is C-contiguous, so NumPy gives the new shape C-order strides (not the strides of SRC).',
-  source: '`strides` omitted: SRC is not C-contiguous, so the view keeps its strides.',
-  unknown: '`strides` omitted: NumPy gives the new shape C-order strides if SRC is C-contiguous and keeps the strides of SRC otherwise; pass `strides=` to say which.',
+const OMITTED_STRIDES: Record<StridesOmitted, (src: string) => string> = {
+  'C order': (src) => `\`strides\` omitted: ${src} is C-contiguous, so NumPy gives the new shape C-order strides (not the strides of ${src}).`,
+  source: (src) => `\`strides\` omitted: ${src} is not C-contiguous, so the view keeps its strides.`,
+  unknown: (src) => `\`strides\` omitted: NumPy gives the new shape C-order strides if ${src} is C-contiguous and keeps the strides of ${src} otherwise; pass \`strides=\` to say which.`,
 };
 
 /**
@@ -616,6 +616,8 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
   // Set when, for every size, a window runs past the end of an inner axis of the source into
   // its next row, and is not shown to leave the array (SL002, not SL001).
   let nextRow = false;
+  // Set when the lens says the view fits any array the parameter may hold.
+  let fitsAny = false;
   // Symbols the bounds took as non-negative (or ≥ 1) that the code does not make so: stated.
   const assumed: Assumed = new Map();
   if (source && reachByAxis) {
@@ -715,7 +717,7 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
     else if (outOfBounds) parts.unshift('⚠');
     else if (nextRow) { parts.unshift('⚠'); parts.push(`windows run into the next row of ${source.label}`); }
     else if (requires.length > 0) parts.push(`needs ${requires.join(', ').replace(`${source.label}.shape`, `${source.label}.shape`)}`);
-    else if (reachByAxis && source.symbolic) parts.push(`fits any ${source.label} ✓`);
+    else if (reachByAxis && source.symbolic) { fitsAny = true; parts.push(`fits any ${source.label} ✓`); }
     else parts.push(`bounds depend on ${dependsOn([...f.shape, ...f.strides]).join(', ')}`);
     if (steps && f.shape) {
       const ov = symbolicOverlap(f.shape, steps);
@@ -785,11 +787,10 @@ export function callFinding(f: CallFacts, options: FindingOptions = {}, writeUse
   if (requires.length) notes.push(`needs ${requires.join(', ')}`);
   // A verdict for every array is for arrays with elements: a view reading index 0 of an axis
   // it does not step along reads a byte an empty array does not have.
-  if (source?.symbolic && !f.prefix && !outOfBounds && (requires.length > 0 || lens.includes('fits any'))) {
+  if (source?.symbolic && !f.prefix && !outOfBounds && (requires.length > 0 || fitsAny)) {
     notes.push(`For any ${source.label} with elements: an empty ${source.label} has no byte to read.`);
   }
-  const omittedNote = f.stridesOmitted && OMITTED_STRIDES[f.stridesOmitted];
-  if (omittedNote) notes.push(omittedNote.replaceAll('SRC', srcName ?? source?.label ?? 'the source'));
+  if (f.stridesOmitted) notes.push(OMITTED_STRIDES[f.stridesOmitted](srcName ?? source?.label ?? 'the source'));
   if (isTorch) notes.push('PyTorch counts strides and storage_offset in elements, not bytes.');
 
   if (f.fn === 'ndarray') {
