@@ -13,6 +13,11 @@
 - frames_ceil: a frame count rounded up with math.ceil of a true division; resolved at the call.
 - trimmed: x is rebound after a size was read from it, so the view is stated against the new
   x (`x′`), never proven from the old size.
+- as_matrix: as_strided with a new shape and no strides. NumPy gives a C-contiguous array
+  C-order strides for the new shape and keeps any other array's own, so at the definition the
+  strides depend on x's layout; at the call they are resolved.
+- row_windows: windows along the second axis of the first row only, one too many: they run
+  into the next row (SL002), and leave x only when it has one row.
 """
 import math
 import numpy as np
@@ -55,12 +60,21 @@ def trimmed(x, w):
     return as_strided(x, (n, w), (x.strides[0], x.strides[0]), writeable=False)
 
 
+def as_matrix(x, rows, cols):
+    return as_strided(x, shape=(rows, cols), writeable=False)
+
+
+def row_windows(x, w):
+    return as_strided(x, shape=(x.shape[1] - w + 2, w), strides=(x.strides[1], x.strides[1]), writeable=False)
+
+
 temps = np.arange(24.0).reshape(4, 6)
 smoothed = rolling_window(temps, 3).mean(axis=-1)
 framed = Framer(np.zeros(1000, dtype=np.float32), 100, 50).frames()
 blocks = last_axis_windows(temps, 4)
 audio = np.zeros(1024, dtype=np.float32)
 ceiled = frames_ceil(audio, 256, 128)
+matrix = as_matrix(np.arange(12.0), 3, 4)
 
 packet = np.arange(64, dtype=np.uint8)
 rows = np.ndarray((3, 4), dtype=np.uint8, buffer=packet, offset=16, strides=(16, 1))

@@ -93,14 +93,17 @@ print(json.dumps({"shape": list(w.shape), "strides": list(w.stride()), "storage"
   await shot('tensor-unfold');
 
   // Recipes: what holds at a definition for every array (rolling window, a method's frames),
-  // call sites, np.ndarray over another array's bytes, a Fortran-ordered array.
+  // call sites, np.ndarray over another array's bytes, a Fortran-ordered array, strides
+  // omitted, windows into the next row.
   const recipes = fileURLToPath(new URL('../../../examples/recipes.py', import.meta.url));
   const rv = helpers.python(`${runExample(recipes)}
 rolled = scope["rolling_window"](scope["temps"], 3)
 framer = scope["Framer"](np.zeros(1000, dtype=np.float32), 100, 50)  # as the file builds it
+flat = np.arange(12.0)  # as the file passes it to as_matrix
 print(json.dumps({"rolled": view(rolled, scope["temps"]), "framed": view(framer.frames(), framer.signal),
                   "blocks": view(scope["blocks"], scope["temps"]), "ceiled": view(scope["ceiled"], scope["audio"]),
-                  "rows": view(scope["rows"], scope["packet"]), "columns": view(scope["columns"], scope["fortran"])}))
+                  "rows": view(scope["rows"], scope["packet"]), "columns": view(scope["columns"], scope["fortran"]),
+                  "matrix": view(scope["as_matrix"](flat, 3, 4), flat)}))
 `);
   await openFile(page, 'recipes.py');
   const rolling = await waitForLens(page, 'view (…, a.shape[-1] - window + 1, window) · strides (…, a.strides[-1], a.strides[-1])');
@@ -128,6 +131,15 @@ print(json.dumps({"rolled": view(rolled, scope["temps"]), "framed": view(framer.
   // A shape built from list(y.shape) and changed in place, and a count from math.ceil of a ratio.
   await waitForLens(page, `last_axis_windows: ${lensOf(rv.blocks)}`);
   await waitForLens(page, `frames_ceil: ${lensOf(rv.ceiled)}`);
+  // as_strided with a new shape and no strides: at the definition the strides depend on x's
+  // layout (NumPy gives a C-contiguous x C-order strides), at the call they are NumPy's.
+  const asMatrix = await waitForLens(page, 'view (rows, cols) · strides ? · ');
+  check(asMatrix.endsWith(' · strides depend on whether x is C-contiguous'), 'strides omitted on a parameter: the lens says what they depend on', '… · strides depend on whether x is C-contiguous', asMatrix);
+  await waitForLens(page, `as_matrix: ${lensOf(rv.matrix)}`);
+  // One window too many along the second axis of the first row only: into the next row
+  // (a warning), not "past the end of x for every size", and never ✓.
+  const rowWindows = await waitForLens(page, '· view (x.shape[1] - w + 2, w) · ');
+  check(rowWindows.startsWith('⚠') && rowWindows.endsWith(' · windows run into the next row of x'), 'windows past the end of an inner axis run into the next row', '⚠ · view (x.shape[1] - w + 2, w) · … · windows run into the next row of x', rowWindows);
   await waitForLens(page, lensOf(rv.rows));
   const cl = await waitForLens(page, lensOf(rv.columns));
   check(cl.includes(' · same as fortran.T'), 'the Fortran-ordered columns are named as the transpose', '… · same as fortran.T', cl);
